@@ -1,0 +1,230 @@
+/**
+ * The funnel configuration: one typed, validated object. The add-on stores it as JSON in document
+ * properties; the CLI reads it from a file. `parseConfig` accepts unknown JSON and either returns a
+ * complete config (defaults filled in) or a list of errors, each naming the offending key.
+ */
+import type { DateOrder, Grain, SliceKey } from './types';
+
+export interface ColumnsConfig {
+  /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
+  createdAt: string;
+  id?: string;
+  channel?: string;
+  manager?: string;
+  product?: string;
+  region?: string;
+  amount?: string;
+  lostAt?: string;
+  lostReason?: string;
+}
+
+/** A later funnel step. In the timestamp shape `column` holds the time the lead reached it. */
+export interface StageConfig {
+  name: string;
+  column?: string;
+}
+
+/**
+ * The second input shape: one "current stage" column (amoCRM/Bitrix24 exports). Each value maps to
+ * a configured stage name, to "lead" (still at the first step), or to "lost".
+ */
+export interface CurrentStageConfig {
+  column: string;
+  /** Raw cell value (matched case- and space-insensitively) → stage name | 'lead' | 'lost'. */
+  values: Record<string, string>;
+  /** Optional column with the time the lead entered its current stage (used for that stage's time). */
+  changedAt?: string;
+}
+
+export interface FunnelConfig {
+  columns: ColumnsConfig;
+  stages: StageConfig[];
+  currentStage?: CurrentStageConfig;
+  grain: Grain;
+  /** 0 = Sunday … 6 = Saturday; 1 (Monday) is ISO. */
+  weekStartsOn: number;
+  /** IANA zone used to turn instants (Date objects) into local dates. */
+  timeZone: string;
+  dateOrder: DateOrder;
+  /** Strict mode: a stage counts only when every earlier stage has a timestamp too. */
+  strictOrder: boolean;
+  /** Smallest cohort (both sides) whose change vs the previous cohort may be flagged. */
+  minCohortSize: number;
+  /** Two-sided significance level of the two-proportion test. */
+  significanceLevel: number;
+  /** A cell is immature while the cohort is younger than this percentile of time-to-stage. */
+  maturityPercentile: number;
+  /** Display language of generated report text. */
+  locale: 'en' | 'ru';
+}
+
+export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
+  grain: 'week',
+  weekStartsOn: 1,
+  timeZone: 'UTC',
+  dateOrder: 'dmy',
+  strictOrder: false,
+  minCohortSize: 30,
+  significanceLevel: 0.05,
+  maturityPercentile: 0.8,
+  locale: 'en',
+};
+
+export const STAGE_TARGET_LEAD = 'lead';
+export const STAGE_TARGET_LOST = 'lost';
+
+export const SLICE_COLUMN_KEYS: readonly SliceKey[] = ['channel', 'manager', 'product', 'region'];
+const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'] as const;
+const TOP_LEVEL_KEYS = [
+  'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
+  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale',
+] as const;
+
+export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[] };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function nonEmptyString(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates unknown JSON into a full config. Unknown keys are errors too (they are usually typos). */
+export function parseConfig(input: unknown): ConfigResult {
+  const errors: string[] = [];
+  if (!isRecord(input)) return { ok: false, errors: ['config: must be a JSON object'] };
+
+  for (const key of Object.keys(input)) {
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) errors.push(`${key}: unknown setting`);
+  }
+
+  const columns: ColumnsConfig = { createdAt: '' };
+  if (!isRecord(input.columns)) {
+    errors.push('columns: must be an object mapping fields to column headers');
+  } else {
+    for (const [key, value] of Object.entries(input.columns)) {
+      if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
+        errors.push(`columns.${key}: unknown column field (known: ${COLUMN_KEYS.join(', ')})`);
+      } else if (!nonEmptyString(value)) {
+        errors.push(`columns.${key}: must be a non-empty column header`);
+      } else {
+        columns[key as (typeof COLUMN_KEYS)[number]] = value;
+      }
+    }
+    if (!nonEmptyString(input.columns.createdAt)) errors.push('columns.createdAt: required (header of the lead creation date column)');
+  }
+
+  const stages: StageConfig[] = [];
+  if (!Array.isArray(input.stages)) {
+    errors.push('stages: must be an array of {name, column}');
+  } else {
+    const seen = new Set<string>();
+    input.stages.forEach((s: unknown, i: number) => {
+      if (!isRecord(s)) {
+        errors.push(`stages[${i}]: must be an object {name, column}`);
+        return;
+      }
+      if (!nonEmptyString(s.name)) {
+        errors.push(`stages[${i}].name: required`);
+        return;
+      }
+      const norm = s.name.trim().toLowerCase();
+      if (seen.has(norm)) errors.push(`stages[${i}].name: duplicate stage name "${s.name}"`);
+      if (norm === STAGE_TARGET_LEAD || norm === STAGE_TARGET_LOST) errors.push(`stages[${i}].name: "${s.name}" is reserved`);
+      seen.add(norm);
+      if (s.column !== undefined && !nonEmptyString(s.column)) errors.push(`stages[${i}].column: must be a non-empty column header`);
+      for (const k of Object.keys(s)) if (k !== 'name' && k !== 'column') errors.push(`stages[${i}].${k}: unknown stage field`);
+      stages.push({ name: s.name.trim(), ...(nonEmptyString(s.column) ? { column: s.column } : {}) });
+    });
+  }
+
+  let currentStage: CurrentStageConfig | undefined;
+  if (input.currentStage !== undefined) {
+    const cs = input.currentStage;
+    if (!isRecord(cs)) {
+      errors.push('currentStage: must be an object {column, values}');
+    } else {
+      if (!nonEmptyString(cs.column)) errors.push('currentStage.column: required (header of the current stage column)');
+      if (cs.changedAt !== undefined && !nonEmptyString(cs.changedAt)) errors.push('currentStage.changedAt: must be a non-empty column header');
+      const values: Record<string, string> = {};
+      if (!isRecord(cs.values)) {
+        errors.push('currentStage.values: must map each stage value to a stage name, "lead" or "lost"');
+      } else {
+        const targets = new Set([STAGE_TARGET_LEAD, STAGE_TARGET_LOST, ...stages.map((s) => s.name.toLowerCase())]);
+        for (const [raw, target] of Object.entries(cs.values)) {
+          if (typeof target !== 'string' || !targets.has(target.trim().toLowerCase())) {
+            errors.push(`currentStage.values["${raw}"]: must be one of the stage names, "lead" or "lost"`);
+          } else {
+            values[raw] = target.trim();
+          }
+        }
+      }
+      for (const k of Object.keys(cs)) {
+        if (!['column', 'values', 'changedAt'].includes(k)) errors.push(`currentStage.${k}: unknown field`);
+      }
+      if (nonEmptyString(cs.column)) {
+        currentStage = { column: cs.column, values, ...(nonEmptyString(cs.changedAt) ? { changedAt: cs.changedAt } : {}) };
+      }
+    }
+  } else {
+    stages.forEach((s, i) => {
+      if (!s.column) errors.push(`stages[${i}].column: required unless a currentStage column is configured`);
+    });
+  }
+
+  const cfg: FunnelConfig = { ...DEFAULT_CONFIG, columns, stages, ...(currentStage ? { currentStage } : {}) };
+
+  if (input.grain !== undefined) {
+    if (input.grain === 'week' || input.grain === 'month' || input.grain === 'quarter') cfg.grain = input.grain;
+    else errors.push('grain: must be "week", "month" or "quarter"');
+  }
+  if (input.weekStartsOn !== undefined) {
+    const w = input.weekStartsOn;
+    if (typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= 6) cfg.weekStartsOn = w;
+    else errors.push('weekStartsOn: must be an integer 0 (Sunday) … 6 (Saturday)');
+  }
+  if (input.timeZone !== undefined) {
+    if (typeof input.timeZone === 'string' && isValidTimeZone(input.timeZone)) cfg.timeZone = input.timeZone;
+    else errors.push('timeZone: must be an IANA time zone such as "Europe/Moscow"');
+  }
+  if (input.dateOrder !== undefined) {
+    if (input.dateOrder === 'dmy' || input.dateOrder === 'mdy') cfg.dateOrder = input.dateOrder;
+    else errors.push('dateOrder: must be "dmy" or "mdy"');
+  }
+  if (input.strictOrder !== undefined) {
+    if (typeof input.strictOrder === 'boolean') cfg.strictOrder = input.strictOrder;
+    else errors.push('strictOrder: must be true or false');
+  }
+  if (input.minCohortSize !== undefined) {
+    const m = input.minCohortSize;
+    if (typeof m === 'number' && Number.isInteger(m) && m >= 1) cfg.minCohortSize = m;
+    else errors.push('minCohortSize: must be a positive integer');
+  }
+  if (input.significanceLevel !== undefined) {
+    const a = input.significanceLevel;
+    if (typeof a === 'number' && a > 0 && a < 0.5) cfg.significanceLevel = a;
+    else errors.push('significanceLevel: must be a number between 0 and 0.5 (e.g. 0.05)');
+  }
+  if (input.maturityPercentile !== undefined) {
+    const p = input.maturityPercentile;
+    if (typeof p === 'number' && p > 0 && p < 1) cfg.maturityPercentile = p;
+    else errors.push('maturityPercentile: must be a number between 0 and 1 (e.g. 0.8)');
+  }
+  if (input.locale !== undefined) {
+    if (input.locale === 'en' || input.locale === 'ru') cfg.locale = input.locale;
+    else errors.push('locale: must be "en" or "ru"');
+  }
+  if (stages.length === 0 && Array.isArray(input.stages)) errors.push('stages: at least one stage after "lead created" is needed');
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: cfg };
+}

@@ -1,0 +1,89 @@
+/**
+ * Report models: what the engine returns. Plain data (no Dates: days are `YYYY-MM-DD` strings),
+ * so the same object is serialised to JSON by the CLI and sent to the sidebar unchanged.
+ */
+import type { DataIssue, Grain, SliceKey } from './types';
+
+/** Change of a cohort's overall conversion against the previous cohort observed at the same age. */
+export type ChangeFlag = 'up' | 'down' | null;
+
+export interface CohortRow {
+  /** First day of the period, `YYYY-MM-DD`. */
+  start: string;
+  /** Last day of the period, `YYYY-MM-DD`. */
+  end: string;
+  leads: number;
+  /** Index k = funnel step k (0 = lead created, so reached[0] === leads). */
+  reached: number[];
+  /** Leads counted as passing step k only because a later step was reached (or the current-stage column said so). */
+  implied: number[];
+  /** reached[k] / reached[k-1]; null where the denominator is 0. Index 0 is always null. */
+  stepRate: (number | null)[];
+  /** reached[k] / leads; null when the cohort is empty. */
+  overallRate: (number | null)[];
+  /** The previous cohort, counted as of the date at which it was as old as this one is now. */
+  previous: { start: string; asOf: string; leads: number; reached: number[] } | null;
+  /** Relative change of overallRate[k] vs previous (0.22 = +22%); null when not computable. */
+  change: (number | null)[];
+  /** Two-sided p-value of the two-proportion test on overallRate[k]; null when not computable. */
+  pValue: (number | null)[];
+  /** Set only when significant, both cohorts are big enough and the cell is mature. */
+  flag: ChangeFlag[];
+  /** True while the cohort is younger than the usual time to reach step k. */
+  immature: boolean[];
+  /** Age of the cohort in days at the report date, measured from its last day. */
+  ageDays: number;
+}
+
+export interface CohortReport {
+  /** Report date `YYYY-MM-DD`; timestamps after the end of this day are ignored. */
+  asOf: string;
+  grain: Grain;
+  weekStartsOn: number;
+  timeZone: string;
+  /** Funnel step names, "Lead" first. */
+  stages: string[];
+  /** Slice filters applied, e.g. {channel: 'Google Ads'}. */
+  filters: Partial<Record<SliceKey, string>>;
+  /** Oldest first. Periods with no leads between the first and last cohort are included with zeros. */
+  cohorts: CohortRow[];
+  /** Per step: days within which `maturityPercentile` of leads that reached it did so (null: no data). */
+  maturityDays: (number | null)[];
+  /** Totals over all cohorts. */
+  total: { leads: number; reached: number[]; implied: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+}
+
+export interface SliceConversionRow {
+  value: string;
+  leads: number;
+  reached: number[];
+  stepRate: (number | null)[];
+  overallRate: (number | null)[];
+}
+
+export interface SliceConversionTable {
+  dimension: SliceKey;
+  /** Header of the input column this dimension came from. */
+  column: string;
+  rows: SliceConversionRow[];
+}
+
+export interface ConversionReport {
+  asOf: string;
+  /** Creation-date range covered, inclusive `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  stages: string[];
+  tables: SliceConversionTable[];
+}
+
+/** Everything one run produces; the CLI's `--json` output is this object. */
+export interface FunnelReport {
+  generatedAt: string;
+  asOf: string;
+  source: { name: string; sheet: string; rowsRead: number; leads: number };
+  stages: string[];
+  cohortReport: CohortReport;
+  conversions: ConversionReport;
+  dataIssues: DataIssue[];
+}

@@ -1,0 +1,80 @@
+/**
+ * Shared shapes of the engine. Everything here is plain data so it crosses every boundary
+ * (Apps Script, Node, google.script.run after date conversion, JSON).
+ */
+
+/** What `Range.getValues()` hands over: `''` for blank cells. Parsed CSV gives strings only. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export type Grain = 'week' | 'month' | 'quarter';
+
+/** Day order for ambiguous slash/dot dates: `dmy` reads 03/04/2024 as 3 April. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/**
+ * Times inside the engine are "wall-clock milliseconds": the local date and time in the report's
+ * time zone, encoded as if it were UTC (so `new Date(ms).getUTCDate()` is the local day).
+ * Bucketing by week/month then needs no time-zone arithmetic at all.
+ */
+export type WallMs = number;
+
+/** A stage that was passed (implied by a later stage or by the current-stage column) at an unknown time. */
+export const UNKNOWN_TIME = -Infinity;
+
+/** Dimensions a report can be sliced by. `region` and custom columns are optional. */
+export type SliceKey = 'channel' | 'manager' | 'product' | 'region';
+export const SLICE_KEYS: readonly SliceKey[] = ['channel', 'manager', 'product', 'region'];
+
+export interface DataIssue {
+  /** Sheet (or file) the row came from. */
+  sheet: string;
+  /** Row number a spreadsheet would show: the header is row 1. */
+  row: number;
+  /** Header text of the offending column ('' when the problem is the row as a whole). */
+  column: string;
+  /** The offending value as text. */
+  value: string;
+  /** Plain-language problem, English. */
+  problem: string;
+  /** The same in Russian. */
+  problemRu: string;
+  /** error: the row or value was not used; warning: used, but worth a look. */
+  severity: 'error' | 'warning';
+}
+
+/**
+ * Leads in columnar form: one entry per usable lead (rows without a usable creation date are
+ * data issues, not leads). Columnar typed arrays keep a million leads cheap to scan.
+ */
+export interface LeadTable {
+  count: number;
+  /** Sheet row number of each lead (header = row 1). */
+  rowNumbers: Int32Array;
+  ids: string[];
+  createdAt: Float64Array;
+  /** One array per configured stage (after "lead created"): NaN = no timestamp, UNKNOWN_TIME = passed, time unknown. */
+  stageTimes: Float64Array[];
+  /** NaN when not lost. */
+  lostAt: Float64Array;
+  lostReason: string[];
+  /** NaN when blank. */
+  amount: Float64Array;
+  /** Dictionary-encoded slice columns that exist in the input. */
+  slices: Partial<Record<SliceKey, SliceColumn>>;
+}
+
+export interface SliceColumn {
+  /** Index into `values` per lead. */
+  codes: Int32Array;
+  /** Distinct values in first-seen order; blank input is the value ''. */
+  values: string[];
+}
+
+export interface IngestResult {
+  leads: LeadTable;
+  issues: DataIssue[];
+  /** Stage names in funnel order, the implicit first step "Lead" included. */
+  stageNames: string[];
+  /** Rows read (excluding the header and fully empty rows). */
+  rowsRead: number;
+}

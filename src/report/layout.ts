@@ -1,0 +1,84 @@
+/**
+ * Sheet layouts as plain data. A layout is one rectangular block of values with parallel blocks of
+ * formats, so a writer can put a whole tab down in a constant number of calls (one setValues, one
+ * setNumberFormats, ...) whatever its size. Row and column indexes are 0-based.
+ */
+
+/**
+ * A cell value. Strings are always text: writers must make sure a string that starts with
+ * `=`, `+`, `-` or `@` (or looks like a number or date) stays text and never becomes a formula.
+ * Dates here are `LayoutDate` (a calendar day or wall-clock time), not `Date`, so writers in any
+ * time zone show the same day.
+ */
+export type LayoutValue = string | number | boolean | LayoutDate | null;
+
+export interface LayoutDate {
+  /** Wall-clock milliseconds: local date/time encoded as UTC (see WallMs in core/types). */
+  wallMs: number;
+}
+
+export interface CellRange {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface ColorScale {
+  range: CellRange;
+  /** Hex colours, e.g. '#f8696b'. */
+  minColor: string;
+  midColor?: string;
+  maxColor: string;
+}
+
+/** A reference to a cell of another tab (e.g. the offending row of the Leads sheet). */
+export interface CellLink {
+  row: number;
+  col: number;
+  /** Target sheet name and A1 cell, e.g. {sheet: 'Leads', a1: 'A123'}. */
+  sheet: string;
+  a1: string;
+}
+
+export interface LineChartSpec {
+  type: 'line';
+  title: string;
+  /** Header row included: first column is the x axis, the others are series. */
+  range: CellRange;
+  /** Where the chart's top-left corner goes. */
+  anchor: { row: number; col: number };
+  percentAxis: boolean;
+}
+
+export type Grid<T> = T[][];
+
+export interface TabLayout {
+  /** Tab name, e.g. 'Cohorts'. */
+  name: string;
+  /** Rectangular: every row has the same length. */
+  values: Grid<LayoutValue>;
+  /** Same shape as values; null = default. Sheets-style patterns: '0', '0.0%', 'yyyy-mm-dd', '#,##0'. */
+  numberFormats?: Grid<string | null>;
+  backgrounds?: Grid<string | null>;
+  fontColors?: Grid<string | null>;
+  fontWeights?: Grid<'bold' | 'normal' | null>;
+  /** Italic cells, e.g. immature counts. */
+  fontStyles?: Grid<'italic' | 'normal' | null>;
+  /** Hover notes (Sheets notes / XLSX comments) by cell. */
+  notes?: { row: number; col: number; text: string }[];
+  merges?: CellRange[];
+  frozenRows: number;
+  frozenColumns: number;
+  /** Pixel widths per column; missing = writer default. */
+  columnWidths?: number[];
+  colorScales?: ColorScale[];
+  links?: CellLink[];
+  charts?: LineChartSpec[];
+}
+
+/** The writer port: the XLSX writer (CLI) and the SpreadsheetApp writer implement it. */
+export interface ReportWriter {
+  /** Creates the tab if missing, otherwise replaces its content and formats. */
+  writeTab(layout: TabLayout): void | Promise<void>;
+}
