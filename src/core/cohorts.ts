@@ -1,0 +1,179 @@
+/**
+ * The weekly (monthly, quarterly) cohort report: leads grouped by the period they were created in,
+ * with how many reached each later step by the report date. Definitions: DESIGN.md, "Definitions".
+ */
+import type { FunnelConfig } from './config';
+import type { ChangeFlag, CohortReport, CohortRow } from './model';
+import { periodScheme } from './periods';
+import { highestReached, isImpliedPass, sliceFilter } from './reach';
+import { percentileInPlace, ratio, twoProportionPValue } from './stats';
+import type { Grain, IngestResult, LeadTable, SliceKey, WallMs } from './types';
+import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
+
+export interface CohortOptions {
+  /** Report date `YYYY-MM-DD`: timestamps after the end of this day are ignored. */
+  asOf: string;
+  grain?: Grain;
+  filters?: Partial<Record<SliceKey, string>>;
+}
+
+export function asOfBound(asOf: string): WallMs {
+  const day = parseIsoDay(asOf);
+  if (day === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${asOf}"`);
+  return endOfDay(day);
+}
+
+/**
+ * Per step, the number of days within which `percentile` of the leads that reached it (with a real
+ * timestamp, not after the report date, not before creation) did so. Uses every lead, unfiltered,
+ * so a small slice is judged against the usual pace of the whole funnel.
+ */
+export function maturityDays(leads: LeadTable, asOfMs: WallMs, percentile: number): (number | null)[] {
+  const result: (number | null)[] = [0];
+  const buffer = new Float64Array(leads.count);
+  for (const times of leads.stageTimes) {
+    let n = 0;
+    for (let i = 0; i < leads.count; i++) {
+      const t = times[i];
+      const created = leads.createdAt[i];
+      if (Number.isFinite(t) && t <= asOfMs && t >= created) buffer[n++] = (t - created) / DAY_MS;
+    }
+    result.push(percentileInPlace(buffer.subarray(0, n), percentile));
+  }
+  return result;
+}
+
+function rates(leads: number, reached: number[]): { stepRate: (number | null)[]; overallRate: (number | null)[] } {
+  return {
+    stepRate: reached.map((r, k) => (k === 0 ? null : ratio(r, reached[k - 1]))),
+    overallRate: reached.map((r) => ratio(r, leads)),
+  };
+}
+
+export function computeCohorts(data: IngestResult, config: FunnelConfig, options: CohortOptions): CohortReport {
+  const leads = data.leads;
+  const grain = options.grain ?? config.grain;
+  const scheme = periodScheme(grain, config.weekStartsOn);
+  const asOfMs = asOfBound(options.asOf);
+  const steps = leads.stageTimes.length + 1;
+  const keep = sliceFilter(leads, options.filters);
+  const strict = config.strictOrder;
+
+  // Pass 1: the span of periods among leads created by the report date.
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < leads.count; i++) {
+    const created = leads.createdAt[i];
+    if (created > asOfMs || (keep && !keep(i))) continue;
+    const p = scheme.indexOf(created);
+    if (p < first) first = p;
+    if (p > last) last = p;
+  }
+  const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
+  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  if (first === Infinity) {
+    return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) });
+  }
+
+  const periods = last - first + 1;
+  const starts: WallMs[] = [];
+  for (let q = 0; q <= periods; q++) starts.push(scheme.startOf(first + q));
+  // The previous cohort is compared at the age this cohort has now: period q is observed as of
+  // start(q) + (asOf - start(q+1)), and only its leads created by then count.
+  const compareAsOf = new Float64Array(periods);
+  for (let q = 0; q < periods; q++) compareAsOf[q] = starts[q] + (asOfMs - starts[q + 1]);
+
+  const reached = new Int32Array(periods * steps);
+  const implied = new Int32Array(periods * steps);
+  const prevReached = new Int32Array(periods * steps);
+
+  // Pass 2: one scan; each lead adds to its cohort's counts and to its cohort's "same age" counts.
+  for (let i = 0; i < leads.count; i++) {
+    const created = leads.createdAt[i];
+    if (created > asOfMs || (keep && !keep(i))) continue;
+    const q = scheme.indexOf(created) - first;
+    const base = q * steps;
+    const top = highestReached(leads, i, asOfMs, strict);
+    for (let k = 0; k <= top; k++) reached[base + k]++;
+    for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+    const compareAt = compareAsOf[q];
+    if (q < periods - 1 && created <= compareAt) {
+      const topThen = highestReached(leads, i, compareAt, strict);
+      for (let k = 0; k <= topThen; k++) prevReached[base + k]++;
+    }
+  }
+
+  const rows: CohortRow[] = [];
+  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  for (let q = 0; q < periods; q++) {
+    const base = q * steps;
+    const rowReached = Array.from(reached.subarray(base, base + steps));
+    const rowImplied = Array.from(implied.subarray(base, base + steps));
+    const n = rowReached[0];
+    const periodEnd = starts[q + 1] - 1;
+    const ageDays = Math.floor((asOfMs - periodEnd) / DAY_MS);
+    const immature = maturity.map((days, k) => k > 0 && days !== null && ageDays < days);
+    const previous = q === 0 ? null : {
+      start: toIsoDay(starts[q - 1]),
+      asOf: toIsoDay(compareAsOf[q - 1]),
+      leads: prevReached[(q - 1) * steps],
+      reached: Array.from(prevReached.subarray((q - 1) * steps, q * steps)),
+    };
+    const { stepRate, overallRate } = rates(n, rowReached);
+    const change: (number | null)[] = [];
+    const pValue: (number | null)[] = [];
+    const flag: ChangeFlag[] = [];
+    for (let k = 0; k < steps; k++) {
+      if (!previous) {
+        change.push(null);
+        pValue.push(null);
+        flag.push(null);
+        continue;
+      }
+      // Step 0 compares lead volume; later steps compare overall conversion to that step.
+      const prevRate = k === 0 ? previous.leads : ratio(previous.reached[k], previous.leads);
+      const curRate = k === 0 ? n : overallRate[k];
+      change.push(curRate === null || prevRate === null || prevRate === 0 ? null : curRate / prevRate - 1);
+      const p = k === 0 ? null : twoProportionPValue(rowReached[k], n, previous.reached[k], previous.leads);
+      pValue.push(p);
+      const bigEnough = n >= config.minCohortSize && previous.leads >= config.minCohortSize;
+      const significant = p !== null && p < config.significanceLevel && bigEnough && !immature[k];
+      flag.push(significant && curRate !== null && prevRate !== null ? (curRate > prevRate ? 'up' : 'down') : null);
+    }
+    rows.push({
+      start: toIsoDay(starts[q]),
+      end: toIsoDay(periodEnd),
+      leads: n,
+      reached: rowReached,
+      implied: rowImplied,
+      stepRate,
+      overallRate,
+      previous,
+      change,
+      pValue,
+      flag,
+      immature,
+      ageDays,
+    });
+    total.leads += n;
+    for (let k = 0; k < steps; k++) {
+      total.reached[k] += rowReached[k];
+      total.implied[k] += rowImplied[k];
+    }
+  }
+  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) });
+
+  function report(cohorts: CohortRow[], maturityDays: (number | null)[], totals: CohortReport['total']): CohortReport {
+    return {
+      asOf: options.asOf,
+      grain,
+      weekStartsOn: config.weekStartsOn,
+      timeZone: config.timeZone,
+      stages: data.stageNames,
+      filters: { ...(options.filters ?? {}) },
+      cohorts,
+      maturityDays,
+      total: totals,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+/** Statistics used by the reports: rates, a two-proportion test, Wilson intervals, percentiles. */
+
+/** a / b, or null when b is 0 (0/0 is "no value", never 0%). */
+export function ratio(a: number, b: number): number | null {
+  return b === 0 ? null : a / b;
+}
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 via erf; absolute error < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
+ * Two-sided p-value of the pooled two-proportion z-test of x1/n1 against x2/n2.
+ * Null when either sample is empty or both proportions are 0 or both 1 (no variance: no test).
+ */
+export function twoProportionPValue(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (n1 === 0 || n2 === 0) return null;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (se === 0) return null;
+  const z = (x1 / n1 - x2 / n2) / se;
+  return Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
+}
+
+/** Wilson score interval for x successes out of n at the given z (1.96 ≈ 95%). */
+export function wilsonInterval(x: number, n: number, z = 1.96): { low: number; high: number } | null {
+  if (n === 0) return null;
+  const p = x / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * Percentile with linear interpolation between closest ranks (the "R-7" / spreadsheet PERCENTILE
+ * definition). Sorts `values` in place. Null for an empty array.
+ */
+export function percentileInPlace(values: Float64Array, p: number): number | null {
+  if (values.length === 0) return null;
+  values.sort();
+  const rank = p * (values.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return values[lo] + (values[hi] - values[lo]) * (rank - lo);
+}
