@@ -1,0 +1,201 @@
+/**
+ * The Cohorts tab, laid out for reading in the weekly meeting: newest cohort at the top (the one
+ * being discussed), a totals row under the cohorts, implied passes and maturity thresholds below,
+ * and a helper range (oldest first) feeding a line chart of overall conversion.
+ */
+import type { CohortReport, CohortRow } from '../core/model';
+import type { SliceKey } from '../core/types';
+import { COLOR, FMT, GridBuilder, countCell, rateCell, scale, type CellSpec } from './format';
+import type { ReportStrings } from './i18n';
+import type { TabLayout } from './layout';
+
+export interface CohortsTabOptions {
+  strings: ReportStrings;
+  filtersLabel?: string;
+  /** Percentile behind the maturity thresholds, for the note text (config.maturityPercentile). */
+  maturityPercentile?: number;
+}
+
+/** Column positions of the cohort table, derived from the number of stages. */
+export function cohortColumns(stageCount: number) {
+  const later = stageCount - 1;
+  return {
+    period: 0,
+    leads: 1,
+    reached: (k: number) => 2 + 2 * (k - 1),
+    step: (k: number) => 3 + 2 * (k - 1),
+    overall: 2 + 2 * later,
+    change: 3 + 2 * later,
+    helper: 5 + 2 * later,
+  };
+}
+
+export const COHORT_HEADER_ROWS = 4;
+
+const pct = (r: number | null, digits: number): string => (r === null ? '—' : `${(r * 100).toFixed(digits)}%`);
+
+function filtersText(filters: Partial<Record<SliceKey, string>>, s: ReportStrings): string {
+  const parts = (Object.keys(filters) as SliceKey[])
+    .filter((k) => filters[k] !== undefined && filters[k] !== '')
+    .map((k) => `${s.dimension(k).toLowerCase()} = ${filters[k]}`);
+  return parts.length ? parts.join(', ') : s.filtersAll;
+}
+
+export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): TabLayout {
+  const s = opts.strings;
+  const percentile = opts.maturityPercentile ?? 0.8;
+  const stages = report.stages;
+  const last = stages.length - 1;
+  const col = cohortColumns(stages.length);
+  const g = new GridBuilder();
+
+  g.addRow([{ v: s.cohortsTitle(report.grain, report.asOf, opts.filtersLabel ?? filtersText(report.filters, s)), bold: true, color: COLOR.titleFont }]);
+  g.addRow([{ v: s.cohortsSubtitle, italic: true, color: COLOR.subtitleFont }]);
+  addHeader(g, stages, s, col);
+
+  const newestFirst = [...report.cohorts].reverse();
+  const firstBodyRow = g.nextRow;
+  for (const c of newestFirst) g.addRow(cohortCells(c, report, s, percentile, col));
+  g.addRow(totalCells(report, s, col));
+  addScales(g, newestFirst, firstBodyRow, stages.length, col);
+
+  g.addRow();
+  addImpliedBlock(g, report, s);
+  g.addRow();
+  g.addRow([{ v: maturityText(report, s), italic: true, color: COLOR.subtitleFont }]);
+  addChart(g, report, s, col, firstBodyRow - 1);
+
+  const widths: number[] = [170, 70];
+  for (let k = 1; k <= last; k++) widths.push(80, 65);
+  widths.push(95, 85, 30, 100, 95);
+  return g.toLayout({ name: s.tabCohorts, frozenRows: COHORT_HEADER_ROWS, frozenColumns: 1, columnWidths: widths });
+}
+
+function addHeader(g: GridBuilder, stages: string[], s: ReportStrings, col: ReturnType<typeof cohortColumns>): void {
+  const h = (v: string): CellSpec => ({ v, bold: true, bg: COLOR.headerBg });
+  const top = g.nextRow;
+  const row1: CellSpec[] = [h(s.period), h(s.leads)];
+  const row2: CellSpec[] = [h(''), h('')];
+  for (let k = 1; k < stages.length; k++) {
+    row1.push(h(stages[k]), h(''));
+    row2.push(h(s.reached), h(s.stepRate));
+    g.merges.push({ row: top, col: col.reached(k), numRows: 1, numCols: 2 });
+  }
+  row1.push(h(s.overall(stages[0], stages[stages.length - 1])), h(s.vsPrev));
+  row2.push(h(''), h(''));
+  g.addRow(row1);
+  g.addRow(row2);
+  for (const c of [col.period, col.leads, col.overall, col.change]) g.merges.push({ row: top, col: c, numRows: 2, numCols: 1 });
+}
+
+function cohortCells(c: CohortRow, report: CohortReport, s: ReportStrings, percentile: number, col: ReturnType<typeof cohortColumns>): CellSpec[] {
+  const last = report.stages.length - 1;
+  const grey = (k: number): Partial<CellSpec> => (c.immature[k] ? { bg: COLOR.immatureBg, color: COLOR.immatureFont } : {});
+  const cells: CellSpec[] = [{ v: `${c.start} – ${c.end}` }, countCell(c.leads)];
+  for (let k = 1; k <= last; k++) {
+    const days = report.maturityDays[k];
+    const note = c.immature[k] ? { note: s.immatureNote(report.stages[k], c.ageDays, roundDays(days), percentile) } : {};
+    cells[col.reached(k)] = countCell(c.reached[k], { ...grey(k), ...note });
+    cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, grey(k));
+  }
+  cells[col.overall] = rateCell(c.overallRate[last] ?? null, FMT.overall, grey(last));
+  cells[col.change] = changeCell(c, last, s, grey(last));
+  return cells;
+}
+
+function changeCell(c: CohortRow, k: number, s: ReportStrings, grey: Partial<CellSpec>): CellSpec {
+  if (!c.previous) return { v: '', ...grey };
+  const change = c.change[k];
+  if (change === null || change === undefined || !Number.isFinite(change)) return { v: '—', ...grey };
+  const flag = c.flag[k];
+  if (!flag) return { v: change, fmt: FMT.change, ...grey };
+  const prevRate = c.previous.leads > 0 ? c.previous.reached[k] / c.previous.leads : null;
+  return {
+    v: change,
+    fmt: flag === 'up' ? FMT.changeUp : FMT.changeDown,
+    color: flag === 'up' ? COLOR.up : COLOR.down,
+    bold: true,
+    note: s.flagNote(c.previous.start, c.previous.asOf, pct(prevRate, 2), pct(c.overallRate[k] ?? null, 2), c.pValue[k] ?? null),
+  };
+}
+
+function totalCells(report: CohortReport, s: ReportStrings, col: ReturnType<typeof cohortColumns>): CellSpec[] {
+  const t = report.total;
+  const last = report.stages.length - 1;
+  const style = { bold: true, bg: COLOR.totalBg };
+  const cells: CellSpec[] = [{ v: s.total, ...style }, countCell(t.leads, style)];
+  for (let k = 1; k <= last; k++) {
+    cells[col.reached(k)] = countCell(t.reached[k], style);
+    cells[col.step(k)] = rateCell(t.stepRate[k] ?? null, FMT.rate, style);
+  }
+  cells[col.overall] = rateCell(t.overallRate[last] ?? null, FMT.overall, style);
+  cells[col.change] = { v: '', ...style };
+  return cells;
+}
+
+/**
+ * One colour scale per rate column over the mature cohorts only: conditional colours win over a
+ * static background, so covering immature (top) rows would hide their grey.
+ */
+function addScales(g: GridBuilder, rows: CohortRow[], firstRow: number, stageCount: number, col: ReturnType<typeof cohortColumns>): void {
+  const last = stageCount - 1;
+  const add = (c: number, k: number) => {
+    let start = 0;
+    rows.forEach((r, i) => {
+      if (r.immature[k]) start = i + 1;
+    });
+    if (start < rows.length) g.colorScales.push(scale(firstRow + start, c, rows.length - start));
+  };
+  for (let k = 1; k <= last; k++) add(col.step(k), k);
+  add(col.overall, last);
+}
+
+function addImpliedBlock(g: GridBuilder, report: CohortReport, s: ReportStrings): void {
+  g.addRow([{ v: s.impliedTitle, bold: true }]);
+  g.addRow(s.impliedHeader.map((v) => ({ v, bold: true, bg: COLOR.headerBg })));
+  for (let k = 1; k < report.stages.length; k++) {
+    const implied = report.total.implied[k] ?? 0;
+    const reached = report.total.reached[k] ?? 0;
+    g.addRow([
+      { v: report.stages[k] },
+      countCell(implied),
+      rateCell(reached > 0 ? implied / reached : null, FMT.rate),
+      { v: s.impliedLine(implied, report.stages[k]), italic: true, color: COLOR.subtitleFont },
+    ]);
+  }
+}
+
+function roundDays(d: number | null | undefined): number | null {
+  return d === null || d === undefined ? null : Math.round(d * 10) / 10;
+}
+
+function maturityText(report: CohortReport, s: ReportStrings): string {
+  const parts: string[] = [];
+  for (let k = 1; k < report.stages.length; k++) {
+    const d = roundDays(report.maturityDays[k]);
+    parts.push(`${report.stages[k]} ${d === null ? '—' : `${d} ${s.days}`}`);
+  }
+  return s.maturityLine(parts.join(', '));
+}
+
+/** Helper range beside the table (oldest first, mature cells only) and the chart reading it. */
+function addChart(g: GridBuilder, report: CohortReport, s: ReportStrings, col: ReturnType<typeof cohortColumns>, headerRow: number): void {
+  const last = report.stages.length - 1;
+  const label = s.overall(report.stages[0], report.stages[last]);
+  const helper = { color: COLOR.helperFont };
+  g.set(headerRow, col.helper, { v: s.chartCohort, ...helper });
+  g.set(headerRow, col.helper + 1, { v: label, ...helper });
+  report.cohorts.forEach((c, i) => {
+    const r = c.overallRate[last];
+    const value = c.immature[last] || r === null || r === undefined ? null : r;
+    g.set(headerRow + 1 + i, col.helper, { v: c.start, ...helper });
+    g.set(headerRow + 1 + i, col.helper + 1, { v: value, fmt: FMT.overall, ...helper });
+  });
+  g.charts.push({
+    type: 'line',
+    title: s.chartTitle(report.stages[0], report.stages[last]),
+    range: { row: headerRow, col: col.helper, numRows: report.cohorts.length + 1, numCols: 2 },
+    anchor: { row: COHORT_HEADER_ROWS, col: col.helper + 3 },
+    percentAxis: true,
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Shared look of the report tabs (number formats, colours, widths) and a small grid builder that
+ * turns rows of cell specs into a rectangular TabLayout with parallel format grids.
+ */
+import type { CellLink, ColorScale, Grid, LayoutValue, LineChartSpec, TabLayout } from './layout';
+
+export const FMT = {
+  count: '#,##0',
+  rate: '0.0%',
+  overall: '0.00%',
+  change: '+0%;-0%;0%',
+  changeUp: '"▲ "+0%;"▲ "-0%;0%',
+  changeDown: '"▼ "+0%;"▼ "-0%;0%',
+  days: '0.0',
+} as const;
+
+export const COLOR = {
+  titleFont: '#1f3864',
+  subtitleFont: '#595959',
+  headerBg: '#dfe7f3',
+  sectionBg: '#c9d7ee',
+  totalBg: '#f2f2f2',
+  immatureBg: '#ededed',
+  immatureFont: '#9e9e9e',
+  helperFont: '#a6a6a6',
+  up: '#1e7b34',
+  down: '#c0392b',
+  error: '#c0392b',
+  warning: '#b7791f',
+  scaleMin: '#f8696b',
+  scaleMid: '#ffeb84',
+  scaleMax: '#63be7b',
+} as const;
+
+/** Text shown for a 0/0 rate (DESIGN: never 0%). */
+export const NO_RATE = '—';
+
+export interface CellSpec {
+  v: LayoutValue;
+  fmt?: string;
+  bg?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  note?: string;
+}
+
+export type CellInput = CellSpec | LayoutValue;
+
+function isSpec(c: CellInput): c is CellSpec {
+  return typeof c === 'object' && c !== null && 'v' in c;
+}
+
+/** A rate cell: the number with its format, or '—' (text) when the rate is undefined. */
+export function rateCell(rate: number | null, fmt: string = FMT.rate, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): CellSpec {
+  return rate === null || !Number.isFinite(rate) ? { v: NO_RATE, ...extra } : { v: rate, fmt, ...extra };
+}
+
+export function countCell(n: number, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): CellSpec {
+  return { v: n, fmt: FMT.count, ...extra };
+}
+
+export function scale(row: number, col: number, numRows: number): ColorScale {
+  return {
+    range: { row, col, numRows, numCols: 1 },
+    minColor: COLOR.scaleMin,
+    midColor: COLOR.scaleMid,
+    maxColor: COLOR.scaleMax,
+  };
+}
+
+/**
+ * Collects rows of cells; `toLayout` pads them to a rectangle and emits only the format grids that
+ * are used, so writers skip untouched properties.
+ */
+export class GridBuilder {
+  private readonly rows: CellSpec[][] = [];
+  readonly colorScales: ColorScale[] = [];
+  readonly links: CellLink[] = [];
+  readonly charts: LineChartSpec[] = [];
+  readonly merges: { row: number; col: number; numRows: number; numCols: number }[] = [];
+
+  /** Index the next added row will get. */
+  get nextRow(): number {
+    return this.rows.length;
+  }
+
+  addRow(cells: CellInput[] = []): number {
+    this.rows.push(cells.map((c) => (isSpec(c) ? c : { v: c })));
+    return this.rows.length - 1;
+  }
+
+  /** Puts a cell at an absolute position, growing rows as needed (used for side blocks such as chart data). */
+  set(row: number, col: number, cell: CellInput): void {
+    while (this.rows.length <= row) this.rows.push([]);
+    const r = this.rows[row];
+    while (r.length < col) r.push({ v: null });
+    r[col] = isSpec(cell) ? cell : { v: cell };
+  }
+
+  toLayout(base: { name: string; frozenRows: number; frozenColumns: number; columnWidths?: number[] }): TabLayout {
+    let width = Math.max(1, base.columnWidths?.length ?? 0);
+    for (const r of this.rows) width = Math.max(width, r.length);
+    const pick = <T>(f: (c: CellSpec) => T | undefined): Grid<T | null> | undefined => {
+      let used = false;
+      const grid = this.rows.map((r) => {
+        const out: (T | null)[] = new Array(width).fill(null);
+        r.forEach((c, i) => {
+          const x = f(c);
+          if (x !== undefined) {
+            out[i] = x;
+            used = true;
+          }
+        });
+        return out;
+      });
+      return used ? grid : undefined;
+    };
+    const values: Grid<LayoutValue> = this.rows.map((r) => {
+      const out: LayoutValue[] = new Array(width).fill(null);
+      r.forEach((c, i) => (out[i] = c.v));
+      return out;
+    });
+    const notes: { row: number; col: number; text: string }[] = [];
+    this.rows.forEach((r, row) => r.forEach((c, col) => c.note && notes.push({ row, col, text: c.note })));
+
+    const layout: TabLayout = { name: base.name, values, frozenRows: base.frozenRows, frozenColumns: base.frozenColumns };
+    const numberFormats = pick((c) => c.fmt);
+    const backgrounds = pick((c) => c.bg);
+    const fontColors = pick((c) => c.color);
+    const fontWeights = pick<'bold'>((c) => (c.bold ? 'bold' : undefined));
+    const fontStyles = pick<'italic'>((c) => (c.italic ? 'italic' : undefined));
+    if (numberFormats) layout.numberFormats = numberFormats;
+    if (backgrounds) layout.backgrounds = backgrounds;
+    if (fontColors) layout.fontColors = fontColors;
+    if (fontWeights) layout.fontWeights = fontWeights;
+    if (fontStyles) layout.fontStyles = fontStyles;
+    if (notes.length) layout.notes = notes;
+    if (this.merges.length) layout.merges = this.merges;
+    if (base.columnWidths) layout.columnWidths = base.columnWidths;
+    if (this.colorScales.length) layout.colorScales = this.colorScales;
+    if (this.links.length) layout.links = this.links;
+    if (this.charts.length) layout.charts = this.charts;
+    return layout;
+  }
+}
+
+/** 0-based column index → A1 letters (0 → A, 26 → AA). */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** `Leads!A12`, quoting the sheet name when a spreadsheet would. */
+export function a1Ref(sheet: string, a1: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet);
+  return plain ? `${sheet}!${a1}` : `'${sheet.replace(/'/g, "''")}'!${a1}`;
+}

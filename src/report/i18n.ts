@@ -1,0 +1,126 @@
+/** Every fixed string of the report tabs, in English and Russian. Data values are never translated. */
+import type { Grain, SliceKey } from '../core/types';
+
+export type ReportLocale = 'en' | 'ru';
+
+export interface ReportStrings {
+  tabCohorts: string;
+  tabConversions: string;
+  tabIssues: string;
+  cohortsTitle(grain: Grain, asOf: string, filters: string): string;
+  cohortsSubtitle: string;
+  filtersAll: string;
+  period: string;
+  leads: string;
+  reached: string;
+  stepRate: string;
+  overall(first: string, last: string): string;
+  vsPrev: string;
+  total: string;
+  immatureNote(stage: string, ageDays: number, maturityDays: number | null, percentile: number): string;
+  flagNote(prevStart: string, prevAsOf: string, prevRate: string, rate: string, pValue: number | null): string;
+  impliedTitle: string;
+  impliedHeader: [string, string, string];
+  impliedLine(n: number, stage: string): string;
+  maturityLine(parts: string): string;
+  days: string;
+  chartTitle(first: string, last: string): string;
+  chartCohort: string;
+  conversionsTitle(from: string, to: string, asOf: string): string;
+  dimension(key: SliceKey): string;
+  blankValue: string;
+  noSlices: string;
+  issuesTitle(n: number): string;
+  issueHeaders: [string, string, string, string, string, string];
+  severity(s: 'error' | 'warning'): string;
+  noIssues: string;
+  moreIssues(n: number): string;
+}
+
+const fmtInt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const EN: ReportStrings = {
+  tabCohorts: 'Cohorts',
+  tabConversions: 'Conversions',
+  tabIssues: 'Data issues',
+  cohortsTitle: (grain, asOf, filters) =>
+    `${{ week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' }[grain]} cohorts · as of ${asOf} · filters: ${filters}`,
+  cohortsSubtitle:
+    'Each row is the leads created in one period, newest first; "reached" = reached this step or a later one by the report date, % = conversion from the previous step, grey = immature (too young to judge), ▲▼ = significant change vs the previous cohort at the same age.',
+  filtersAll: 'all',
+  period: 'Period',
+  leads: 'Leads',
+  reached: 'reached',
+  stepRate: 'step %',
+  overall: (first, last) => `${first}→${last}`,
+  vsPrev: 'vs prev.',
+  total: 'Total',
+  immatureNote: (stage, age, days, p) =>
+    days === null
+      ? `Immature: no lead has reached ${stage} yet, so its usual time is unknown.`
+      : `Immature: the cohort is ${age} days old; ${Math.round(p * 100)}% of leads that reach ${stage} do so within ${days} days.`,
+  flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
+    `Significant change vs the cohort of ${prevStart} counted as of ${prevAsOf}: ${prevRate} → ${rate}` +
+    (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}).`),
+  impliedTitle: 'Implied passes: leads counted as having passed a step only because they reached a later one',
+  impliedHeader: ['Stage', 'Implied passes', 'Share of reached'],
+  impliedLine: (n, stage) => `${fmtInt(n)} passes of ${stage} were implied by later stages`,
+  maturityLine: (parts) => `A cell stays grey while the cohort is younger than: ${parts}.`,
+  days: 'd',
+  chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,
+  chartCohort: 'Cohort',
+  conversionsTitle: (from, to, asOf) => `Conversions by slice · leads created ${from} – ${to} · as of ${asOf}`,
+  dimension: (key) => ({ channel: 'Channel', manager: 'Manager', product: 'Product', region: 'Region' })[key],
+  blankValue: '(blank)',
+  noSlices: 'No channel, manager, product or region column is configured, so there is nothing to slice by.',
+  issuesTitle: (n) => `Data issues · ${fmtInt(n)} found · the rest of the data was used`,
+  issueHeaders: ['Cell', 'Row', 'Column', 'Value', 'Problem', 'Severity'],
+  severity: (s) => (s === 'error' ? 'error' : 'warning'),
+  noIssues: 'No data issues found: every row was read.',
+  moreIssues: (n) => `… and ${fmtInt(n)} more issues not shown here.`,
+};
+
+const RU: ReportStrings = {
+  tabCohorts: 'Когорты',
+  tabConversions: 'Конверсии',
+  tabIssues: 'Ошибки данных',
+  cohortsTitle: (grain, asOf, filters) =>
+    `${{ week: 'Недельные', month: 'Месячные', quarter: 'Квартальные' }[grain]} когорты · на ${asOf} · фильтры: ${filters}`,
+  cohortsSubtitle:
+    'Каждая строка — лиды, созданные за один период, новые сверху; «дошли» = дошли до этого этапа или дальше к дате отчёта, % = конверсия из предыдущего этапа, серым — незрелые (слишком молодые для выводов), ▲▼ — значимое изменение к предыдущей когорте в том же возрасте.',
+  filtersAll: 'все',
+  period: 'Период',
+  leads: 'Лиды',
+  reached: 'дошли',
+  stepRate: 'шаг %',
+  overall: (first, last) => `${first}→${last}`,
+  vsPrev: 'к пред.',
+  total: 'Итого',
+  immatureNote: (stage, age, days, p) =>
+    days === null
+      ? `Незрелая: до этапа «${stage}» ещё никто не дошёл, обычный срок неизвестен.`
+      : `Незрелая: когорте ${age} дн.; ${Math.round(p * 100)}% лидов, дошедших до этапа «${stage}», доходят за ${days} дн.`,
+  flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
+    `Значимое изменение к когорте ${prevStart} (на ${prevAsOf}): ${prevRate} → ${rate}` +
+    (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0,001' : p.toFixed(3).replace('.', ',')}).`),
+  impliedTitle: 'Неявные проходы: лиды, засчитанные на этапе только потому, что дошли до более позднего',
+  impliedHeader: ['Этап', 'Неявных проходов', 'Доля от дошедших'],
+  impliedLine: (n, stage) => `Этап «${stage}»: неявных проходов (по более поздним этапам) — ${fmtInt(n).replace(/,/g, ' ')}`,
+  maturityLine: (parts) => `Ячейка серая, пока когорта моложе: ${parts}.`,
+  days: 'дн.',
+  chartTitle: (first, last) => `${first}→${last} по когортам (зрелые когорты)`,
+  chartCohort: 'Когорта',
+  conversionsTitle: (from, to, asOf) => `Конверсии по срезам · лиды, созданные ${from} – ${to} · на ${asOf}`,
+  dimension: (key) => ({ channel: 'Канал', manager: 'Менеджер', product: 'Продукт', region: 'Регион' })[key],
+  blankValue: '(пусто)',
+  noSlices: 'Не настроены столбцы канала, менеджера, продукта или региона — срезов нет.',
+  issuesTitle: (n) => `Ошибки данных · найдено: ${fmtInt(n).replace(/,/g, ' ')} · остальные данные учтены`,
+  issueHeaders: ['Ячейка', 'Строка', 'Столбец', 'Значение', 'Проблема', 'Важность'],
+  severity: (s) => (s === 'error' ? 'ошибка' : 'предупреждение'),
+  noIssues: 'Ошибок в данных не найдено: все строки прочитаны.',
+  moreIssues: (n) => `… и ещё ${fmtInt(n).replace(/,/g, ' ')} не показаны.`,
+};
+
+export function reportStrings(locale: ReportLocale): ReportStrings {
+  return locale === 'ru' ? RU : EN;
+}

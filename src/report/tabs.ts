@@ -1,0 +1,37 @@
+/** Report model → the three report tabs (Cohorts, Conversions, Data issues) as plain layouts. */
+import type { FunnelReport } from '../core/model';
+import { buildCohortsTab } from './cohorts-tab';
+import { buildConversionsTab } from './conversions-tab';
+import { reportStrings, type ReportLocale } from './i18n';
+import { buildIssuesTab } from './issues-tab';
+import type { TabLayout } from './layout';
+
+export interface ReportTabsOptions {
+  locale: ReportLocale;
+  /** Name of the sheet (or file) the leads came from: data-issue links point at it. */
+  leadsSheet: string;
+  /** Overrides the "filters: …" part of the cohort title. */
+  filtersLabel?: string;
+  /** config.maturityPercentile, for the immature-cell notes (default 0.8). */
+  maturityPercentile?: number;
+  /** Cap on listed data issues (default 5000). */
+  maxIssueRows?: number;
+}
+
+export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions): TabLayout[] {
+  const strings = reportStrings(opts.locale);
+  return [
+    buildCohortsTab(report.cohortReport, {
+      strings,
+      ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
+      ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
+    }),
+    buildConversionsTab(report.conversions, strings),
+    buildIssuesTab(report.dataIssues, {
+      strings,
+      locale: opts.locale,
+      leadsSheet: opts.leadsSheet,
+      ...(opts.maxIssueRows !== undefined ? { maxRows: opts.maxIssueRows } : {}),
+    }),
+  ];
+}

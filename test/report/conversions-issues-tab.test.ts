@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import type { CohortRow, FunnelReport } from '../../src/core/model';
+import type { TabLayout } from '../../src/report/layout';
+import { buildReportTabs } from '../../src/report/tabs';
+import { ISSUES, sampleReport } from './fixture';
+
+const rowOf = (t: TabLayout, first: unknown) => t.values.findIndex((r) => r[0] === first);
+
+describe('Conversions tab', () => {
+  const conv = buildReportTabs(sampleReport(), { locale: 'en', leadsSheet: 'Leads' })[1];
+
+  test('one section per dimension, values sorted by leads descending', () => {
+    expect(conv.values[0][0]).toBe('Conversions by slice · leads created 2026-08-29 – 2026-09-25 · as of 2026-09-26');
+    const channelSection = rowOf(conv, 'Channel');
+    expect(conv.values[channelSection][1]).toBe('Source');
+    const first = channelSection + 3; // section row, two header rows
+    expect([0, 1, 2].map((i) => conv.values[first + i][0])).toEqual(['=IMPORTXML("http://x.example","//a")', 'Organic', '(blank)']);
+    expect([0, 1, 2].map((i) => conv.values[first + i][1])).toEqual([300, 100, 7]);
+    expect(rowOf(conv, 'Manager')).toBeGreaterThan(first + 2);
+    expect(conv.values.some((r) => r[0] === 'Иван Петров')).toBe(true);
+  });
+
+  test('rates, dashes and formats', () => {
+    const r = rowOf(conv, 'Organic');
+    // columns: 0 value, 1 leads, stage k reached at 2k, step % at 2k+1, 10 lead→won
+    expect(conv.values[r].slice(1, 11)).toEqual([100, 60, 0.6, 30, 0.5, 10, 1 / 3, 5, 0.5, 0.05]);
+    expect(conv.numberFormats![r][2]).toBe('#,##0');
+    expect(conv.numberFormats![r][3]).toBe('0.0%');
+    expect(conv.numberFormats![r][10]).toBe('0.00%');
+    const big = rowOf(conv, '=IMPORTXML("http://x.example","//a")');
+    expect(conv.values[big][7]).toBe('—'); // proposal step: 0 / 0
+    expect(conv.values[big][5]).toBe(0); // qualified step: 0 / 100
+  });
+
+  test('colour scales on the rate columns of each section', () => {
+    const first = rowOf(conv, 'Channel') + 3;
+    const cols = conv.colorScales!.filter((s) => s.range.row === first).map((s) => s.range.col);
+    expect(cols).toEqual([3, 5, 7, 9, 10]);
+    expect(conv.colorScales!.every((s) => s.range.numRows === 3)).toBe(true); // the 1-row manager section gets none
+  });
+
+  test('russian labels', () => {
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Лиды' })[1];
+    expect(ru.values.some((r) => r[0] === 'Канал')).toBe(true);
+    expect(ru.values.some((r) => r[0] === '(пусто)')).toBe(true);
+  });
+});
+
+describe('Data issues tab', () => {
+  test('one row per issue with a link to the leads sheet', () => {
+    const t = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' })[2];
+    expect(t.values[0][0]).toBe('Data issues · 2 found · the rest of the data was used');
+    expect(t.values[1]).toEqual(['Cell', 'Row', 'Column', 'Value', 'Problem', 'Severity']);
+    expect(t.values[2]).toEqual(['Leads!A123', 123, 'Created at', 'soon', 'Unreadable date', 'error']);
+    expect(t.values[3]).toEqual(['Leads!A7', 7, 'Amount', '-5', 'Negative amount', 'warning']);
+    expect(t.links).toEqual([
+      { row: 2, col: 0, sheet: 'Leads', a1: 'A123' },
+      { row: 3, col: 0, sheet: 'Leads', a1: 'A7' },
+    ]);
+    expect(t.frozenRows).toBe(2);
+  });
+
+  test('russian problems, quoted sheet names, and the cap', () => {
+    const t = buildReportTabs(sampleReport(ISSUES), { locale: 'ru', leadsSheet: 'Мои лиды', maxIssueRows: 1 })[2];
+    expect(t.values[2]).toEqual(["'Мои лиды'!A123", 123, 'Created at', 'soon', 'Не удалось прочитать дату', 'ошибка']);
+    expect(t.values).toHaveLength(4);
+    expect(t.values[3][0]).toBe('… и ещё 1 не показаны.');
+  });
+
+  test('no issues: one line saying so', () => {
+    const t = buildReportTabs(sampleReport([]), { locale: 'en', leadsSheet: 'Leads' })[2];
+    expect(t.values.map((r) => r[0])).toEqual(['Data issues · 0 found · the rest of the data was used', 'No data issues found: every row was read.']);
+    expect(t.links).toBeUndefined();
+  });
+});
+
+/** Random cohort reports, with rates derived from counts the way DESIGN defines them. */
+const arbReport = fc
+  .record({
+    stageCount: fc.integer({ min: 2, max: 6 }),
+    cohorts: fc.array(fc.record({ leads: fc.integer({ min: 0, max: 500 }), fractions: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), immatureFrom: fc.integer({ min: 1, max: 7 }) }), { minLength: 0, maxLength: 12 }),
+  })
+  .map(({ stageCount, cohorts }) => {
+    const base = sampleReport(ISSUES);
+    const stages = ['Lead', 'A', 'B', 'C', 'D', 'E'].slice(0, stageCount);
+    const rows: CohortRow[] = cohorts.map((c, i) => {
+      const reached = [c.leads];
+      for (let k = 1; k < stageCount; k++) reached.push(Math.floor(reached[k - 1] * c.fractions[k]));
+      return {
+        start: `2026-01-${String(i + 1).padStart(2, '0')}`,
+        end: `2026-01-${String(i + 1).padStart(2, '0')}`,
+        leads: c.leads,
+        reached,
+        implied: reached.map(() => 0),
+        stepRate: reached.map((n, k) => (k === 0 || reached[k - 1] === 0 ? null : n / reached[k - 1])),
+        overallRate: reached.map((n) => (c.leads === 0 ? null : n / c.leads)),
+        previous: null,
+        change: reached.map(() => null),
+        pValue: reached.map(() => null),
+        flag: reached.map(() => null),
+        immature: reached.map((_, k) => k >= c.immatureFrom),
+        ageDays: 3,
+      };
+    });
+    const report: FunnelReport = {
+      ...base,
+      stages,
+      cohortReport: {
+        ...base.cohortReport,
+        stages,
+        cohorts: rows,
+        maturityDays: stages.map(() => 5),
+        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+      },
+      conversions: { ...base.conversions, stages, tables: [] },
+    };
+    return report;
+  });
+
+describe('layout invariants', () => {
+  test('every grid is rectangular and parallel; rates are numbers in [0,1] or a dash', () => {
+    fc.assert(
+      fc.property(arbReport, fc.constantFrom('en' as const, 'ru' as const), (report, locale) => {
+        for (const t of buildReportTabs(report, { locale, leadsSheet: 'Leads' })) {
+          const h = t.values.length;
+          const w = t.values[0].length;
+          for (const grid of [t.values, t.numberFormats, t.backgrounds, t.fontColors, t.fontWeights, t.fontStyles]) {
+            if (!grid) continue;
+            expect(grid).toHaveLength(h);
+            for (const r of grid) expect(r).toHaveLength(w);
+          }
+          t.values.forEach((r, i) =>
+            r.forEach((x, j) => {
+              const f = t.numberFormats?.[i][j];
+              if (f === '0.0%' || f === '0.00%') expect(typeof x === 'number' && x >= 0 && x <= 1 || x === null).toBe(true);
+            }),
+          );
+          for (const s of t.colorScales ?? []) expect(s.range.row + s.range.numRows).toBeLessThanOrEqual(h);
+        }
+        const cohortsTab = buildReportTabs(report, { locale, leadsSheet: 'Leads' })[0];
+        // each cohort row: a step cell is '—' exactly when the previous stage has 0 leads
+        report.cohortReport.cohorts
+          .slice()
+          .reverse()
+          .forEach((c, i) => {
+            for (let k = 1; k < report.stages.length; k++) {
+              const cell = cohortsTab.values[4 + i][3 + 2 * (k - 1)];
+              expect(cell === '—').toBe(c.reached[k - 1] === 0);
+            }
+          });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

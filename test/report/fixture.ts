@@ -1,0 +1,102 @@
+/**
+ * A small hand-made report. The numbers of the 2026-09-12 cohort are the ones from DESIGN.md:
+ * 558 leads → 236 → 126 → 53 → 23, i.e. step rates 236/558, 126/236, 53/126, 23/53 and lead→won 23/558.
+ */
+import type { CohortRow, FunnelReport } from '../../src/core/model';
+import type { DataIssue } from '../../src/core/types';
+
+const STAGES = ['Lead', 'Target', 'Qualified', 'Proposal', 'Won'];
+
+function row(start: string, end: string, reached: number[], extra: Partial<CohortRow> = {}): CohortRow {
+  const leads = reached[0];
+  return {
+    start,
+    end,
+    leads,
+    reached,
+    implied: reached.map(() => 0),
+    stepRate: reached.map((n, k) => (k === 0 || reached[k - 1] === 0 ? null : n / reached[k - 1])),
+    overallRate: reached.map((n) => (leads === 0 ? null : n / leads)),
+    previous: null,
+    change: reached.map(() => null),
+    pValue: reached.map(() => null),
+    flag: reached.map(() => null),
+    immature: reached.map(() => false),
+    ageDays: 20,
+    ...extra,
+  };
+}
+
+export function sampleReport(issues: DataIssue[] = []): FunnelReport {
+  const empty = row('2026-08-29', '2026-09-04', [0, 0, 0, 0, 0], { ageDays: 22 });
+  const older = row('2026-09-05', '2026-09-11', [400, 180, 90, 40, 15], { ageDays: 15 });
+  const main = row('2026-09-12', '2026-09-18', [558, 236, 126, 53, 23], {
+    ageDays: 8,
+    previous: { start: '2026-09-05', asOf: '2026-09-19', leads: 400, reached: [400, 170, 80, 35, 12] },
+    change: [null, 0.1, 0.15, 0.2, 0.22],
+    pValue: [null, 0.3, 0.2, 0.1, 0.01],
+    flag: [null, null, null, null, 'up'],
+  });
+  const young = row('2026-09-19', '2026-09-25', [120, 50, 10, 0, 0], {
+    ageDays: 1,
+    immature: [false, false, false, true, true],
+    previous: { start: '2026-09-12', asOf: '2026-09-20', leads: 558, reached: [558, 100, 30, 0, 0] },
+    change: [null, 0.5, -0.2, null, null],
+    pValue: [null, 0.001, 0.4, null, null],
+    flag: [null, 'up', null, null, null],
+  });
+  const cohorts = [empty, older, main, young];
+  const sum = (k: number) => cohorts.reduce((a, c) => a + c.reached[k], 0);
+  const totalReached = STAGES.map((_, k) => sum(k));
+  return {
+    generatedAt: '2026-09-26T10:00:00.000Z',
+    asOf: '2026-09-26',
+    source: { name: 'leads.csv', sheet: 'Leads', rowsRead: 1080, leads: 1078 },
+    stages: STAGES,
+    cohortReport: {
+      asOf: '2026-09-26',
+      grain: 'week',
+      weekStartsOn: 1,
+      timeZone: 'UTC',
+      stages: STAGES,
+      filters: {},
+      cohorts,
+      maturityDays: [null, 0.4, 4, 12.25, 21],
+      total: {
+        leads: totalReached[0],
+        reached: totalReached,
+        implied: [0, 312, 7, 0, 0],
+        stepRate: totalReached.map((n, k) => (k === 0 ? null : n / totalReached[k - 1])),
+        overallRate: totalReached.map((n) => n / totalReached[0]),
+      },
+    },
+    conversions: {
+      asOf: '2026-09-26',
+      from: '2026-08-29',
+      to: '2026-09-25',
+      stages: STAGES,
+      tables: [
+        {
+          dimension: 'channel',
+          column: 'Source',
+          rows: [
+            { value: 'Organic', leads: 100, reached: [100, 60, 30, 10, 5], stepRate: [null, 0.6, 0.5, 1 / 3, 0.5], overallRate: [1, 0.6, 0.3, 0.1, 0.05] },
+            { value: '=IMPORTXML("http://x.example","//a")', leads: 300, reached: [300, 100, 0, 0, 0], stepRate: [null, 1 / 3, 0, null, null], overallRate: [1, 1 / 3, 0, 0, 0] },
+            { value: '', leads: 7, reached: [7, 0, 0, 0, 0], stepRate: [null, 0, null, null, null], overallRate: [1, 0, 0, 0, 0] },
+          ],
+        },
+        {
+          dimension: 'manager',
+          column: 'Ответственный',
+          rows: [{ value: 'Иван Петров', leads: 50, reached: [50, 25, 10, 5, 1], stepRate: [null, 0.5, 0.4, 0.5, 0.2], overallRate: [1, 0.5, 0.2, 0.1, 0.02] }],
+        },
+      ],
+    },
+    dataIssues: issues,
+  };
+}
+
+export const ISSUES: DataIssue[] = [
+  { sheet: 'Leads', row: 123, column: 'Created at', value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
+  { sheet: 'Leads', row: 7, column: 'Amount', value: '-5', problem: 'Negative amount', problemRu: 'Отрицательная сумма', severity: 'warning' },
+];
