@@ -1,0 +1,84 @@
+/**
+ * Sidebar client script, bundled by scripts/build.mjs and inlined into dist/sidebar.html.
+ *
+ * A button names the server function it runs: `<button data-action="refreshReports">`. Server
+ * functions are the exports of src/sheets/entrypoints.ts (google.script.run reaches any top-level
+ * function of the bundle). Texts come in `data-en` / `data-ru` pairs; the browser language picks one.
+ */
+export {};
+
+// The project's tsconfig has no DOM lib (the engine must not see browser globals), so the few
+// browser APIs used here are declared locally; module scope keeps these declarations to this file.
+interface Element {
+  textContent: string | null;
+  className: string;
+  disabled: boolean;
+  getAttribute(name: string): string | null;
+  addEventListener(type: 'click', listener: () => void): void;
+}
+declare const document: {
+  querySelectorAll(selector: string): ArrayLike<Element>;
+  getElementById(id: string): Element | null;
+};
+declare const navigator: { language?: string };
+
+interface ScriptRunner {
+  withSuccessHandler(handler: (result: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: { message?: string }) => void): ScriptRunner;
+}
+declare const google: { script: { run: ScriptRunner } };
+
+const locale: 'en' | 'ru' = (navigator.language ?? '').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+
+function localise(): void {
+  const nodes = document.querySelectorAll(`[data-${locale}]`);
+  for (let i = 0; i < nodes.length; i++) {
+    const text = nodes[i].getAttribute(`data-${locale}`);
+    if (text !== null) nodes[i].textContent = text;
+  }
+}
+
+function setStatus(text: string, isError: boolean): void {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.textContent = text;
+  status.className = isError ? 'error' : '';
+}
+
+function setBusy(busy: boolean): void {
+  const buttons = document.querySelectorAll('button[data-action]');
+  for (let i = 0; i < buttons.length; i++) buttons[i].disabled = busy;
+}
+
+function run(action: string): void {
+  setBusy(true);
+  setStatus(locale === 'ru' ? 'Выполняется…' : 'Working…', false);
+  const runner = google.script.run
+    .withSuccessHandler((result) => {
+      setBusy(false);
+      setStatus(typeof result === 'string' && result !== '' ? result : locale === 'ru' ? 'Готово.' : 'Done.', false);
+    })
+    .withFailureHandler((error) => {
+      setBusy(false);
+      setStatus(error.message ?? String(error), true);
+    });
+  const fn = (runner as unknown as Record<string, unknown>)[action];
+  if (typeof fn !== 'function') {
+    setBusy(false);
+    setStatus(`Unknown action: ${action}`, true);
+    return;
+  }
+  (fn as () => void).call(runner);
+}
+
+function wireButtons(): void {
+  const buttons = document.querySelectorAll('button[data-action]');
+  for (let i = 0; i < buttons.length; i++) {
+    const button = buttons[i];
+    const action = button.getAttribute('data-action');
+    if (action) button.addEventListener('click', () => run(action));
+  }
+}
+
+localise();
+wireButtons();
