@@ -1,0 +1,56 @@
+/**
+ * Every global function of the Apps Script project is declared here, and only here.
+ *
+ * scripts/build.mjs bundles this file into dist/Code.js as `var FunnelAddon = (() => {…})();` and,
+ * for each export below, appends a top-level wrapper with the same JSDoc and parameter names:
+ *   function NAME(a, b) { return FunnelAddon.NAME(a, b); }
+ * That wrapper is what Sheets, menus, triggers and google.script.run actually call.
+ *
+ * To add an entry point (menu item handler, onOpen/onInstall, sidebar target, custom function):
+ *   1. Put the logic in its own module under src/sheets/ and test it there with fakes.
+ *   2. Add a thin `export function name(param1, param2) { return impl(param1, param2, …); }` below,
+ *      with a JSDoc comment directly above it saying what it does.
+ *      Custom functions also need `@customfunction`, one `@param {type} name text` per parameter
+ *      (Sheets shows the text as argument help) and `@return`.
+ * The build fails with a message naming the export if any of these rules is broken:
+ *   - exports are `export function NAME(…) {…}` only: no `export const`, no re-exports, no default;
+ *   - every export has a JSDoc comment; parameters are plain names (no destructuring, no ...rest);
+ *   - names do not end with "_" (Apps Script hides those) and are not `FunnelAddon`.
+ * Nothing in this file or its imports may touch Apps Script globals at module load time: the bundle
+ * is evaluated on every run, including custom-function runs and onOpen in AuthMode.NONE, where most
+ * services are off. Read globals inside the function bodies only.
+ * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
+ */
+import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
+
+/**
+ * Share of leads that reached one funnel stage and went on to reach a later one, as of a date.
+ * A lead counts as having reached a stage if it has a date at that stage or any later stage
+ * on or before as_of (skipped stages count as passed); later dates are ignored.
+ * Returns "—" when no lead reached from_stage. Доля лидов, дошедших от этапа from_stage до to_stage.
+ *
+ * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
+ * @param {string} from_stage Stage name or column header to count from ("Lead" = every lead).
+ * @param {string} to_stage A later stage name or column header.
+ * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the result refreshes daily.
+ * @return The conversion as a fraction (format the cell as %), or "—" for 0 of 0.
+ * @customfunction
+ */
+export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage: unknown, as_of?: unknown): number | string {
+  return funnelConversion(leads, from_stage, to_stage, as_of, appsScriptEnv());
+}
+
+/**
+ * Cohort table: one row per week (month, quarter) of lead creation with the leads created,
+ * how many of them reached each later stage by as_of, and the overall conversion lead → last stage.
+ * Когорты лидов по неделям (месяцам, кварталам) на дату отчёта.
+ *
+ * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
+ * @param {string} grain Optional period: "week" (default, Monday start), "month" or "quarter".
+ * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the table refreshes daily.
+ * @return A table with a header row: period start, leads, one count per stage, overall conversion.
+ * @customfunction
+ */
+export function FUNNEL_COHORTS(leads: unknown, grain?: unknown, as_of?: unknown): (string | number | Date)[][] {
+  return funnelCohorts(leads, grain, as_of, appsScriptEnv());
+}
