@@ -1,10 +1,11 @@
 /**
- * Writes the synthetic leads as CSV: `node build/bench/write-csv.js <out.csv> <count> [seed]`.
+ * Writes the synthetic leads as CSV: `node build/bench/write-csv.js <out.csv> <count> [seed]`; prints
+ * {path, rows, bytes, ms, config} where config is the matching funnel config JSON (for --config).
  * Lines are joined into ~4 MB chunks so the write stream sees few, large writes.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { csvLines } from './synthetic';
+import { BENCH_CONFIG_JSON, csvLines } from './synthetic';
 
 async function main(): Promise<void> {
   const [out, countArg, seedArg] = process.argv.slice(2);
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   stream.end();
   await once(stream, 'finish');
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ path: out, rows: count, bytes, ms }) + '\n');
+  process.stdout.write(JSON.stringify({ path: out, rows: count, bytes, ms, config: BENCH_CONFIG_JSON }) + '\n');
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (after scripts/build-cli.mjs has built build/cli/funnel-report.js):
+ *   node --expose-gc bench/run.mjs [--rows 1000000] [--runs 3] [--e2e-runs 3] [--as-of 2024-12-18]
+ *                                  [--keep] [--profile] [--skip-engine] [--skip-e2e]
+ *
+ * 1. builds the bench entries (bench/build-bench.mjs → build/bench/*.js);
+ * 2. writes the synthetic leads as CSV into a fresh directory under os.tmpdir();
+ * 3. engine: generation, ingestRows and computeCohorts on the same leads in memory, beside a naive
+ *    row-object reference (own process, --expose-gc);
+ * 4. end to end: the CLI on the CSV, and DuckDB computing the same weekly reached counts from the
+ *    same CSV, each as its own process (wall clock includes node start), alternated, median of runs;
+ * 5. checks that engine, naive reference, CLI and DuckDB give identical weekly counts: exit 1 if not;
+ * 6. Sheets refresh on fakes (calls per refresh, compute time per 100,000 leads) when available.
+ * Figures are printed, never asserted: only the correctness check can fail the run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBench, BENCH_OUT } from './build-bench.mjs';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH_DIR, '..');
+const CLI = path.join(ROOT, 'build/cli/funnel-report.js');
+const PROBE = path.join(BENCH_DIR, 'rss-probe.cjs');
+
+function parseArgs(argv) {
+  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--rows') opts.rows = Number(next());
+    else if (a === '--runs') opts.runs = Number(next());
+    else if (a === '--e2e-runs') opts.e2eRuns = Number(next());
+    else if (a === '--as-of') opts.asOf = next();
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--profile') opts.profile = true;
+    else if (a === '--skip-engine') opts.skipEngine = true;
+    else if (a === '--skip-e2e') opts.skipE2e = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  for (const k of ['rows', 'runs', 'e2eRuns']) {
+    if (!Number.isInteger(opts[k]) || opts[k] < 1) throw new Error(`--${k}: must be a positive integer`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new Error('--as-of: YYYY-MM-DD');
+  return opts;
+}
+
+const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMb = (mb) => (mb === null || mb === undefined ? '—' : `${mb.toFixed(0)} MB`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function table(headers, rows) {
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((x, c) => String(x).padEnd(widths[c])).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Runs a node script as a child process; wall clock includes process start. Throws on failure. */
+function runNode(label, args, { tmp, env = {} } = {}) {
+  const rssFile = path.join(tmp, `rss-${process.pid}-${Date.now()}.txt`);
+  const started = performance.now();
+  const res = spawnSync(process.execPath, ['--require', PROBE, ...args], {
+    env: { ...process.env, ...env, FUNNEL_BENCH_RSS_OUT: rssFile },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  if (res.error) throw res.error;
+  if (res.status !== 0) {
+    throw new Error(`${label} failed (exit ${res.status}${res.signal ? `, ${res.signal}` : ''}): node ${args.join(' ')}\n${res.stdout}`);
+  }
+  let peakRssMb = null;
+  if (fs.existsSync(rssFile)) {
+    peakRssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+    fs.rmSync(rssFile);
+  }
+  return { ms, peakRssMb, stdout: String(res.stdout) };
+}
+
+/** Weekly counts from the CLI's JSON (a FunnelReport, or a bare CohortReport), weeks with leads only. */
+function weeklyFromCliJson(json) {
+  const report = json.cohortReport ?? json;
+  const stages = report.stages ?? json.stages;
+  if (!Array.isArray(report.cohorts) || !Array.isArray(stages)) throw new Error('CLI JSON has no cohortReport.cohorts / stages');
+  return report.cohorts
+    .filter((c) => c.leads > 0)
+    .map((c) => ({
+      start: c.start,
+      leads: c.leads,
+      reached: Array.isArray(c.reached) ? Object.fromEntries(stages.slice(1).map((name, i) => [name, c.reached[i + 1]])) : c.reached,
+    }));
+}
+
+/** Differences between two weekly count lists (empty = identical). */
+function diffWeekly(aName, a, bName, b) {
+  const problems = [];
+  const byStart = (xs) => new Map(xs.map((x) => [x.start, x]));
+  const am = byStart(a);
+  const bm = byStart(b);
+  if (a.length === 0 && b.length === 0) problems.push('both sides are empty');
+  for (const [start, x] of am) {
+    const y = bm.get(start);
+    if (!y) {
+      problems.push(`week ${start}: in ${aName} (${x.leads} leads), missing in ${bName}`);
+      continue;
+    }
+    if (x.leads !== y.leads) problems.push(`week ${start} leads: ${aName} ${x.leads}, ${bName} ${y.leads}`);
+    const stages = new Set([...Object.keys(x.reached), ...Object.keys(y.reached)]);
+    for (const s of stages) {
+      if (x.reached[s] !== y.reached[s]) problems.push(`week ${start} reached ${s}: ${aName} ${x.reached[s]}, ${bName} ${y.reached[s]}`);
+    }
+  }
+  for (const [start, y] of bm) if (!am.has(start)) problems.push(`week ${start}: in ${bName} (${y.leads} leads), missing in ${aName}`);
+  return problems;
+}
+
+function totals(weekly) {
+  const t = { weeks: weekly.length, leads: 0, reached: {} };
+  for (const w of weekly) {
+    t.leads += w.leads;
+    for (const [s, n] of Object.entries(w.reached)) t.reached[s] = (t.reached[s] ?? 0) + n;
+  }
+  return t;
+}
+
+/** Top self-time functions of a .cpuprofile (V8 format), as printable rows. */
+function summariseProfile(file, top = 25) {
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = prof.timeDeltas;
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? path.relative(ROOT, fileURLToPath(f.url.startsWith('file:') ? f.url : `file://${f.url}`)) : ''}:${f.lineNumber + 1}`;
+    const d = dt[i] ?? 0;
+    total += d;
+    self.set(key, (self.get(key) ?? 0) + d);
+  });
+  return [...self.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, top)
+    .map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, `${((us / total) * 100).toFixed(1)}%`]);
+}
+
+async function sheetsRefreshFigures(count) {
+  // Hook for issue 3 (Sheets refresh on fakes). See bench/sheets-refresh.ts when present.
+  const entry = path.join(BENCH_DIR, 'sheets-refresh.ts');
+  if (!fs.existsSync(entry)) return null;
+  await buildBench(['sheets-refresh']);
+  return { entry: path.join(BENCH_OUT, 'sheets-refresh.js'), count };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const cpus = os.cpus();
+  console.log(`Funnel report benchmarks — ${opts.rows.toLocaleString('en-US')} synthetic leads, report date ${opts.asOf}`);
+  console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}, node ${process.version}`);
+
+  await buildBench();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-bench-'));
+  const failures = [];
+  const summary = [];
+  try {
+    const csv = path.join(tmp, 'leads.csv');
+    const gen = runNode('CSV generator', [path.join(BENCH_OUT, 'write-csv.js'), csv, String(opts.rows)], { tmp });
+    const genInfo = JSON.parse(gen.stdout);
+    console.log(`\nCSV: ${csv} (${(genInfo.bytes / 2 ** 20).toFixed(0)} MB, written in ${fmtMs(genInfo.ms)})`);
+
+    let engine = null;
+    if (!opts.skipEngine) {
+      console.log(`\n== Engine in memory (median of ${opts.runs}; memory from the first run) ==`);
+      const out = path.join(tmp, 'engine.json');
+      runNode('engine bench', ['--expose-gc', path.join(BENCH_OUT, 'engine-bench.js'), String(opts.rows), opts.asOf, String(opts.runs), out], { tmp });
+      engine = JSON.parse(fs.readFileSync(out, 'utf8'));
+      console.log(table(
+        ['phase', 'time (median)', 'runs', 'RSS at start', 'peak RSS', 'retained after gc'],
+        engine.phases.map((p) => [p.phase, fmtMs(p.ms), p.runsMs.map((x) => x.toFixed(0)).join('/'), fmtMb(p.rssStartMb), fmtMb(p.rssPeakMb), fmtMb(p.retainedMb)]),
+      ));
+      const ph = Object.fromEntries(engine.phases.map((p) => [p.phase, p]));
+      const engineMs = ph['ingestRows'].ms + ph['computeCohorts (weekly)'].ms;
+      const naiveMs = ph['naive: rows → lead objects'].ms + ph['naive: weekly counts'].ms;
+      console.log(`leads ingested: ${engine.leads.toLocaleString('en-US')}, data issues: ${engine.issues}, process peak RSS ${fmtMb(engine.maxRssMb)}`);
+      console.log(`engine (ingest + compute) ${fmtMs(engineMs)} vs naive reference (parse + count) ${fmtMs(naiveMs)}: ratio engine/naive ${(engineMs / naiveMs).toFixed(2)}`);
+      console.log(`computeCohorts vs naive weekly count: ${(ph['computeCohorts (weekly)'].ms / ph['naive: weekly counts'].ms).toFixed(2)}`);
+      const d = diffWeekly('engine', engine.engine, 'naive', engine.naive);
+      if (d.length) failures.push(['engine vs naive reference', d]);
+      summary.push(['computeCohorts, 1 run (median)', fmtMs(ph['computeCohorts (weekly)'].ms), fmtMb(ph['computeCohorts (weekly)'].rssPeakMb), '']);
+      summary.push(['ingestRows (median)', fmtMs(ph['ingestRows'].ms), fmtMb(ph['ingestRows'].rssPeakMb), '']);
+    }
+
+    let duck = null;
+    let cli = null;
+    if (!opts.skipE2e) {
+      if (!fs.existsSync(CLI)) throw new Error(`${CLI} not found: run node scripts/build-cli.mjs first (npm run bench does)`);
+      const configFile = path.join(tmp, 'config.json');
+      fs.writeFileSync(configFile, JSON.stringify(genInfo.config, null, 2));
+      console.log(`\n== End to end on the CSV (separate processes, wall clock incl. node start; median of ${opts.e2eRuns}, alternated) ==`);
+      const cliRuns = [];
+      const duckRuns = [];
+      for (let r = 0; r < opts.e2eRuns; r++) {
+        const cliJson = path.join(tmp, `cli-${r}.json`);
+        const cliXlsx = path.join(tmp, `cli-${r}.xlsx`);
+        const c = runNode('CLI', [CLI, csv, '--config', configFile, '--as-of', opts.asOf, '--out', cliXlsx, '--json', cliJson, '--quiet'], { tmp });
+        cliRuns.push({ ...c, json: cliJson, xlsx: cliXlsx });
+        const duckJson = path.join(tmp, `duck-${r}.json`);
+        const k = runNode('DuckDB', [path.join(BENCH_DIR, 'duckdb-weekly.mjs'), csv, opts.asOf, duckJson], { tmp });
+        duckRuns.push({ ...k, json: duckJson });
+        console.log(`  run ${r + 1}: CLI ${fmtMs(c.ms)} (peak RSS ${fmtMb(c.peakRssMb)}), DuckDB ${fmtMs(k.ms)} (peak RSS ${fmtMb(k.peakRssMb)})`);
+      }
+      const cliMs = median(cliRuns.map((x) => x.ms));
+      const duckMs = median(duckRuns.map((x) => x.ms));
+      const cliRss = Math.max(...cliRuns.map((x) => x.peakRssMb ?? 0));
+      const duckRss = Math.max(...duckRuns.map((x) => x.peakRssMb ?? 0));
+      duck = JSON.parse(fs.readFileSync(duckRuns[0].json, 'utf8'));
+      cli = weeklyFromCliJson(JSON.parse(fs.readFileSync(cliRuns[0].json, 'utf8')));
+      const duckQuery = median(duckRuns.map((x) => JSON.parse(fs.readFileSync(x.json, 'utf8')).queryMs));
+      console.log(table(
+        ['phase', 'time (median)', 'peak RSS', 'note'],
+        [
+          ['CLI end to end', fmtMs(cliMs), fmtMb(cliRss), `CSV → ${fs.statSync(cliRuns[0].xlsx).size > 0 ? 'XLSX + JSON' : 'JSON'}`],
+          ['DuckDB end to end', fmtMs(duckMs), fmtMb(duckRss), `read_csv + weekly counts → JSON; query ${fmtMs(duckQuery)}`],
+        ],
+      ));
+      console.log(`ratio CLI / DuckDB: ${(cliMs / duckMs).toFixed(2)} (target ≤ 1)`);
+      summary.push(['CLI end to end', fmtMs(cliMs), fmtMb(cliRss), '']);
+      summary.push(['DuckDB end to end (reference)', fmtMs(duckMs), fmtMb(duckRss), `CLI/DuckDB = ${(cliMs / duckMs).toFixed(2)}`]);
+      for (const r of cliRuns.slice(1)) {
+        const d = diffWeekly('CLI run 1', cli, `CLI run ${cliRuns.indexOf(r) + 1}`, weeklyFromCliJson(JSON.parse(fs.readFileSync(r.json, 'utf8'))));
+        if (d.length) failures.push(['CLI runs disagree', d]);
+      }
+      const d = diffWeekly('CLI', cli, 'DuckDB', duck.cohorts);
+      if (d.length) failures.push(['CLI vs DuckDB', d]);
+      if (engine) {
+        const e = diffWeekly('engine', engine.engine, 'DuckDB', duck.cohorts);
+        if (e.length) failures.push(['engine vs DuckDB', e]);
+      }
+
+      if (opts.profile) {
+        const profDir = path.join(tmp, 'prof');
+        fs.mkdirSync(profDir);
+        runNode('CLI (profiled)', ['--cpu-prof', '--cpu-prof-dir', profDir, CLI, csv, '--config', configFile, '--as-of', opts.asOf, '--out', path.join(tmp, 'prof.xlsx'), '--json', path.join(tmp, 'prof.json'), '--quiet'], { tmp });
+        const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+        if (file) {
+          const keep = path.join(os.tmpdir(), `funnel-cli-${Date.now()}.cpuprofile`);
+          fs.copyFileSync(path.join(profDir, file), keep);
+          console.log(`\nCLI CPU profile (top self time; full profile: ${keep})`);
+          console.log(table(['function (file:line)', 'self', 'share'], summariseProfile(keep)));
+        }
+      }
+    }
+
+    const sheets = await sheetsRefreshFigures(opts.rows);
+    console.log('\n== Sheets refresh on fakes ==');
+    if (sheets === null) {
+      console.log('not measured: bench/sheets-refresh.ts is not there yet (hook in bench/run.mjs, sheetsRefreshFigures)');
+    } else {
+      const out = path.join(tmp, 'sheets.json');
+      const s = runNode('Sheets refresh bench', ['--expose-gc', sheets.entry, out], { tmp });
+      void s;
+      const fig = JSON.parse(fs.readFileSync(out, 'utf8'));
+      console.log(table(['figure', 'value'], fig.rows));
+    }
+
+    console.log('\n== Correctness: identical weekly counts ==');
+    const sides = [engine && ['engine', engine.engine], engine && ['naive reference', engine.naive], cli && ['CLI', cli], duck && ['DuckDB', duck.cohorts]].filter(Boolean);
+    for (const [name, w] of sides) {
+      const t = totals(w);
+      console.log(`  ${name.padEnd(16)} ${t.weeks} weeks, ${t.leads} leads, reached ${Object.entries(t.reached).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    }
+    if (failures.length === 0) {
+      console.log(`  OK: ${sides.map(([n]) => n).join(', ')} agree on every week and stage.`);
+    }
+
+    if (summary.length) {
+      console.log('\n== Summary ==');
+      console.log(table(['phase', 'time', 'peak RSS', 'note'], summary));
+    }
+  } finally {
+    if (opts.keep) console.log(`\nkept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  if (failures.length > 0) {
+    console.error('\nCORRECTNESS CHECK FAILED: weekly counts differ');
+    for (const [what, problems] of failures) {
+      console.error(`  ${what}: ${problems.length} difference(s)`);
+      for (const p of problems.slice(0, 15)) console.error(`    ${p}`);
+    }
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
