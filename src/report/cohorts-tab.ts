@@ -95,7 +95,7 @@ function cohortCells(c: CohortRow, report: CohortReport, s: ReportStrings, perce
   for (let k = 1; k <= last; k++) {
     const days = report.maturityDays[k];
     const note = c.immature[k] ? { note: s.immatureNote(report.stages[k], c.ageDays, roundDays(days), percentile) } : {};
-    cells[col.reached(k)] = countCell(c.reached[k], { ...grey(k), ...note });
+    cells[col.reached(k)] = k < last && c.flag[k] ? flaggedCount(c, k, report.stages, s) : countCell(c.reached[k], { ...grey(k), ...note });
     cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, grey(k));
   }
   cells[col.overall] = rateCell(c.overallRate[last] ?? null, FMT.overall, grey(last));
@@ -116,6 +116,24 @@ function changeCell(c: CohortRow, k: number, s: ReportStrings, grey: Partial<Cel
     color: flag === 'up' ? COLOR.up : COLOR.down,
     bold: true,
     note: s.flagNote(c.previous.start, c.previous.asOf, pct(prevRate, 2), pct(c.overallRate[k] ?? null, 2), c.pValue[k] ?? null),
+  };
+}
+
+/**
+ * A significant change in the share of leads reaching an intermediate step: the arrow goes on the
+ * count (the flag is about reached/leads, not the step rate) and the note gives both rates.
+ */
+function flaggedCount(c: CohortRow, k: number, stages: string[], s: ReportStrings): CellSpec {
+  const up = c.flag[k] === 'up';
+  const prevRate = c.previous && c.previous.leads > 0 ? c.previous.reached[k] / c.previous.leads : null;
+  return {
+    v: c.reached[k],
+    fmt: up ? FMT.countUp : FMT.countDown,
+    color: up ? COLOR.up : COLOR.down,
+    bold: true,
+    note: c.previous
+      ? `${s.overall(stages[0], stages[k])}: ${s.flagNote(c.previous.start, c.previous.asOf, pct(prevRate, 1), pct(c.overallRate[k] ?? null, 1), c.pValue[k] ?? null)}`
+      : '',
   };
 }
 

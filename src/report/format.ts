@@ -11,6 +11,8 @@ export const FMT = {
   change: '+0%;-0%;0%',
   changeUp: '"▲ "+0%;"▲ "-0%;0%',
   changeDown: '"▼ "+0%;"▼ "-0%;0%',
+  countUp: '"▲ "#,##0',
+  countDown: '"▼ "#,##0',
   days: '0.0',
 } as const;
 

@@ -78,6 +78,15 @@ describe('Cohorts tab', () => {
     expect(plain.notes?.some((n) => n.row === MAIN && n.col === 11)).toBe(false);
   });
 
+  test('a flagged intermediate stage puts the arrow on its count, with both shares in the note', () => {
+    expect(v(cohorts, YOUNG, 2)).toBe(50);
+    expect(fmt(cohorts, YOUNG, 2)).toBe('"▲ "#,##0');
+    const note = cohorts.notes?.find((n) => n.row === YOUNG && n.col === 2);
+    // previous cohort at the same age: 100 / 558 = 17.9%; this one 50 / 120 = 41.7%
+    expect(note?.text).toBe('Lead→Target: Significant change vs the cohort of 2026-09-12 counted as of 2026-09-20: 17.9% → 41.7% (p = 0.001).');
+    expect(fmt(cohorts, MAIN, 2)).toBe('#,##0');
+  });
+
   test('0/0 shows a dash as text, never 0%', () => {
     expect(v(cohorts, YOUNG, 9)).toBe('—'); // Won step: 0 / 0 proposals
     expect(v(cohorts, YOUNG, 7)).toBe(0); // Proposal step: 0 / 10 is a real 0%

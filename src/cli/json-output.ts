@@ -1,0 +1,134 @@
+/**
+ * FunnelReport → the documented `--json` shape (see notes/cli-readme.md). Per-stage arrays become
+ * objects keyed by stage name so the file reads well and survives stage reordering.
+ */
+import type { ChangeFlag, CohortRow, FunnelReport, SliceConversionRow } from '../core/model';
+import type { SliceKey } from '../core/types';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+type ByStage<T> = Record<string, T>;
+
+export interface JsonCohort {
+  start: string;
+  end: string;
+  ageDays: number;
+  leads: number;
+  reached: ByStage<number>;
+  implied: ByStage<number>;
+  stepRate: ByStage<number | null>;
+  overallRate: ByStage<number | null>;
+  immature: ByStage<boolean>;
+  change: ByStage<number | null>;
+  pValue: ByStage<number | null>;
+  flag: ByStage<ChangeFlag>;
+  previous: { start: string; asOf: string; leads: number; reached: ByStage<number> } | null;
+}
+
+export interface JsonSliceRow {
+  value: string;
+  leads: number;
+  reached: ByStage<number>;
+  stepRate: ByStage<number | null>;
+  overallRate: ByStage<number | null>;
+}
+
+export interface JsonReport {
+  schemaVersion: number;
+  generatedAt: string;
+  asOf: string;
+  source: FunnelReport['source'];
+  grain: string;
+  weekStartsOn: number;
+  timeZone: string;
+  filters: Partial<Record<SliceKey, string>>;
+  stages: string[];
+  maturityDays: ByStage<number | null>;
+  cohorts: JsonCohort[];
+  total: { leads: number; reached: ByStage<number>; implied: ByStage<number>; stepRate: ByStage<number | null>; overallRate: ByStage<number | null> };
+  conversions: {
+    from: string;
+    to: string;
+    dimensions: Partial<Record<SliceKey, { column: string; rows: JsonSliceRow[] }>>;
+  };
+  dataIssues: { row: number; column: string; value: string; problem: string; problemRu: string; severity: 'error' | 'warning'; sheet: string }[];
+}
+
+/** Array indexed by step → object keyed by stage name; `fromStep` 1 leaves out "Lead" where it means nothing. */
+function byStage<T>(stages: string[], values: readonly T[], fromStep = 0, fill: T): ByStage<T> {
+  const out: ByStage<T> = {};
+  for (let k = fromStep; k < stages.length; k++) out[stages[k]] = values[k] === undefined ? fill : values[k];
+  return out;
+}
+
+function cohort(stages: string[], c: CohortRow): JsonCohort {
+  return {
+    start: c.start,
+    end: c.end,
+    ageDays: c.ageDays,
+    leads: c.leads,
+    reached: byStage(stages, c.reached, 0, 0),
+    implied: byStage(stages, c.implied, 1, 0),
+    stepRate: byStage(stages, c.stepRate, 1, null),
+    overallRate: byStage(stages, c.overallRate, 1, null),
+    immature: byStage(stages, c.immature, 1, false),
+    change: byStage(stages, c.change, 1, null),
+    pValue: byStage(stages, c.pValue, 1, null),
+    flag: byStage(stages, c.flag, 1, null),
+    previous: c.previous ? { start: c.previous.start, asOf: c.previous.asOf, leads: c.previous.leads, reached: byStage(stages, c.previous.reached, 0, 0) } : null,
+  };
+}
+
+function sliceRow(stages: string[], r: SliceConversionRow): JsonSliceRow {
+  return {
+    value: r.value,
+    leads: r.leads,
+    reached: byStage(stages, r.reached, 0, 0),
+    stepRate: byStage(stages, r.stepRate, 1, null),
+    overallRate: byStage(stages, r.overallRate, 1, null),
+  };
+}
+
+export function toJsonReport(report: FunnelReport): JsonReport {
+  const cr = report.cohortReport;
+  const stages = cr.stages;
+  const dimensions: JsonReport['conversions']['dimensions'] = {};
+  for (const t of report.conversions.tables) {
+    dimensions[t.dimension] = { column: t.column, rows: t.rows.map((r) => sliceRow(report.conversions.stages, r)) };
+  }
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    generatedAt: report.generatedAt,
+    asOf: report.asOf,
+    source: report.source,
+    grain: cr.grain,
+    weekStartsOn: cr.weekStartsOn,
+    timeZone: cr.timeZone,
+    filters: cr.filters,
+    stages,
+    maturityDays: byStage(stages, cr.maturityDays, 1, null),
+    cohorts: cr.cohorts.map((c) => cohort(stages, c)),
+    total: {
+      leads: cr.total.leads,
+      reached: byStage(stages, cr.total.reached, 0, 0),
+      implied: byStage(stages, cr.total.implied, 1, 0),
+      stepRate: byStage(stages, cr.total.stepRate, 1, null),
+      overallRate: byStage(stages, cr.total.overallRate, 1, null),
+    },
+    conversions: { from: report.conversions.from, to: report.conversions.to, dimensions },
+    dataIssues: report.dataIssues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      value: i.value,
+      problem: i.problem,
+      problemRu: i.problemRu,
+      severity: i.severity,
+      sheet: i.sheet,
+    })),
+  };
+}
+
+/** Non-finite numbers have no JSON form; they are written as null. */
+export function stringifyReport(report: FunnelReport): string {
+  return JSON.stringify(toJsonReport(report), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}

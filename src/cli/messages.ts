@@ -1,0 +1,124 @@
+/** Console messages of the CLI in English and Russian. */
+export type CliLocale = 'en' | 'ru';
+
+export interface CliMessages {
+  usage: string;
+  unknownOption(opt: string): string;
+  missingValue(opt: string): string;
+  badValue(opt: string, value: string, expected: string): string;
+  extraArgument(arg: string): string;
+  fileMissing(path: string): string;
+  fileUnreadable(path: string, reason: string): string;
+  unsupportedInput(path: string): string;
+  sheetMissing(sheet: string, file: string, available: string[]): string;
+  emptyInput(path: string): string;
+  configInvalid(path: string, errors: string[]): string;
+  configNotJson(path: string, reason: string): string;
+  detectedColumns: string;
+  writeFailed(path: string, reason: string): string;
+  unexpected: string;
+  phase: Record<'read' | 'parse' | 'compute' | 'write', string>;
+  summaryTitle(source: string, asOf: string, leads: number, issues: number): string;
+  period: string;
+  leads: string;
+  immatureFootnote: string;
+  wrote(path: string): string;
+  wroteJson(path: string): string;
+  demoNote: string;
+}
+
+const EN: CliMessages = {
+  usage: `Usage: funnel-report [<leads.csv|leads.xlsx>] [options]
+
+Builds the weekly cohort funnel report (Cohorts, Conversions, Data issues) as an XLSX file.
+Without an input file it runs the demo on built-in sample data and writes out/demo-report.xlsx.
+
+Options:
+  --sheet NAME            sheet of an XLSX input (default: the first sheet)
+  --config FILE           funnel configuration JSON (default: detect columns from the header row)
+  --as-of YYYY-MM-DD      report date; later timestamps are ignored (default: today)
+  --grain week|month|quarter   cohort period (default: the config's, normally week)
+  --out FILE              XLSX report to write (default: report.xlsx; demo: out/demo-report.xlsx)
+  --json FILE             also write the report as JSON
+  --lang en|ru            language of messages and report (default: from LANG, else en)
+  --quiet                 no progress bar and no summary table
+  -h, --help              show this help
+
+Exit codes: 0 report written (data issues are listed in the report, not failures),
+2 unusable input (missing or unreadable file, invalid config, no creation-date column), 1 unexpected error.`,
+  unknownOption: (o) => `unknown option ${o} (see --help)`,
+  missingValue: (o) => `option ${o} needs a value`,
+  badValue: (o, v, e) => `${o}: "${v}" is not valid (expected ${e})`,
+  extraArgument: (a) => `unexpected argument "${a}": give one input file`,
+  fileMissing: (p) => `input file not found: ${p}`,
+  fileUnreadable: (p, r) => `cannot read ${p}: ${r}`,
+  unsupportedInput: (p) => `${p}: unsupported input type (use .csv, .tsv, .txt or .xlsx)`,
+  sheetMissing: (s, f, a) => `sheet "${s}" not found in ${f} (sheets: ${a.join(', ')})`,
+  emptyInput: (p) => `${p} is empty: no header row`,
+  configInvalid: (p, errs) => `invalid config ${p}: ${errs.join('; ')}`,
+  configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
+  detectedColumns: 'Columns detected from the header row:',
+  writeFailed: (p, r) => `cannot write ${p}: ${r}`,
+  unexpected: 'unexpected error (a bug; please report it with the text below)',
+  phase: { read: 'read', parse: 'parse', compute: 'compute', write: 'write' },
+  summaryTitle: (s, a, l, i) => `${s} · as of ${a} · ${l} leads · ${i} data issue${i === 1 ? '' : 's'}`,
+  period: 'Period',
+  leads: 'Leads',
+  immatureFootnote: '~ immature: the cohort is too young to judge this number',
+  wrote: (p) => `Report: ${p}`,
+  wroteJson: (p) => `JSON:   ${p}`,
+  demoNote: 'Demo on built-in sample data. Run `funnel-report leads.csv` on your own export (see --help).',
+};
+
+const RU: CliMessages = {
+  usage: `Использование: funnel-report [<leads.csv|leads.xlsx>] [параметры]
+
+Строит отчёт по воронке (Когорты, Конверсии, Ошибки данных) в файл XLSX.
+Без входного файла запускает демо на встроенных примерных данных и пишет out/demo-report.xlsx.
+
+Параметры:
+  --sheet ИМЯ             лист входного XLSX (по умолчанию первый)
+  --config ФАЙЛ           JSON с настройками воронки (по умолчанию столбцы определяются по заголовкам)
+  --as-of ГГГГ-ММ-ДД      дата отчёта; более поздние отметки не учитываются (по умолчанию сегодня)
+  --grain week|month|quarter   период когорт (по умолчанию из настроек, обычно неделя)
+  --out ФАЙЛ              куда записать XLSX (по умолчанию report.xlsx; демо: out/demo-report.xlsx)
+  --json ФАЙЛ             также записать отчёт в JSON
+  --lang en|ru            язык сообщений и отчёта (по умолчанию из LANG, иначе en)
+  --quiet                 без индикатора хода и итоговой таблицы
+  -h, --help              эта справка
+
+Коды выхода: 0 отчёт записан (ошибки в данных перечислены в отчёте и не считаются сбоем),
+2 непригодный вход (нет файла, файл не читается, неверные настройки, нет столбца даты создания), 1 непредвиденная ошибка.`,
+  unknownOption: (o) => `неизвестный параметр ${o} (см. --help)`,
+  missingValue: (o) => `параметру ${o} нужно значение`,
+  badValue: (o, v, e) => `${o}: недопустимое значение «${v}» (ожидается ${e})`,
+  extraArgument: (a) => `лишний аргумент «${a}»: укажите один входной файл`,
+  fileMissing: (p) => `входной файл не найден: ${p}`,
+  fileUnreadable: (p, r) => `не удалось прочитать ${p}: ${r}`,
+  unsupportedInput: (p) => `${p}: неподдерживаемый тип файла (нужен .csv, .tsv, .txt или .xlsx)`,
+  sheetMissing: (s, f, a) => `лист «${s}» не найден в ${f} (листы: ${a.join(', ')})`,
+  emptyInput: (p) => `${p} пуст: нет строки заголовков`,
+  configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.join('; ')}`,
+  configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
+  detectedColumns: 'Столбцы определены по заголовкам:',
+  writeFailed: (p, r) => `не удалось записать ${p}: ${r}`,
+  unexpected: 'непредвиденная ошибка (это баг; сообщите о нём, приложив текст ниже)',
+  phase: { read: 'чтение', parse: 'разбор', compute: 'расчёт', write: 'запись' },
+  summaryTitle: (s, a, l, i) => `${s} · на ${a} · лидов: ${l} · ошибок в данных: ${i}`,
+  period: 'Период',
+  leads: 'Лиды',
+  immatureFootnote: '~ незрелая: когорта слишком молода, чтобы судить по этому числу',
+  wrote: (p) => `Отчёт: ${p}`,
+  wroteJson: (p) => `JSON:  ${p}`,
+  demoNote: 'Демо на встроенных данных. Для своей выгрузки: `funnel-report leads.csv` (см. --help).',
+};
+
+export function cliMessages(locale: CliLocale): CliMessages {
+  return locale === 'ru' ? RU : EN;
+}
+
+/** --lang wins; otherwise a Russian LANG/LC_ALL/LC_MESSAGES picks Russian. */
+export function localeFromEnv(env: Record<string, string | undefined>): CliLocale {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ru/i.test(v) ? 'ru' : 'en';
+}

@@ -1,0 +1,195 @@
+/**
+ * The CLI run: arguments → input rows → engine → XLSX (+ JSON) → summary. Returns the exit code
+ * instead of exiting, so tests can call it in-process. 0 = written, 2 = unusable input, 1 = a bug.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { parseConfig, type FunnelConfig } from '../core/config';
+import { detectConfig } from '../core/detect';
+import { buildFunnelReport } from '../core/engine';
+import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
+import type { CellValue } from '../core/types';
+import { buildReportTabs } from '../report/tabs';
+import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
+import { readCsvFile } from './csv-reader';
+import { stringifyReport } from './json-output';
+import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
+import { ProgressBar, type ProgressStream } from './progress';
+import { summaryTable } from './summary';
+import { readXlsxFile, SheetNotFoundError } from './xlsx-reader';
+import { XlsxReportWriter } from './xlsx-writer';
+
+export interface CliIO {
+  stdout: { write(s: string): unknown };
+  stderr: ProgressStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** The clock (for the default report date); injectable for tests. */
+  now?: () => Date;
+}
+
+/** An input problem the user can fix: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Inputs bigger than this show the progress bar from the start. */
+const LARGE_INPUT_BYTES = 20 << 20;
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const envLocale = localeFromEnv(io.env);
+  const m = cliMessages(langFromArgs(argv) ?? envLocale);
+  const parsed = parseArgs(argv, m);
+  if (!parsed.ok) return usageFailure(io, parsed.error);
+  if (parsed.options.help) {
+    io.stdout.write(`${m.usage}\n`);
+    return 0;
+  }
+  try {
+    await execute(parsed.options, parsed.options.lang ?? envLocale, m, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(io, e.message);
+    io.stderr.write(`funnel-report: ${m.unexpected}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+function usageFailure(io: CliIO, message: string): number {
+  io.stderr.write(`funnel-report: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 2;
+}
+
+interface Input {
+  rows: CellValue[][];
+  sheet: string;
+  sourceName: string;
+  config?: FunnelConfig;
+  /** The locale a config file asked for, if any. */
+  configLocale?: CliLocale;
+}
+
+async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: CliIO): Promise<void> {
+  const inputPath = o.input === undefined ? undefined : resolve(io.cwd, o.input);
+  const size = inputPath ? fileSize(inputPath, m) : 0;
+  const progress = new ProgressBar(io.stderr, { enabled: !o.quiet, eager: size > LARGE_INPUT_BYTES });
+  const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
+
+  const input: Input = inputPath
+    ? await readInput(inputPath, o, m, progress)
+    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: SAMPLE_CONFIG };
+  if (input.rows.length === 0) throw new UsageError(m.emptyInput(o.input ?? ''));
+
+  if (o.config !== undefined) {
+    const loaded = loadConfig(resolve(io.cwd, o.config), o.config, m);
+    input.config = loaded.config;
+    input.configLocale = loaded.locale;
+  }
+  if (!input.config) {
+    const detected = detectConfig(input.rows);
+    if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
+    input.config = detected.config;
+    if (!o.quiet && detected.notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${detected.notes.map((n) => `  ${n}`).join('\n')}\n`);
+  }
+  const reportLocale = o.lang ?? input.configLocale ?? locale;
+
+  progress.phase(m.phase.compute, 0);
+  const outcome = buildFunnelReport(input.rows, {
+    config: input.config,
+    sheet: input.sheet,
+    sourceName: input.sourceName,
+    asOf,
+    ...(o.grain ? { grain: o.grain } : {}),
+  });
+  if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
+  const report = outcome.report;
+  progress.phase(m.phase.compute, 1);
+
+  progress.phase(m.phase.write, 0);
+  const tabs = buildReportTabs(report, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
+  const writer = new XlsxReportWriter();
+  tabs.forEach((t) => writer.writeTab(t));
+  const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
+  progress.phase(m.phase.write, 0.5);
+  await writeOutput(outPath, m, () => writer.writeFile(outPath));
+  const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
+  if (jsonPath) await writeOutput(jsonPath, m, async () => writeFileSync(jsonPath, stringifyReport(report)));
+  progress.phase(m.phase.write, 1);
+  progress.done();
+
+  if (!o.quiet) {
+    if (!inputPath) io.stdout.write(`${m.demoNote}\n\n`);
+    io.stdout.write(`${summaryTable(report, m)}\n\n`);
+  }
+  io.stdout.write(`${m.wrote(outPath)}\n`);
+  if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
+}
+
+function fileSize(path: string, m: CliMessages): number {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new UsageError(m.fileUnreadable(path, 'not a file'));
+    return st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(m.fileMissing(path));
+  }
+}
+
+async function readInput(path: string, o: CliOptions, m: CliMessages, progress: ProgressBar): Promise<Input> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xls' || ext === '.ods' || ext === '.numbers') throw new UsageError(m.unsupportedInput(path));
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    progress.phase(m.phase.read, 0);
+    try {
+      const x = await readXlsxFile(path, o.sheet);
+      progress.phase(m.phase.read, 1);
+      return { rows: x.rows, sheet: x.sheet, sourceName: basename(path) };
+    } catch (e) {
+      if (e instanceof SheetNotFoundError) throw new UsageError(m.sheetMissing(e.sheet, basename(path), e.available));
+      throw new UsageError(m.fileUnreadable(path, errorText(e)));
+    }
+  }
+  let rows: string[][];
+  try {
+    rows = readCsvFile(path, {
+      read: (f) => progress.phase(m.phase.read, f),
+      parse: (f) => (f === 0 ? progress.phase(m.phase.parse, 0) : progress.update(f)),
+    });
+  } catch (e) {
+    throw new UsageError(m.fileUnreadable(path, errorText(e)));
+  }
+  // A CSV opened in a spreadsheet becomes a sheet named after the file.
+  return { rows, sheet: basename(path, extname(path)), sourceName: basename(path) };
+}
+
+function loadConfig(path: string, shown: string, m: CliMessages): { config: FunnelConfig; locale?: CliLocale } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(m.fileMissing(path));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new UsageError(m.configNotJson(shown, errorText(e)));
+  }
+  const res = parseConfig(json);
+  if (!res.ok) throw new UsageError(m.configInvalid(shown, res.errors));
+  const explicit = typeof json === 'object' && json !== null && 'locale' in json;
+  return { config: res.config, ...(explicit ? { locale: res.config.locale } : {}) };
+}
+
+async function writeOutput(path: string, m: CliMessages, write: () => Promise<void>): Promise<void> {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    await write();
+  } catch (e) {
+    throw new UsageError(m.writeFailed(path, errorText(e)));
+  }
+}
+
+function errorText(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0];
+}
