@@ -52,6 +52,7 @@ function parseArgs(argv) {
   return opts;
 }
 
+const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const fmtMb = (mb) => (mb === null || mb === undefined ? '—' : `${mb.toFixed(0)} MB`);
 const median = (xs) => {
@@ -98,7 +99,8 @@ function weeklyFromCliJson(json) {
     .map((c) => ({
       start: c.start,
       leads: c.leads,
-      reached: Array.isArray(c.reached) ? Object.fromEntries(stages.slice(1).map((name, i) => [name, c.reached[i + 1]])) : c.reached,
+      // reached: an array by step (model) or an object keyed by stage name ("Lead" included) in the CLI JSON.
+      reached: Object.fromEntries(stages.slice(1).map((name, i) => [name, Array.isArray(c.reached) ? c.reached[i + 1] : c.reached[name]])),
     }));
 }
 
@@ -144,7 +146,7 @@ function summariseProfile(file, top = 25) {
   prof.samples.forEach((id, i) => {
     const n = byId.get(id);
     const f = n.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url ? path.relative(ROOT, fileURLToPath(f.url.startsWith('file:') ? f.url : `file://${f.url}`)) : ''}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.startsWith('file:') ? path.relative(ROOT, fileURLToPath(f.url)) : f.url.startsWith('/') ? path.relative(ROOT, f.url) : f.url}:${f.lineNumber + 1}`;
     const d = dt[i] ?? 0;
     total += d;
     self.set(key, (self.get(key) ?? 0) + d);
@@ -168,6 +170,7 @@ async function main() {
   const cpus = os.cpus();
   console.log(`Funnel report benchmarks — ${opts.rows.toLocaleString('en-US')} synthetic leads, report date ${opts.asOf}`);
   console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}, node ${process.version}`);
+  console.log(`Load average at start: ${loadAvg()} (figures are only comparable on an otherwise idle machine)`);
 
   await buildBench();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-bench-'));
@@ -288,6 +291,7 @@ async function main() {
       console.log('\n== Summary ==');
       console.log(table(['phase', 'time', 'peak RSS', 'note'], summary));
     }
+    console.log(`Load average at end: ${loadAvg()}`);
   } finally {
     if (opts.keep) console.log(`\nkept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
