@@ -1,16 +1,82 @@
 /**
  * The engine's front door: rows in, report model out. Faces (CLI, Apps Script, custom functions)
- * call these and nothing deeper, so the steps always run in the same order with the same defaults.
+ * call this and nothing deeper, so the steps always run in the same order with the same defaults.
  */
+import { computeCohorts } from './cohorts';
 import type { FunnelConfig } from './config';
-import type { CohortReport, ConversionReport, FunnelReport } from './model';
-import type { CellValue, IngestResult, SliceKey } from './types';
+import { computeSliceConversions } from './conversions';
+import { detectConfig } from './detect';
+import { InputError } from './errors';
+import { ingestRows } from './ingest';
+import type { FunnelReport } from './model';
+import type { CellValue, Grain, IngestResult, SliceKey } from './types';
+import { parseIsoDay } from './wall-time';
 
 export interface ReportOptions {
+  /** Validated config; when absent, columns are detected from the header row. */
+  config?: FunnelConfig;
+  /** Sheet (or file) name used in data-issue messages. */
+  sheet: string;
+  /** Where the rows came from, for the report header (file path or spreadsheet name). */
+  sourceName: string;
   /** Report date `YYYY-MM-DD`; default: today in the config's time zone. */
   asOf?: string;
-  grain?: FunnelConfig['grain'];
+  grain?: Grain;
   filters?: Partial<Record<SliceKey, string>>;
+  /** The clock, injectable for tests. */
+  now?: Date;
+  /** Time zone overriding the config's (the spreadsheet's zone inside Sheets). */
+  timeZone?: string;
 }
 
-export type { CellValue, CohortReport, ConversionReport, FunnelReport, IngestResult };
+export type ReportOutcome =
+  | { ok: true; report: FunnelReport; config: FunnelConfig; data: IngestResult }
+  | { ok: false; error: string; errorRu: string };
+
+/** `YYYY-MM-DD` of an instant in an IANA time zone. */
+export function dayInTimeZone(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
+  if (rows.length === 0) {
+    return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
+  }
+  let config: FunnelConfig;
+  if (options.config) {
+    config = options.config;
+  } else {
+    const detected = detectConfig(rows);
+    if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
+    config = detected.config;
+  }
+  if (options.timeZone) config = { ...config, timeZone: options.timeZone };
+  const grain = options.grain ?? config.grain;
+  const asOf = options.asOf ?? dayInTimeZone(options.now ?? new Date(), config.timeZone);
+  if (parseIsoDay(asOf) === null) {
+    return { ok: false, error: `Report date "${asOf}" is not a YYYY-MM-DD date.`, errorRu: `Дата отчёта «${asOf}» не в формате ГГГГ-ММ-ДД.` };
+  }
+
+  let data: IngestResult;
+  try {
+    data = ingestRows(rows, { config, sheet: options.sheet });
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
+    throw e;
+  }
+
+  const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
+  const conversions = computeSliceConversions(data, config, { asOf });
+  const report: FunnelReport = {
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    asOf,
+    source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, leads: data.leads.count },
+    stages: data.stageNames,
+    cohortReport,
+    conversions,
+    dataIssues: data.issues,
+  };
+  return { ok: true, report, config, data };
+}
