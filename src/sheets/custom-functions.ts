@@ -54,7 +54,6 @@ export function appsScriptEnv(): CustomFunctionEnv {
 interface Prepared {
   config: FunnelConfig;
   data: IngestResult;
-  timeZone: string;
 }
 
 /** Engine errors carry a Russian text in `messageRu` (InputError); checked structurally, not with instanceof. */
@@ -66,9 +65,8 @@ function engineError(fn: string, err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function prepare(fn: string, leads: unknown, env: CustomFunctionEnv): Prepared & { rows: CellValue[][] } {
-  const rows = tableArg(fn, 'leads', leads);
-  const timeZone = env.timeZone();
+/** Detects the columns of an already validated table and ingests it. */
+function prepare(fn: string, rows: CellValue[][], timeZone: string, env: CustomFunctionEnv): Prepared {
   const detected = detectConfig(rows, { ...(env.baseConfig?.() ?? {}), timeZone });
   if (!detected.ok) throw argError(fn, detected.error, detected.errorRu);
   const config = detected.config;
@@ -88,7 +86,7 @@ function prepare(fn: string, leads: unknown, env: CustomFunctionEnv): Prepared &
       `ни в одной строке нет распознаваемой даты создания лида в столбце "${config.columns.createdAt}"${detailRu}`,
     );
   }
-  return { config, data, timeZone, rows };
+  return { config, data };
 }
 
 const FIRST_STEP_NAMES = ['lead', 'leads', 'лид', 'лиды'];
@@ -127,10 +125,13 @@ export function funnelConversion(
   env: CustomFunctionEnv,
 ): number | string {
   const fn = 'FUNNEL_CONVERSION';
+  // Arguments first: their errors must not depend on the data.
+  const rows = tableArg(fn, 'leads', leads);
   const fromText = textArg(fn, 'from_stage', fromStage);
   const toText = textArg(fn, 'to_stage', toStage);
-  const { config, data, timeZone } = prepare(fn, leads, env);
+  const timeZone = env.timeZone();
   const day = asOfArg(fn, asOf, timeZone, env.now());
+  const { config, data } = prepare(fn, rows, timeZone, env);
   const from = resolveStep(fn, 'from_stage', fromText, config, data.stageNames);
   const to = resolveStep(fn, 'to_stage', toText, config, data.stageNames);
   if (to <= from) {
@@ -158,11 +159,13 @@ const COHORT_HEADERS = {
  */
 export function funnelCohorts(leads: unknown, grain: unknown, asOf: unknown, env: CustomFunctionEnv): (string | number | Date)[][] {
   const fn = 'FUNNEL_COHORTS';
-  const { config, data, timeZone } = prepare(fn, leads, env);
-  const period = grainArg(fn, grain, config.grain);
+  const rows = tableArg(fn, 'leads', leads);
+  const period = grainArg(fn, grain);
+  const timeZone = env.timeZone();
   const day = asOfArg(fn, asOf, timeZone, env.now());
-  const report = cohortReport(fn, data, config, day, period);
-  const labels = COHORT_HEADERS[config.locale] ?? COHORT_HEADERS.en;
+  const { config, data } = prepare(fn, rows, timeZone, env);
+  const report = cohortReport(fn, data, config, day, period ?? config.grain);
+  const labels = COHORT_HEADERS[tableLocale(config, env)];
   const last = report.stages.length - 1;
   const header: string[] = [labels.start, labels.leads, ...report.stages.slice(1), labels.overall];
   const body = report.cohorts.map((c) => {
@@ -172,6 +175,13 @@ export function funnelCohorts(leads: unknown, grain: unknown, asOf: unknown, env
     return [new Date(wallToInstant(start, timeZone)), c.leads, ...c.reached.slice(1), overall === null ? NO_RATE : overall];
   });
   return [header, ...body];
+}
+
+/** The configured locale if settings give one; otherwise Russian when the creation header is in Cyrillic. */
+function tableLocale(config: FunnelConfig, env: CustomFunctionEnv): 'en' | 'ru' {
+  const configured = env.baseConfig?.()?.locale;
+  if (configured) return configured;
+  return /[а-яё]/i.test(config.columns.createdAt) ? 'ru' : 'en';
 }
 
 function cohortReport(fn: string, data: IngestResult, config: FunnelConfig, asOf: string, grain: Grain): CohortReport {

@@ -201,6 +201,27 @@ describe('FUNNEL_COHORTS on six hand-computed leads', () => {
   });
 });
 
+describe('Russian headers', () => {
+  // "Дата создания" = created, "Квалифицирован" = qualified, "Оплачен" = paid.
+  const rows = [
+    ['Дата создания', 'Квалифицирован', 'Оплачен'],
+    [msk(2024, 9, 2), msk(2024, 9, 3), msk(2024, 9, 9)],
+    [msk(2024, 9, 3), msk(2024, 9, 5), ''],
+    [msk(2024, 9, 4), '', ''],
+  ];
+
+  it('stages are found by their Russian names and "Лид" is the first step', () => {
+    expect(funnelConversion(rows, 'Лид', 'квалифицирован', '2024-09-26', env())).toBeCloseTo(2 / 3, 12);
+    expect(funnelConversion(rows, 'Квалифицирован', 'ОПЛАЧЕН', '2024-09-26', env())).toBeCloseTo(1 / 2, 12);
+  });
+
+  it('FUNNEL_COHORTS labels its columns in Russian unless the settings say otherwise', () => {
+    expect(funnelCohorts(rows, 'месяц', '2024-09-26', env())[0]).toEqual(['Начало периода', 'Лиды', 'Квалифицирован', 'Оплачен', 'Общая конверсия']);
+    const english = { ...env(), baseConfig: () => ({ locale: 'en' as const }) };
+    expect(funnelCohorts(rows, 'месяц', '2024-09-26', english)[0]).toEqual(['Period start', 'Leads', 'Квалифицирован', 'Оплачен', 'Overall conversion']);
+  });
+});
+
 describe('bad arguments give an error saying what to fix, in English and Russian', () => {
   function messageOf(f: () => unknown): string {
     try {
