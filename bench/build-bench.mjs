@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_OUT = path.join(ROOT, 'build/bench');
 
-export const ENTRIES = ['write-csv', 'engine-bench'];
+export const ENTRIES = ['write-csv', 'engine-bench', 'cli-phases'];
 
 export async function buildBench(entries = ENTRIES) {
   await esbuild.build({
@@ -21,6 +21,8 @@ export async function buildBench(entries = ENTRIES) {
     format: 'cjs',
     sourcemap: 'linked',
     logLevel: 'warning',
+    // Same as the CLI bundle: runtime dependencies load from node_modules.
+    external: ['exceljs', 'papaparse', 'date-fns', '@duckdb/node-api'],
   });
 }
 

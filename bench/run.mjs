@@ -2,7 +2,7 @@
 /**
  * `npm run bench` (after scripts/build-cli.mjs has built build/cli/funnel-report.js):
  *   node --expose-gc bench/run.mjs [--rows 1000000] [--runs 3] [--e2e-runs 3] [--as-of 2024-12-18]
- *                                  [--keep] [--profile] [--skip-engine] [--skip-e2e]
+ *                                  [--keep] [--profile] [--no-phases] [--skip-engine] [--skip-e2e]
  *
  * 1. builds the bench entries (bench/build-bench.mjs → build/bench/*.js);
  * 2. writes the synthetic leads as CSV into a fresh directory under os.tmpdir();
@@ -27,7 +27,7 @@ const CLI = path.join(ROOT, 'build/cli/funnel-report.js');
 const PROBE = path.join(BENCH_DIR, 'rss-probe.cjs');
 
 function parseArgs(argv) {
-  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false };
+  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false, phases: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -43,6 +43,7 @@ function parseArgs(argv) {
     else if (a === '--profile') opts.profile = true;
     else if (a === '--skip-engine') opts.skipEngine = true;
     else if (a === '--skip-e2e') opts.skipE2e = true;
+    else if (a === '--no-phases') opts.phases = false;
     else throw new Error(`unknown option ${a}`);
   }
   for (const k of ['rows', 'runs', 'e2eRuns']) {
@@ -249,6 +250,23 @@ async function main() {
       if (engine) {
         const e = diffWeekly('engine', engine.engine, 'DuckDB', duck.cohorts);
         if (e.length) failures.push(['engine vs DuckDB', e]);
+      }
+
+      if (opts.phases) {
+        console.log('\nCLI phases in one process (same modules as the CLI, timed one by one; variants are diagnostics)');
+        const out = path.join(tmp, 'phases-result.json');
+        runNode('CLI phases', ['--expose-gc', path.join(BENCH_OUT, 'cli-phases.js'), csv, configFile, opts.asOf, tmp, out], { tmp });
+        const res = JSON.parse(fs.readFileSync(out, 'utf8'));
+        const own = res.phases.filter((p) => !p.variant);
+        const sum = own.reduce((a, p) => a + p.ms, 0);
+        console.log(table(
+          ['phase', 'time', 'share', 'peak RSS'],
+          [
+            ...own.map((p) => [p.phase, fmtMs(p.ms), `${((p.ms / sum) * 100).toFixed(0)}%`, fmtMb(p.rssPeakMb)]),
+            ['sum', fmtMs(sum), '100%', ''],
+            ...res.phases.filter((p) => p.variant).map((p) => [p.phase, fmtMs(p.ms), '', fmtMb(p.rssPeakMb)]),
+          ],
+        ));
       }
 
       if (opts.profile) {
