@@ -82,9 +82,9 @@ const GRAINS: Record<string, Grain> = {
   quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter', 'квартал': 'quarter', 'кварталы': 'quarter', 'кв': 'quarter',
 };
 
-/** `grain`: week / month / quarter (English or Russian); blank means `fallback`. */
-export function grainArg(fn: string, value: unknown, fallback: Grain): Grain {
-  if (isBlank(value)) return fallback;
+/** `grain`: week / month / quarter (English or Russian); undefined when blank (use the configured grain). */
+export function grainArg(fn: string, value: unknown): Grain | undefined {
+  if (isBlank(value)) return undefined;
   const grain = typeof value === 'string' ? GRAINS[normaliseName(value)] : undefined;
   if (!grain) {
     throw argError(
