@@ -1,0 +1,199 @@
+/**
+ * The parts of the Apps Script services this add-on calls, as narrow structural interfaces.
+ *
+ * Production code in src/sheets is typed against these, so it can only call what the typed fakes in
+ * test/fakes implement. The assertions at the bottom make the compiler prove that the real services
+ * (from @types/google-apps-script) satisfy every interface here, so a signature written wrong in this
+ * file, or used wrong by a fake, fails the typecheck instead of failing in a spreadsheet.
+ */
+
+type Spreadsheet = typeof GoogleAppsScript.Spreadsheet;
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
+
+export interface GasRichTextValue {
+  getText(): string;
+  getLinkUrl(): string | null;
+}
+
+export interface GasRichTextValueBuilder {
+  setText(text: string): GasRichTextValueBuilder;
+  setLinkUrl(linkUrl: string | null): GasRichTextValueBuilder;
+  build(): GasRichTextValue;
+}
+
+export interface GasRange {
+  getValues(): unknown[][];
+  setValues(values: unknown[][]): GasRange;
+  setNumberFormats(numberFormats: string[][]): GasRange;
+  setBackgrounds(colors: (string | null)[][]): GasRange;
+  setFontColors(colors: (string | null)[][]): GasRange;
+  setFontWeights(fontWeights: (FontWeight | null)[][]): GasRange;
+  setFontStyles(fontStyles: (FontStyle | null)[][]): GasRange;
+  setFontColor(color: string | null): GasRange;
+  setFontStyle(fontStyle: FontStyle | null): GasRange;
+  setNotes(notes: (string | null)[][]): GasRange;
+  setRichTextValues(values: GasRichTextValue[][]): GasRange;
+  merge(): GasRange;
+  breakApart(): GasRange;
+}
+
+export interface GasDeveloperMetadata {
+  getKey(): string;
+  getValue(): string | null;
+}
+
+export interface GasConditionalFormatRule {
+  getRanges(): GasRange[];
+}
+
+export interface GasConditionalFormatRuleBuilder {
+  setGradientMinpoint(color: string): GasConditionalFormatRuleBuilder;
+  setGradientMidpointWithValue(
+    color: string,
+    type: GoogleAppsScript.Spreadsheet.InterpolationType,
+    value: string,
+  ): GasConditionalFormatRuleBuilder;
+  setGradientMaxpoint(color: string): GasConditionalFormatRuleBuilder;
+  setRanges(ranges: GasRange[]): GasConditionalFormatRuleBuilder;
+  build(): GasConditionalFormatRule;
+}
+
+export interface GasEmbeddedChart {
+  getChartId(): number | null;
+}
+
+export interface GasEmbeddedChartBuilder {
+  addRange(range: GasRange): GasEmbeddedChartBuilder;
+  setNumHeaders(headers: number): GasEmbeddedChartBuilder;
+  setOption(option: string, value: unknown): GasEmbeddedChartBuilder;
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GasEmbeddedChartBuilder;
+  asLineChart(): GasEmbeddedLineChartBuilder;
+  build(): GasEmbeddedChart;
+}
+
+export interface GasEmbeddedLineChartBuilder {
+  setTitle(chartTitle: string): GasEmbeddedLineChartBuilder;
+  addRange(range: GasRange): GasEmbeddedChartBuilder;
+  build(): GasEmbeddedChart;
+}
+
+export interface GasSheet {
+  getName(): string;
+  getSheetId(): number;
+  getDataRange(): GasRange;
+  getRange(row: number, column: number, numRows: number, numColumns: number): GasRange;
+  getLastRow(): number;
+  getLastColumn(): number;
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
+  insertColumnsAfter(afterPosition: number, howMany: number): GasSheet;
+  clear(): GasSheet;
+  clearNotes(): GasSheet;
+  setFrozenRows(rows: number): void;
+  setFrozenColumns(columns: number): void;
+  setColumnWidth(columnPosition: number, width: number): GasSheet;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet;
+  setConditionalFormatRules(rules: GasConditionalFormatRule[]): void;
+  getCharts(): GasEmbeddedChart[];
+  removeChart(chart: GasEmbeddedChart): void;
+  newChart(): GasEmbeddedChartBuilder;
+  insertChart(chart: GasEmbeddedChart): void;
+  addDeveloperMetadata(key: string, value: string): GasSheet;
+  getDeveloperMetadata(): GasDeveloperMetadata[];
+}
+
+export interface GasSpreadsheet {
+  getName(): string;
+  getSpreadsheetTimeZone(): string;
+  getSheets(): GasSheet[];
+  getSheetByName(name: string): GasSheet | null;
+  insertSheet(sheetName: string): GasSheet;
+  setActiveSheet(sheet: GasSheet): GasSheet;
+  toast(msg: string, title: string, timeoutSeconds: number | null): void;
+}
+
+export interface GasMenu {
+  addItem(caption: string, functionName: string): GasMenu;
+  addSeparator(): GasMenu;
+  addToUi(): void;
+}
+
+export interface GasHtmlOutput {
+  setTitle(title: string): GasHtmlOutput;
+}
+
+export interface GasUi {
+  createAddonMenu(): GasMenu;
+  alert(prompt: string): unknown;
+  showSidebar(userInterface: GasHtmlOutput): void;
+}
+
+export interface GasSpreadsheetApp {
+  InterpolationType: { PERCENTILE: GoogleAppsScript.Spreadsheet.InterpolationType };
+  getActiveSpreadsheet(): GasSpreadsheet;
+  getUi(): GasUi;
+  newConditionalFormatRule(): GasConditionalFormatRuleBuilder;
+  newRichTextValue(): GasRichTextValueBuilder;
+}
+
+export interface GasProperties {
+  getProperties(): { [key: string]: string };
+  setProperties(properties: { [key: string]: string }): GasProperties;
+  deleteProperty(key: string): GasProperties;
+}
+
+export interface GasPropertiesService {
+  getDocumentProperties(): GasProperties | null;
+}
+
+export interface GasLock {
+  tryLock(timeoutInMillis: number): boolean;
+  releaseLock(): void;
+}
+
+export interface GasLockService {
+  getDocumentLock(): GasLock | null;
+}
+
+export interface GasSession {
+  getActiveUserLocale(): string;
+}
+
+export interface GasHtmlService {
+  createHtmlOutputFromFile(filename: string): GasHtmlOutput;
+}
+
+/** Everything the add-on touches, injected so tests can hand in fakes. */
+export interface AppServices {
+  SpreadsheetApp: GasSpreadsheetApp;
+  PropertiesService: GasPropertiesService;
+  LockService: GasLockService;
+  /** Absent or throwing in some authorization modes; the UI then falls back to English. */
+  Session?: GasSession;
+  HtmlService: GasHtmlService;
+}
+
+// ---- Compile-time proof that the real Apps Script services satisfy the ports above. ----
+type Assert<T extends true> = T;
+type Satisfies<Real, Port> = [Real] extends [Port] ? true : false;
+
+export type RealServicesSatisfyPorts = [
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.Range, GasRange>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.Sheet, GasSheet>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.Spreadsheet, GasSpreadsheet>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, GasSpreadsheetApp>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.RichTextValueBuilder, GasRichTextValueBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, GasConditionalFormatRuleBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, GasEmbeddedChartBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder, GasEmbeddedLineChartBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadata, GasDeveloperMetadata>>,
+  Assert<Satisfies<GoogleAppsScript.Base.Ui, GasUi>>,
+  Assert<Satisfies<GoogleAppsScript.Base.Menu, GasMenu>>,
+  Assert<Satisfies<GoogleAppsScript.Properties.PropertiesService, GasPropertiesService>>,
+  Assert<Satisfies<GoogleAppsScript.Lock.LockService, GasLockService>>,
+  Assert<Satisfies<GoogleAppsScript.Base.Session, GasSession>>,
+  Assert<Satisfies<GoogleAppsScript.HTML.HtmlService, GasHtmlService>>,
+  Assert<Satisfies<Spreadsheet['InterpolationType']['PERCENTILE'], GoogleAppsScript.Spreadsheet.InterpolationType>>,
+];

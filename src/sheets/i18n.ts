@@ -1,0 +1,108 @@
+/**
+ * Menu, toast, alert and status strings of the add-on in English and Russian. The user's locale
+ * (Session.getActiveUserLocale(), e.g. 'ru' or 'ru_RU') picks the language; anything else is English.
+ */
+export type UiLocale = 'en' | 'ru';
+
+export function pickLocale(tag: string | null | undefined): UiLocale {
+  return typeof tag === 'string' && /^ru(?:$|[_-])/i.test(tag.trim()) ? 'ru' : 'en';
+}
+
+function group(n: number, sep: string): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** Russian plural form: 1 лид, 2 лида, 5 лидов, 21 лид, 11 лидов. */
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+export interface StatusFacts {
+  /** Local time of the refresh in the spreadsheet's zone, `YYYY-MM-DD HH:MM`. */
+  at: string;
+  durationMs: number;
+  leads: number;
+  issues: number;
+}
+
+export interface UiStrings {
+  menuRefresh: string;
+  menuExample: string;
+  menuSidebar: string;
+  sidebarTitle: string;
+  toastTitle: string;
+  busy: string;
+  statusLine(f: StatusFacts): string;
+  refreshedToast(f: StatusFacts): string;
+  noLeadsSheet(sheets: string[]): string;
+  leadsSheetMissing(name: string): string;
+  emptyLeadsSheet(name: string): string;
+  invalidSettings(errors: string[]): string;
+  tabTaken(name: string, alt: string): string;
+  exampleTaken(name: string, alt: string): string;
+  failed(detail: string): string;
+}
+
+const EN: UiStrings = {
+  menuRefresh: 'Refresh reports',
+  menuExample: 'Set up example sheets',
+  menuSidebar: 'Open sidebar',
+  sidebarTitle: 'Funnel report',
+  toastTitle: 'Funnel report',
+  busy: 'A refresh is already running. Wait for it to finish, then refresh again.',
+  statusLine: (f) =>
+    `Refreshed ${f.at} · ${(f.durationMs / 1000).toFixed(1)} s · ${group(f.leads, ',')} ${f.leads === 1 ? 'lead' : 'leads'} · ` +
+    `${group(f.issues, ',')} data ${f.issues === 1 ? 'issue' : 'issues'}`,
+  refreshedToast: (f) =>
+    `Reports refreshed: ${group(f.leads, ',')} ${f.leads === 1 ? 'lead' : 'leads'}, ${group(f.issues, ',')} data ${f.issues === 1 ? 'issue' : 'issues'}, ${(f.durationMs / 1000).toFixed(1)} s.`,
+  noLeadsSheet: (sheets) =>
+    `No sheet with leads was found (looked at: ${sheets.length ? sheets.join(', ') : 'no sheets'}). ` +
+    'A leads sheet has a header row with at least a creation date column and stage columns. ' +
+    'To see how it works, use "Set up example sheets" in the add-on menu.',
+  leadsSheetMissing: (name) =>
+    `The leads sheet "${name}" named in the settings does not exist any more. Rename your leads sheet back to "${name}" or change the setting.`,
+  emptyLeadsSheet: (name) => `The leads sheet "${name}" is empty: it needs a header row and at least one lead.`,
+  invalidSettings: (errors) =>
+    `The saved funnel settings are invalid, so nothing was refreshed. Fix these settings: ${errors.join('; ')}.`,
+  tabTaken: (name, alt) =>
+    `The sheets "${name}" and "${alt}" already exist and were not made by this add-on, so they were left untouched. Rename one of them and refresh again.`,
+  exampleTaken: (name, alt) =>
+    `The sheets "${name}" and "${alt}" already exist and were not made by this add-on, so no example was created. Rename one of them and try again.`,
+  failed: (detail) => `The refresh stopped: ${detail}`,
+};
+
+const RU: UiStrings = {
+  menuRefresh: 'Обновить отчёты',
+  menuExample: 'Создать листы-примеры',
+  menuSidebar: 'Открыть боковую панель',
+  sidebarTitle: 'Отчёт по воронке',
+  toastTitle: 'Отчёт по воронке',
+  busy: 'Обновление уже выполняется. Дождитесь его окончания и запустите обновление ещё раз.',
+  statusLine: (f) =>
+    `Обновлено ${f.at} · ${(f.durationMs / 1000).toFixed(1).replace('.', ',')} с · ${group(f.leads, '\u00a0')} ${ruPlural(f.leads, 'лид', 'лида', 'лидов')} · ` +
+    `${group(f.issues, '\u00a0')} ${ruPlural(f.issues, 'ошибка', 'ошибки', 'ошибок')} в данных`,
+  refreshedToast: (f) =>
+    `Отчёты обновлены: ${group(f.leads, '\u00a0')} ${ruPlural(f.leads, 'лид', 'лида', 'лидов')}, ${group(f.issues, '\u00a0')} ${ruPlural(f.issues, 'ошибка', 'ошибки', 'ошибок')} в данных, ${(f.durationMs / 1000).toFixed(1).replace('.', ',')} с.`,
+  noLeadsSheet: (sheets) =>
+    `Лист с лидами не найден (просмотрены: ${sheets.length ? sheets.join(', ') : 'листов нет'}). ` +
+    'У листа с лидами есть строка заголовков, в ней как минимум дата создания и столбцы этапов. ' +
+    'Чтобы посмотреть, как всё работает, выберите в меню дополнения «Создать листы-примеры».',
+  leadsSheetMissing: (name) =>
+    `Лист с лидами «${name}», указанный в настройках, больше не существует. Верните листу имя «${name}» или измените настройку.`,
+  emptyLeadsSheet: (name) => `Лист с лидами «${name}» пуст: нужны строка заголовков и хотя бы один лид.`,
+  invalidSettings: (errors) =>
+    `Сохранённые настройки воронки некорректны, поэтому ничего не обновлено. Исправьте настройки: ${errors.join('; ')}.`,
+  tabTaken: (name, alt) =>
+    `Листы «${name}» и «${alt}» уже есть и созданы не этим дополнением, поэтому их не тронули. Переименуйте один из них и обновите ещё раз.`,
+  exampleTaken: (name, alt) =>
+    `Листы «${name}» и «${alt}» уже есть и созданы не этим дополнением, поэтому пример не создан. Переименуйте один из них и попробуйте снова.`,
+  failed: (detail) => `Обновление остановлено: ${detail}`,
+};
+
+export function uiStrings(locale: UiLocale): UiStrings {
+  return locale === 'ru' ? RU : EN;
+}

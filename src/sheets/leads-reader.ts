@@ -1,0 +1,55 @@
+/**
+ * Finding and reading the leads sheet. The sheet named in the settings wins; without one, every sheet
+ * this add-on did not make is offered to header detection (its first rows only) and the one whose
+ * header maps the most funnel columns is taken. The chosen sheet is then read in one
+ * getDataRange().getValues(): dates arrive as Date objects, read in the spreadsheet's zone later.
+ */
+import { detectConfig } from '../core/detect';
+import type { FunnelConfig } from '../core/config';
+import type { CellValue } from '../core/types';
+import type { UiStrings } from './i18n';
+import type { Workbook } from './workbook';
+
+/** Rows looked at per candidate sheet: the header plus enough values to tell date columns apart. */
+export const DETECT_ROWS = 40;
+
+export type LeadsLocation = { ok: true; sheet: string } | { ok: false; message: string };
+export type LeadsRows = { ok: true; rows: CellValue[][] } | { ok: false; message: string };
+
+/** How much of a funnel a config found: columns mapped plus stages with a column (or a current-stage column). */
+function coverage(config: FunnelConfig): number {
+  const columns = Object.values(config.columns).filter((v) => typeof v === 'string' && v !== '').length;
+  const stages = config.currentStage ? config.stages.length : config.stages.filter((s) => s.column).length;
+  return columns + stages;
+}
+
+const PREFERRED_NAME = /^(leads|лиды)$/i;
+
+export function locateLeadsSheet(wb: Workbook, named: string | null, strings: UiStrings): LeadsLocation {
+  const names = wb.sheetNames();
+  if (named !== null) {
+    return names.includes(named) ? { ok: true, sheet: named } : { ok: false, message: strings.leadsSheetMissing(named) };
+  }
+  const candidates = names.filter((n) => !wb.isOurs(n));
+  let best: { sheet: string; score: number } | null = null;
+  for (const sheet of candidates) {
+    const top = wb.readTop(sheet, DETECT_ROWS);
+    if (!top || top.length === 0) continue;
+    const detected = detectConfig(top);
+    if (!detected.ok) continue;
+    const score = coverage(detected.config) + (PREFERRED_NAME.test(sheet.trim()) ? 0.5 : 0);
+    if (!best || score > best.score) best = { sheet, score };
+  }
+  return best ? { ok: true, sheet: best.sheet } : { ok: false, message: strings.noLeadsSheet(candidates) };
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function readLeadsRows(wb: Workbook, sheet: string, strings: UiStrings): LeadsRows {
+  const rows = wb.readAll(sheet);
+  if (rows === null) return { ok: false, message: strings.leadsSheetMissing(sheet) };
+  if (rows.length === 0 || rows.every((r) => r.every(isBlank))) return { ok: false, message: strings.emptyLeadsSheet(sheet) };
+  return { ok: true, rows };
+}

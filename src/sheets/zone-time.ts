@@ -1,0 +1,46 @@
+/**
+ * Conversions between instants (what Sheets hands over as Date objects) and wall-clock milliseconds
+ * (the engine's local time encoded as UTC, see WallMs) in an IANA time zone, without any service call.
+ */
+import type { WallMs } from '../core/types';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall-clock time an instant shows in `zone`. */
+export function instantToWall(instantMs: number, zone: string): WallMs {
+  const p: Record<string, number> = {};
+  for (const part of formatter(zone).formatToParts(new Date(instantMs))) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  const millis = ((instantMs % 1000) + 1000) % 1000;
+  // Some engines print midnight as hour 24 even with h23.
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second) + millis;
+}
+
+/**
+ * The instant at which clocks in `zone` show `wall`. Two passes settle the offset across a DST
+ * change; a wall time inside a spring-forward gap lands just after the gap (same day).
+ */
+export function wallToInstant(wall: WallMs, zone: string): Date {
+  let instant = wall - (instantToWall(wall, zone) - wall);
+  instant = wall - (instantToWall(instant, zone) - instant);
+  return new Date(instant);
+}

@@ -1,0 +1,873 @@
+/**
+ * An in-memory SpreadsheetApp that behaves like Sheets where it matters to this add-on:
+ * - setValues parses strings the way typing does: '=…' (and '+…'/'-…' that is not a number) becomes
+ *   a formula, '123' / '12%' a number, '2024-01-01' a date in the spreadsheet's zone, 'TRUE' a
+ *   boolean, and a leading apostrophe makes text (the apostrophe is not stored or returned);
+ * - every block setter requires data of exactly the range's dimensions and throws Sheets' message
+ *   otherwise; ranges outside the sheet's grid throw;
+ * - frozen rows/columns may not cut through a merge (and a merge may not straddle the frozen edge);
+ * - Date objects round-trip; formulas read back as a marked "result" string, never as the text typed.
+ * Every method that would be a round trip to Google counts on one shared CallCounter.
+ *
+ * The classes implement the ports of src/sheets/gas.ts, which the compiler checks against
+ * @types/google-apps-script, so a fake cannot drift from the real signatures.
+ */
+import type {
+  GasConditionalFormatRule,
+  GasConditionalFormatRuleBuilder,
+  GasDeveloperMetadata,
+  GasEmbeddedChart,
+  GasEmbeddedChartBuilder,
+  GasEmbeddedLineChartBuilder,
+  GasHtmlOutput,
+  GasMenu,
+  GasRange,
+  GasRichTextValue,
+  GasRichTextValueBuilder,
+  GasSheet,
+  GasSpreadsheet,
+  GasSpreadsheetApp,
+  GasUi,
+} from '../../src/sheets/gas';
+import { wallToInstant } from '../../src/sheets/zone-time';
+import { CallCounter } from './calls';
+
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
+
+export type Stored = string | number | boolean | Date;
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** Shared by every fake service of one "execution": who is running and with which authorization. */
+export class FakeEnv {
+  authMode: AuthModeName = 'FULL';
+
+  require(what: string): void {
+    if (this.authMode === 'NONE') {
+      throw new Error(`Exception: You do not have permission to call ${what} (AuthMode.NONE).`);
+    }
+  }
+}
+
+/** What getValues returns for a formula cell: visibly a computed result, never the text that was written. */
+export function formulaResult(formula: string): string {
+  return `#EVALUATED(${formula})`;
+}
+
+export interface CellFormat {
+  numberFormat?: string;
+  background?: string | null;
+  fontColor?: string | null;
+  fontWeight?: FontWeight | null;
+  fontStyle?: FontStyle | null;
+  note?: string;
+  link?: string | null;
+}
+
+export interface Block {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+const key = (r: number, c: number): string => `${r},${c}`;
+
+function dimsError(kind: 'rows' | 'columns', data: number, range: number): Error {
+  return new Error(
+    `Exception: The number of ${kind} in the data does not match the number of ${kind} in the range. The data has ${data} but the range has ${range}.`,
+  );
+}
+
+function intersects(a: Block, b: Block): boolean {
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+}
+
+function contains(outer: Block, inner: Block): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
+}
+
+const NUMBER_RE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
+const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+type Parsed = { value: Stored } | { formula: string };
+
+// ----------------------------------------------------------------------------------------------
+// Rich text, conditional formats, charts: local builders.
+
+export class FakeRichTextValue implements GasRichTextValue {
+  constructor(
+    readonly text: string,
+    readonly link: string | null,
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  getLinkUrl(): string | null {
+    return this.link;
+  }
+}
+
+class FakeRichTextValueBuilder implements GasRichTextValueBuilder {
+  private text = '';
+  private link: string | null = null;
+  constructor(private readonly calls: CallCounter) {}
+  setText(text: string): GasRichTextValueBuilder {
+    this.calls.hitLocal('RichTextValueBuilder.setText');
+    this.text = text;
+    return this;
+  }
+  setLinkUrl(linkUrl: string | null): GasRichTextValueBuilder {
+    this.calls.hitLocal('RichTextValueBuilder.setLinkUrl');
+    this.link = linkUrl;
+    return this;
+  }
+  build(): GasRichTextValue {
+    this.calls.hitLocal('RichTextValueBuilder.build');
+    return new FakeRichTextValue(this.text, this.link);
+  }
+}
+
+export interface GradientSpec {
+  min?: string;
+  mid?: { color: string; type: string; value: string };
+  max?: string;
+}
+
+export class FakeConditionalFormatRule implements GasConditionalFormatRule {
+  constructor(
+    readonly gradient: GradientSpec,
+    readonly ranges: FakeRange[],
+  ) {}
+  getRanges(): GasRange[] {
+    return this.ranges;
+  }
+}
+
+class FakeConditionalFormatRuleBuilder implements GasConditionalFormatRuleBuilder {
+  private gradient: GradientSpec = {};
+  private ranges: FakeRange[] = [];
+  constructor(private readonly calls: CallCounter) {}
+  setGradientMinpoint(color: string): GasConditionalFormatRuleBuilder {
+    this.calls.hitLocal('ConditionalFormatRuleBuilder.setGradientMinpoint');
+    this.gradient = { ...this.gradient, min: color };
+    return this;
+  }
+  setGradientMidpointWithValue(
+    color: string,
+    type: GoogleAppsScript.Spreadsheet.InterpolationType,
+    value: string,
+  ): GasConditionalFormatRuleBuilder {
+    this.calls.hitLocal('ConditionalFormatRuleBuilder.setGradientMidpointWithValue');
+    this.gradient = { ...this.gradient, mid: { color, type: String(type), value } };
+    return this;
+  }
+  setGradientMaxpoint(color: string): GasConditionalFormatRuleBuilder {
+    this.calls.hitLocal('ConditionalFormatRuleBuilder.setGradientMaxpoint');
+    this.gradient = { ...this.gradient, max: color };
+    return this;
+  }
+  setRanges(ranges: GasRange[]): GasConditionalFormatRuleBuilder {
+    this.calls.hitLocal('ConditionalFormatRuleBuilder.setRanges');
+    this.ranges = ranges.map((r) => {
+      if (!(r instanceof FakeRange)) throw new Error('Fake: setRanges needs ranges of this spreadsheet');
+      return r;
+    });
+    return this;
+  }
+  build(): GasConditionalFormatRule {
+    this.calls.hitLocal('ConditionalFormatRuleBuilder.build');
+    if (!this.gradient.min || !this.gradient.max) throw new Error('Exception: A gradient rule needs a minpoint and a maxpoint.');
+    if (this.ranges.length === 0) throw new Error('Exception: A conditional format rule needs at least one range.');
+    return new FakeConditionalFormatRule(this.gradient, this.ranges);
+  }
+}
+
+export interface ChartSpec {
+  type: 'unset' | 'line';
+  title?: string;
+  ranges: Block[];
+  sheetOfRanges: string[];
+  numHeaders?: number;
+  options: Record<string, unknown>;
+  position?: { row: number; col: number; offsetX: number; offsetY: number };
+}
+
+let nextChartId = 1;
+
+export class FakeEmbeddedChart implements GasEmbeddedChart {
+  readonly id = nextChartId++;
+  constructor(readonly spec: ChartSpec) {}
+  getChartId(): number | null {
+    return this.id;
+  }
+}
+
+class FakeChartBuilder implements GasEmbeddedChartBuilder, GasEmbeddedLineChartBuilder {
+  private readonly spec: ChartSpec = { type: 'unset', ranges: [], sheetOfRanges: [], options: {} };
+  constructor(private readonly calls: CallCounter) {}
+  addRange(range: GasRange): GasEmbeddedChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.addRange');
+    if (!(range instanceof FakeRange)) throw new Error('Fake: addRange needs a range of this spreadsheet');
+    this.spec.ranges.push(range.block());
+    this.spec.sheetOfRanges.push(range.sheet.name);
+    return this;
+  }
+  setNumHeaders(headers: number): GasEmbeddedChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.setNumHeaders');
+    this.spec.numHeaders = headers;
+    return this;
+  }
+  setOption(option: string, value: unknown): GasEmbeddedChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.setOption');
+    this.spec.options[option] = value;
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GasEmbeddedChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.setPosition');
+    if (anchorRowPos < 1 || anchorColPos < 1) throw new Error('Exception: Chart anchor row and column must be at least 1.');
+    this.spec.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  asLineChart(): GasEmbeddedLineChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.asLineChart');
+    this.spec.type = 'line';
+    return this;
+  }
+  setTitle(chartTitle: string): GasEmbeddedLineChartBuilder {
+    this.calls.hitLocal('EmbeddedLineChartBuilder.setTitle');
+    this.spec.title = chartTitle;
+    return this;
+  }
+  build(): GasEmbeddedChart {
+    this.calls.hitLocal('EmbeddedChartBuilder.build');
+    if (this.spec.ranges.length === 0) throw new Error('Exception: A chart needs at least one data range.');
+    if (!this.spec.position) throw new Error('Exception: A chart needs a position.');
+    return new FakeEmbeddedChart({ ...this.spec, ranges: [...this.spec.ranges], options: { ...this.spec.options } });
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Ranges and sheets.
+
+export class FakeRange implements GasRange {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numCols: number,
+  ) {
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) {
+      throw new Error(`Exception: Range start (${row}, ${col}) is not a valid cell.`);
+    }
+    if (!Number.isInteger(numRows) || numRows < 1) throw new Error('Exception: The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(numCols) || numCols < 1) throw new Error('Exception: The number of columns in the range must be at least 1.');
+    if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  private get calls(): CallCounter {
+    return this.sheet.calls;
+  }
+
+  block(): Block {
+    return { row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+  }
+
+  private checkDims(data: unknown[][]): void {
+    if (!Array.isArray(data) || data.length !== this.numRows) throw dimsError('rows', Array.isArray(data) ? data.length : 0, this.numRows);
+    for (const r of data) {
+      if (!Array.isArray(r) || r.length !== this.numCols) throw dimsError('columns', Array.isArray(r) ? r.length : 0, this.numCols);
+    }
+  }
+
+  private each(f: (r: number, c: number, i: number, j: number) => void): void {
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) f(this.row + i, this.col + j, i, j);
+  }
+
+  getValues(): unknown[][] {
+    this.calls.hit('Range.getValues');
+    return this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  setValues(values: unknown[][]): GasRange {
+    this.calls.hit('Range.setValues');
+    this.checkDims(values);
+    this.each((r, c, i, j) => this.sheet.writeUserEntered(r, c, values[i][j]));
+    return this;
+  }
+
+  private setFormat<T>(method: string, grid: T[][], apply: (f: CellFormat, v: T) => void): GasRange {
+    this.calls.hit(`Range.${method}`);
+    this.checkDims(grid);
+    this.each((r, c, i, j) => apply(this.sheet.formatAt(r, c), grid[i][j]));
+    return this;
+  }
+
+  setNumberFormats(numberFormats: string[][]): GasRange {
+    return this.setFormat('setNumberFormats', numberFormats, (f, v) => {
+      if (typeof v !== 'string') throw new Error('Exception: Invalid number format (must be a string).');
+      f.numberFormat = v;
+    });
+  }
+  setBackgrounds(colors: (string | null)[][]): GasRange {
+    return this.setFormat('setBackgrounds', colors, (f, v) => (f.background = v));
+  }
+  setFontColors(colors: (string | null)[][]): GasRange {
+    return this.setFormat('setFontColors', colors, (f, v) => (f.fontColor = v));
+  }
+  setFontWeights(fontWeights: (FontWeight | null)[][]): GasRange {
+    return this.setFormat('setFontWeights', fontWeights, (f, v) => (f.fontWeight = v));
+  }
+  setFontStyles(fontStyles: (FontStyle | null)[][]): GasRange {
+    return this.setFormat('setFontStyles', fontStyles, (f, v) => (f.fontStyle = v));
+  }
+  setNotes(notes: (string | null)[][]): GasRange {
+    return this.setFormat('setNotes', notes, (f, v) => {
+      if (v === null || v === '') delete f.note;
+      else f.note = v;
+    });
+  }
+  setFontColor(color: string | null): GasRange {
+    this.calls.hit('Range.setFontColor');
+    this.each((r, c) => (this.sheet.formatAt(r, c).fontColor = color));
+    return this;
+  }
+  setFontStyle(fontStyle: FontStyle | null): GasRange {
+    this.calls.hit('Range.setFontStyle');
+    this.each((r, c) => (this.sheet.formatAt(r, c).fontStyle = fontStyle));
+    return this;
+  }
+
+  setRichTextValues(values: GasRichTextValue[][]): GasRange {
+    this.calls.hit('Range.setRichTextValues');
+    this.checkDims(values);
+    this.each((r, c, i, j) => {
+      const v = values[i][j];
+      if (!(v instanceof FakeRichTextValue)) throw new Error('Exception: setRichTextValues needs RichTextValue objects.');
+      this.sheet.writeRaw(r, c, v.text);
+      this.sheet.formatAt(r, c).link = v.link;
+    });
+    return this;
+  }
+
+  merge(): GasRange {
+    this.calls.hit('Range.merge');
+    this.sheet.addMerge(this.block());
+    return this;
+  }
+
+  breakApart(): GasRange {
+    this.calls.hit('Range.breakApart');
+    this.sheet.breakApart(this.block());
+    return this;
+  }
+}
+
+export class FakeDeveloperMetadata implements GasDeveloperMetadata {
+  constructor(
+    private readonly calls: CallCounter,
+    readonly key: string,
+    readonly value: string,
+  ) {}
+  getKey(): string {
+    this.calls.hit('DeveloperMetadata.getKey');
+    return this.key;
+  }
+  getValue(): string | null {
+    this.calls.hit('DeveloperMetadata.getValue');
+    return this.value;
+  }
+}
+
+let nextSheetId = 1000;
+
+export class FakeSheet implements GasSheet {
+  readonly id = nextSheetId++;
+  maxRows = 1000;
+  maxCols = 26;
+  frozenRows = 0;
+  frozenCols = 0;
+  /** Dense rows of stored values ('' = blank); rows may be shorter than maxCols. */
+  private values: Stored[][] = [];
+  private readonly formulas = new Map<string, string>();
+  private readonly formats = new Map<string, CellFormat>();
+  readonly merges: Block[] = [];
+  readonly columnWidths = new Map<number, number>();
+  conditionalRules: FakeConditionalFormatRule[] = [];
+  readonly charts: FakeEmbeddedChart[] = [];
+  readonly metadata: FakeDeveloperMetadata[] = [];
+
+  constructor(
+    readonly parent: FakeSpreadsheet,
+    public name: string,
+  ) {}
+
+  get calls(): CallCounter {
+    return this.parent.calls;
+  }
+
+  // ---- storage helpers (not service calls) ----
+
+  private ensureRow(r: number): Stored[] {
+    while (this.values.length < r) this.values.push([]);
+    return this.values[r - 1];
+  }
+
+  writeRaw(r: number, c: number, v: Stored): void {
+    const row = this.ensureRow(r);
+    while (row.length < c) row.push('');
+    row[c - 1] = v;
+    this.formulas.delete(key(r, c));
+    const f = this.formats.get(key(r, c));
+    if (f) delete f.link;
+  }
+
+  writeUserEntered(r: number, c: number, v: unknown): void {
+    const parsed = this.parseUserEntered(v, this.formats.get(key(r, c))?.numberFormat);
+    if ('formula' in parsed) {
+      this.writeRaw(r, c, '');
+      this.formulas.set(key(r, c), parsed.formula);
+    } else {
+      this.writeRaw(r, c, parsed.value);
+    }
+  }
+
+  private parseUserEntered(v: unknown, numberFormat: string | undefined): Parsed {
+    if (v === null || v === undefined) return { value: '' };
+    if (typeof v === 'boolean') return { value: v };
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`Exception: Invalid number ${v}.`);
+      return { value: v };
+    }
+    if (v instanceof Date) {
+      if (Number.isNaN(v.getTime())) throw new Error('Exception: Invalid Date.');
+      return { value: new Date(v.getTime()) };
+    }
+    if (typeof v !== 'string') throw new Error(`Fake: setValues received an unsupported value ${String(v)}`);
+    if (v.startsWith("'")) return { value: v.slice(1) };
+    if (numberFormat === '@') return { value: v };
+    const t = v.trim();
+    if (t.length > 1 && t.startsWith('=')) return { formula: t };
+    if (t !== '' && NUMBER_RE.test(t) && /\d/.test(t)) {
+      const pct = t.endsWith('%');
+      const n = Number(t.replace(/,/g, '').replace('%', ''));
+      if (Number.isFinite(n)) return { value: pct ? n / 100 : n };
+    }
+    if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+    const iso = ISO_DATE_RE.exec(t);
+    if (iso) return { value: this.zoneDate(+iso[1], +iso[2], +iso[3], iso[4], iso[5], iso[6]) };
+    const us = US_DATE_RE.exec(t);
+    if (us) return { value: this.zoneDate(+us[3], +us[1], +us[2], us[4], us[5], us[6]) };
+    if (t.length > 1 && (t.startsWith('+') || t.startsWith('-'))) return { formula: `=${t}` };
+    return { value: v };
+  }
+
+  private zoneDate(y: number, mo: number, d: number, h?: string, mi?: string, s?: string): Date {
+    const wall = Date.UTC(y, mo - 1, d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0);
+    return wallToInstant(wall, this.parent.timeZone);
+  }
+
+  readBlock(row: number, col: number, numRows: number, numCols: number): Stored[][] {
+    const out: Stored[][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const src = this.values[row + i - 1];
+      const line: Stored[] = new Array<Stored>(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const f = this.formulas.size > 0 ? this.formulas.get(key(row + i, col + j)) : undefined;
+        const v = src ? src[col + j - 1] : undefined;
+        line[j] = f !== undefined ? formulaResult(f) : v instanceof Date ? new Date(v.getTime()) : v ?? '';
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  formatAt(r: number, c: number): CellFormat {
+    let f = this.formats.get(key(r, c));
+    if (!f) {
+      f = {};
+      this.formats.set(key(r, c), f);
+    }
+    return f;
+  }
+
+  lastRow(): number {
+    let last = 0;
+    this.values.forEach((row, i) => {
+      if (row.some((v) => v !== '')) last = i + 1;
+    });
+    for (const k of this.formulas.keys()) last = Math.max(last, Number(k.split(',')[0]));
+    return last;
+  }
+
+  lastCol(): number {
+    let last = 0;
+    for (const row of this.values) {
+      for (let j = row.length - 1; j >= last; j--) {
+        if (row[j] !== '') {
+          last = j + 1;
+          break;
+        }
+      }
+    }
+    for (const k of this.formulas.keys()) last = Math.max(last, Number(k.split(',')[1]));
+    return last;
+  }
+
+  addMerge(b: Block): void {
+    if (b.numRows === 1 && b.numCols === 1) return;
+    const crossesRows = this.frozenRows > 0 && b.row <= this.frozenRows && b.row + b.numRows - 1 > this.frozenRows;
+    const crossesCols = this.frozenCols > 0 && b.col <= this.frozenCols && b.col + b.numCols - 1 > this.frozenCols;
+    if (crossesRows) throw new Error("Exception: You can't merge frozen and non-frozen rows.");
+    if (crossesCols) throw new Error("Exception: You can't merge frozen and non-frozen columns.");
+    for (let i = this.merges.length - 1; i >= 0; i--) if (intersects(this.merges[i], b)) this.merges.splice(i, 1);
+    for (let i = 0; i < b.numRows; i++) {
+      for (let j = 0; j < b.numCols; j++) if (i > 0 || j > 0) this.writeRaw(b.row + i, b.col + j, '');
+    }
+    this.merges.push(b);
+  }
+
+  breakApart(b: Block): void {
+    for (let i = this.merges.length - 1; i >= 0; i--) {
+      const m = this.merges[i];
+      if (!intersects(m, b)) continue;
+      if (!contains(b, m)) throw new Error('Exception: You must select all cells in a merged range to merge or unmerge them.');
+      this.merges.splice(i, 1);
+    }
+  }
+
+  // ---- test helpers (not service calls) ----
+
+  /** Puts values straight into the grid, as a person typing them would leave them (no parsing). */
+  seed(rows: Stored[][]): void {
+    this.values = rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
+    this.formulas.clear();
+    this.maxRows = Math.max(this.maxRows, rows.length);
+    this.maxCols = Math.max(this.maxCols, ...rows.map((r) => r.length));
+  }
+
+  /** A person's merge of header cells (the hidden cells are blank, as in Sheets). */
+  seedMerge(b: Block): void {
+    this.addMerge(b);
+  }
+
+  peekValues(): Stored[][] {
+    const rows = this.lastRow();
+    const cols = this.lastCol();
+    return rows === 0 || cols === 0 ? [] : this.readBlock(1, 1, rows, cols);
+  }
+
+  peek(r: number, c: number): Stored {
+    return this.readBlock(r, c, 1, 1)[0][0];
+  }
+
+  formulaAt(r: number, c: number): string | undefined {
+    return this.formulas.get(key(r, c));
+  }
+
+  formulaCount(): number {
+    return this.formulas.size;
+  }
+
+  format(r: number, c: number): CellFormat {
+    return { ...(this.formats.get(key(r, c)) ?? {}) };
+  }
+
+  // ---- GasSheet ----
+
+  getName(): string {
+    this.calls.hit('Sheet.getName');
+    return this.name;
+  }
+  getSheetId(): number {
+    this.calls.hit('Sheet.getSheetId');
+    return this.id;
+  }
+  getDataRange(): GasRange {
+    this.calls.hit('Sheet.getDataRange');
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastCol()));
+  }
+  getRange(row: number, column: number, numRows: number, numColumns: number): GasRange {
+    this.calls.hit('Sheet.getRange');
+    return new FakeRange(this, row, column, numRows, numColumns);
+  }
+  getLastRow(): number {
+    this.calls.hit('Sheet.getLastRow');
+    return this.lastRow();
+  }
+  getLastColumn(): number {
+    this.calls.hit('Sheet.getLastColumn');
+    return this.lastCol();
+  }
+  getMaxRows(): number {
+    this.calls.hit('Sheet.getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    this.calls.hit('Sheet.getMaxColumns');
+    return this.maxCols;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
+    this.calls.hit('Sheet.insertRowsAfter');
+    if (afterPosition !== this.maxRows) throw new Error('Fake: only appending rows at the end is modelled');
+    this.maxRows += howMany;
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
+    this.calls.hit('Sheet.insertColumnsAfter');
+    if (afterPosition !== this.maxCols) throw new Error('Fake: only appending columns at the end is modelled');
+    this.maxCols += howMany;
+    return this;
+  }
+  /** Like Sheets: content and formats go; merges, notes, rules, charts and metadata stay. */
+  clear(): GasSheet {
+    this.calls.hit('Sheet.clear');
+    this.values = [];
+    this.formulas.clear();
+    for (const f of this.formats.values()) {
+      delete f.numberFormat;
+      delete f.background;
+      delete f.fontColor;
+      delete f.fontWeight;
+      delete f.fontStyle;
+      delete f.link;
+    }
+    return this;
+  }
+  clearNotes(): GasSheet {
+    this.calls.hit('Sheet.clearNotes');
+    for (const f of this.formats.values()) delete f.note;
+    return this;
+  }
+  setFrozenRows(rows: number): void {
+    this.calls.hit('Sheet.setFrozenRows');
+    if (rows > 0 && this.merges.some((m) => m.row <= rows && m.row + m.numRows - 1 > rows)) {
+      throw new Error("Exception: Sorry, it is not possible to freeze rows that contain only part of a merged cell.");
+    }
+    this.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.calls.hit('Sheet.setFrozenColumns');
+    if (columns > 0 && this.merges.some((m) => m.col <= columns && m.col + m.numCols - 1 > columns)) {
+      throw new Error("Exception: Sorry, it is not possible to freeze columns that contain only part of a merged cell.");
+    }
+    this.frozenCols = columns;
+  }
+  setColumnWidth(columnPosition: number, width: number): GasSheet {
+    this.calls.hit('Sheet.setColumnWidth');
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet {
+    this.calls.hit('Sheet.setColumnWidths');
+    if (startColumn + numColumns - 1 > this.maxCols) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+  setConditionalFormatRules(rules: GasConditionalFormatRule[]): void {
+    this.calls.hit('Sheet.setConditionalFormatRules');
+    this.conditionalRules = rules.map((r) => {
+      if (!(r instanceof FakeConditionalFormatRule)) throw new Error('Fake: rules must come from newConditionalFormatRule()');
+      return r;
+    });
+  }
+  getCharts(): GasEmbeddedChart[] {
+    this.calls.hit('Sheet.getCharts');
+    return [...this.charts];
+  }
+  removeChart(chart: GasEmbeddedChart): void {
+    this.calls.hit('Sheet.removeChart');
+    const i = this.charts.findIndex((c) => c === chart);
+    if (i < 0) throw new Error('Exception: The chart is not on this sheet.');
+    this.charts.splice(i, 1);
+  }
+  newChart(): GasEmbeddedChartBuilder {
+    this.calls.hit('Sheet.newChart');
+    return new FakeChartBuilder(this.calls);
+  }
+  insertChart(chart: GasEmbeddedChart): void {
+    this.calls.hit('Sheet.insertChart');
+    if (!(chart instanceof FakeEmbeddedChart)) throw new Error('Fake: insertChart needs a built chart');
+    this.charts.push(chart);
+  }
+  addDeveloperMetadata(key: string, value: string): GasSheet {
+    this.calls.hit('Sheet.addDeveloperMetadata');
+    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value));
+    return this;
+  }
+  getDeveloperMetadata(): GasDeveloperMetadata[] {
+    this.calls.hit('Sheet.getDeveloperMetadata');
+    return [...this.metadata];
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// UI.
+
+export type MenuItem = { caption: string; functionName: string } | 'separator';
+
+class FakeMenu implements GasMenu {
+  private readonly items: MenuItem[] = [];
+  constructor(private readonly ui: FakeUi) {}
+  addItem(caption: string, functionName: string): GasMenu {
+    this.ui.calls.hitLocal('Menu.addItem');
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): GasMenu {
+    this.ui.calls.hitLocal('Menu.addSeparator');
+    this.items.push('separator');
+    return this;
+  }
+  addToUi(): void {
+    this.ui.calls.hit('Menu.addToUi');
+    this.ui.menus.push([...this.items]);
+  }
+}
+
+export class FakeHtmlOutput implements GasHtmlOutput {
+  title = '';
+  constructor(readonly file: string) {}
+  setTitle(title: string): GasHtmlOutput {
+    this.title = title;
+    return this;
+  }
+}
+
+export class FakeUi implements GasUi {
+  readonly menus: MenuItem[][] = [];
+  readonly alerts: string[] = [];
+  readonly sidebars: FakeHtmlOutput[] = [];
+  constructor(readonly calls: CallCounter) {}
+  createAddonMenu(): GasMenu {
+    this.calls.hit('Ui.createAddonMenu');
+    return new FakeMenu(this);
+  }
+  alert(prompt: string): unknown {
+    this.calls.hit('Ui.alert');
+    this.alerts.push(prompt);
+    return 'OK';
+  }
+  showSidebar(userInterface: GasHtmlOutput): void {
+    this.calls.hit('Ui.showSidebar');
+    if (!(userInterface instanceof FakeHtmlOutput)) throw new Error('Fake: showSidebar needs HtmlService output');
+    this.sidebars.push(userInterface);
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Spreadsheet and SpreadsheetApp.
+
+export interface Toast {
+  msg: string;
+  title: string;
+  timeoutSeconds: number | null;
+}
+
+export class FakeSpreadsheet implements GasSpreadsheet {
+  readonly sheets: FakeSheet[] = [];
+  readonly toasts: Toast[] = [];
+  active: FakeSheet | null = null;
+
+  constructor(
+    readonly calls: CallCounter,
+    readonly name = 'Funnel test',
+    public timeZone = 'Europe/Moscow',
+  ) {}
+
+  /** Test helper: a sheet with values as a person left them (not counted as a service call). */
+  addSheet(name: string, rows: Stored[][] = []): FakeSheet {
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`Fake: sheet ${name} exists`);
+    const s = new FakeSheet(this, name);
+    s.seed(rows);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`Fake: no sheet "${name}" (have: ${this.sheets.map((x) => x.name).join(', ')})`);
+    return s;
+  }
+
+  getName(): string {
+    this.calls.hit('Spreadsheet.getName');
+    return this.name;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.calls.hit('Spreadsheet.getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+  getSheets(): GasSheet[] {
+    this.calls.hit('Spreadsheet.getSheets');
+    return [...this.sheets];
+  }
+  getSheetByName(name: string): GasSheet | null {
+    this.calls.hit('Spreadsheet.getSheetByName');
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  insertSheet(sheetName: string): GasSheet {
+    this.calls.hit('Spreadsheet.insertSheet');
+    if (this.sheets.some((s) => s.name === sheetName)) {
+      throw new Error(`Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`);
+    }
+    const s = new FakeSheet(this, sheetName);
+    this.sheets.push(s);
+    this.active = s;
+    return s;
+  }
+  setActiveSheet(sheet: GasSheet): GasSheet {
+    this.calls.hit('Spreadsheet.setActiveSheet');
+    if (!(sheet instanceof FakeSheet) || !this.sheets.includes(sheet)) throw new Error('Fake: not a sheet of this spreadsheet');
+    this.active = sheet;
+    return sheet;
+  }
+  toast(msg: string, title: string, timeoutSeconds: number | null): void {
+    this.calls.hit('Spreadsheet.toast');
+    this.toasts.push({ msg, title, timeoutSeconds });
+  }
+}
+
+export class FakeSpreadsheetApp implements GasSpreadsheetApp {
+  readonly calls = new CallCounter('SpreadsheetApp');
+  readonly ui = new FakeUi(this.calls);
+  readonly spreadsheet: FakeSpreadsheet;
+  // Apps Script enums are opaque runtime objects; the ambient enum type has no runtime value in Node.
+  readonly InterpolationType = {
+    PERCENTILE: 'PERCENTILE' as unknown as GoogleAppsScript.Spreadsheet.InterpolationType,
+  };
+
+  constructor(
+    private readonly env: FakeEnv,
+    opts: { name?: string; timeZone?: string } = {},
+  ) {
+    this.spreadsheet = new FakeSpreadsheet(this.calls, opts.name, opts.timeZone);
+  }
+
+  getActiveSpreadsheet(): GasSpreadsheet {
+    this.calls.hit('SpreadsheetApp.getActiveSpreadsheet');
+    this.env.require('SpreadsheetApp.getActiveSpreadsheet');
+    return this.spreadsheet;
+  }
+  getUi(): GasUi {
+    this.calls.hit('SpreadsheetApp.getUi');
+    return this.ui;
+  }
+  newConditionalFormatRule(): GasConditionalFormatRuleBuilder {
+    this.calls.hitLocal('SpreadsheetApp.newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.calls);
+  }
+  newRichTextValue(): GasRichTextValueBuilder {
+    this.calls.hitLocal('SpreadsheetApp.newRichTextValue');
+    return new FakeRichTextValueBuilder(this.calls);
+  }
+}
