@@ -4,6 +4,7 @@
  */
 import type { WallMs } from '../core/types';
 
+const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -36,11 +37,14 @@ export function instantToWall(instantMs: number, zone: string): WallMs {
 }
 
 /**
- * The instant at which clocks in `zone` show `wall`. Two passes settle the offset across a DST
- * change; a wall time inside a spring-forward gap lands just after the gap (same day).
+ * The instant at which clocks in `zone` show `wall`. The zone's offsets a day before and a day after
+ * give the two candidates; the earliest one that really shows `wall` wins (a repeated autumn hour
+ * gives its first occurrence). A wall time inside a spring-forward gap does not exist: the later
+ * candidate lands just after the gap, on the same calendar day.
  */
 export function wallToInstant(wall: WallMs, zone: string): Date {
-  let instant = wall - (instantToWall(wall, zone) - wall);
-  instant = wall - (instantToWall(instant, zone) - instant);
-  return new Date(instant);
+  const offset = (instant: number): number => instantToWall(instant, zone) - instant;
+  const candidates = [...new Set([wall - offset(wall - DAY), wall - offset(wall + DAY)])].sort((a, b) => a - b);
+  const exact = candidates.find((c) => instantToWall(c, zone) === wall);
+  return new Date(exact ?? candidates[candidates.length - 1]);
 }
