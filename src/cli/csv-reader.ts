@@ -66,6 +66,7 @@ export function parseCsvText(text: string, onProgress?: Progress): string[][] {
   const rows: string[][] = [];
   const total = body.length || 1;
   let error: Error | null = null;
+  onProgress?.(0);
   Papa.parse<string[]>(body, {
     delimiter,
     header: false,

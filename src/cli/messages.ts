@@ -12,6 +12,7 @@ export interface CliMessages {
   unsupportedInput(path: string): string;
   sheetMissing(sheet: string, file: string, available: string[]): string;
   emptyInput(path: string): string;
+  notXlsx(detail: string): string;
   configInvalid(path: string, errors: string[]): string;
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
@@ -55,6 +56,7 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   unsupportedInput: (p) => `${p}: unsupported input type (use .csv, .tsv, .txt or .xlsx)`,
   sheetMissing: (s, f, a) => `sheet "${s}" not found in ${f} (sheets: ${a.join(', ')})`,
   emptyInput: (p) => `${p} is empty: no header row`,
+  notXlsx: (d) => `not a valid XLSX workbook (${d})`,
   configInvalid: (p, errs) => `invalid config ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
@@ -98,6 +100,7 @@ const RU: CliMessages = {
   unsupportedInput: (p) => `${p}: неподдерживаемый тип файла (нужен .csv, .tsv, .txt или .xlsx)`,
   sheetMissing: (s, f, a) => `лист «${s}» не найден в ${f} (листы: ${a.join(', ')})`,
   emptyInput: (p) => `${p} пуст: нет строки заголовков`,
+  notXlsx: (d) => `это не книга XLSX (${d})`,
   configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',

@@ -67,7 +67,19 @@ interface Input {
   configLocale?: CliLocale;
 }
 
+/** FUNNEL_REPORT_TIMINGS=1 prints how long each phase took (for benchmarks) to stderr. */
+function phaseTimer(io: CliIO): (label: string) => void {
+  if (!io.env.FUNNEL_REPORT_TIMINGS) return () => undefined;
+  let last = Date.now();
+  return (label) => {
+    const t = Date.now();
+    io.stderr.write(`timing ${label} ${t - last} ms\n`);
+    last = t;
+  };
+}
+
 async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: CliIO): Promise<void> {
+  const lap = phaseTimer(io);
   const inputPath = o.input === undefined ? undefined : resolve(io.cwd, o.input);
   const size = inputPath ? fileSize(inputPath, m) : 0;
   const progress = new ProgressBar(io.stderr, { enabled: !o.quiet, eager: size > LARGE_INPUT_BYTES });
@@ -77,6 +89,7 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
     ? await readInput(inputPath, o, m, progress)
     : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: SAMPLE_CONFIG };
   if (input.rows.length === 0) throw new UsageError(m.emptyInput(o.input ?? ''));
+  lap('input');
 
   if (o.config !== undefined) {
     const loaded = loadConfig(resolve(io.cwd, o.config), o.config, m);
@@ -90,6 +103,7 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
     if (!o.quiet && detected.notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${detected.notes.map((n) => `  ${n}`).join('\n')}\n`);
   }
   const reportLocale = o.lang ?? input.configLocale ?? locale;
+  lap('config');
 
   progress.phase(m.phase.compute, 0);
   const outcome = buildFunnelReport(input.rows, {
@@ -102,6 +116,7 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
   progress.phase(m.phase.compute, 1);
+  lap('compute');
 
   progress.phase(m.phase.write, 0);
   const tabs = buildReportTabs(report, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
@@ -110,6 +125,7 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   progress.phase(m.phase.write, 0.5);
   await writeOutput(outPath, m, () => writer.writeFile(outPath));
+  lap('write-xlsx');
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
   if (jsonPath) await writeOutput(jsonPath, m, async () => writeFileSync(jsonPath, stringifyReport(report)));
   progress.phase(m.phase.write, 1);
@@ -145,7 +161,7 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
       return { rows: x.rows, sheet: x.sheet, sourceName: basename(path) };
     } catch (e) {
       if (e instanceof SheetNotFoundError) throw new UsageError(m.sheetMissing(e.sheet, basename(path), e.available));
-      throw new UsageError(m.fileUnreadable(path, errorText(e)));
+      throw new UsageError(m.fileUnreadable(path, m.notXlsx(errorText(e))));
     }
   }
   let rows: string[][];

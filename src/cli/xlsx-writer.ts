@@ -56,16 +56,16 @@ export class XlsxReportWriter implements ReportWriter {
     for (const m of layout.merges ?? []) {
       ws.mergeCells(m.row + 1, m.col + 1, m.row + m.numRows, m.col + m.numCols);
     }
-    for (const s of layout.colorScales ?? []) {
+    (layout.colorScales ?? []).forEach((s, i) => {
       const colors = s.midColor ? [s.minColor, s.midColor, s.maxColor] : [s.minColor, s.maxColor];
       const cfvo: ExcelJS.Cvfo[] /* sic: exceljs's type name */ = s.midColor
         ? [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }]
         : [{ type: 'min' }, { type: 'max' }];
       ws.addConditionalFormatting({
         ref: rangeRef(s.range),
-        rules: [{ type: 'colorScale', priority: 1, cfvo, color: colors.map((c) => ({ argb: argb(c) })) }],
+        rules: [{ type: 'colorScale', priority: i + 1, cfvo, color: colors.map((c) => ({ argb: argb(c) })) }],
       });
-    }
+    });
   }
 
   private writeCells(ws: ExcelJS.Worksheet, t: TabLayout): void {

@@ -1,0 +1,207 @@
+/**
+ * The built CLI, spawned the way a user runs it (bin/funnel-report.js → build/cli/funnel-report.js).
+ * All spawning tests live in this one file so only one build runs at a time.
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { JsonReport } from '../../src/cli/json-output';
+import { run } from '../../src/cli/run';
+import { SAMPLE_CONFIG, sampleLeadRows } from '../../src/core/sample-data';
+
+const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'bin/funnel-report.js');
+const AS_OF = '2026-11-22';
+let dir: string;
+
+function cli(args: string[], env: Record<string, string> = {}, cwd = dir) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fr-cli-'));
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const oneLine = (s: string) => s.trim().split('\n').length === 1;
+
+describe('unusable input: exit 2 with a one-line message', () => {
+  test('missing file', () => {
+    const r = cli(['nope.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`funnel-report: input file not found: ${join(dir, 'nope.csv')}\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  test('missing file, in Russian', () => {
+    expect(cli(['nope.csv', '--lang', 'ru']).stderr).toMatch(/^funnel-report: входной файл не найден: /);
+    expect(cli(['nope.csv'], { LANG: 'ru_RU.UTF-8' }).stderr).toMatch(/входной файл не найден/);
+  });
+
+  test('invalid config names the keys', () => {
+    const csv = file('a.csv', 'Created at,Won at\n2026-11-02 10:00,\n');
+    const cfg = file('bad.json', JSON.stringify({ columns: { createdAt: 'Created at', budget: 'Amount' }, stages: [{ name: 'Won', column: 'Won at' }], grain: 'daily' }));
+    const r = cli([csv, '--config', cfg]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('columns.budget');
+    expect(r.stderr).toContain('grain');
+  });
+
+  test('config that is not JSON', () => {
+    const csv = file('b.csv', 'Created at\n2026-11-02\n');
+    const r = cli([csv, '--config', file('broken.json', '{ columns: ')]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('broken.json');
+  });
+
+  test('no creation-date column', () => {
+    const r = cli([file('c.csv', 'foo,bar\n1,2\n')]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  test('unreadable XLSX and bad options', () => {
+    const fake = cli([file('fake.xlsx', 'not a zip')]);
+    expect(fake.code).toBe(2);
+    expect(oneLine(fake.stderr)).toBe(true);
+    expect(fake.stderr).toContain('cannot read');
+    expect(cli(['--grain', 'day']).code).toBe(2);
+    expect(cli(['--bogus']).stderr).toBe('funnel-report: unknown option --bogus (see --help)\n');
+  });
+
+  test('--help exits 0', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: funnel-report/);
+  });
+});
+
+describe('demo and real runs', () => {
+  let demo: JsonReport;
+  const rows = sampleLeadRows({ today: AS_OF });
+
+  beforeAll(() => {
+    const r = cli(['--as-of', AS_OF, '--out', 'demo/demo.xlsx', '--json', 'demo/demo.json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    demo = JSON.parse(readFileSync(join(dir, 'demo/demo.json'), 'utf8'));
+  });
+
+  test('demo writes the three tabs and prints a summary with the absolute path', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'demo/demo.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Data issues']);
+    expect(wb.getWorksheet('Cohorts')!.getCell('A1').value).toBe(`Weekly cohorts · as of ${AS_OF} · filters: all`);
+    // the channel that looks like a formula stays text
+    const cells: ExcelJS.Cell[] = [];
+    wb.getWorksheet('Conversions')!.eachRow((row) => row.eachCell((c) => String(c.value).startsWith('=IMPORTXML') && cells.push(c)));
+    expect(cells).toHaveLength(1);
+    expect(cells[0].type).toBe(ExcelJS.ValueType.String);
+    const r = cli(['--as-of', AS_OF, '--out', 'demo/again.xlsx']);
+    expect(r.stdout).toContain('2026-11-16 – 2026-11-22');
+    expect(r.stdout).toContain('Lead→Won');
+    expect(r.stdout.trim().split('\n').pop()).toBe(`Report: ${join(dir, 'demo/again.xlsx')}`);
+  });
+
+  test('demo numbers match a count made directly from the sample rows', () => {
+    const body = rows.slice(1);
+    const stamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+    const valid = body.filter((r) => stamp.test(String(r[1])));
+    expect(demo.asOf).toBe(AS_OF);
+    expect(demo.stages).toEqual(['Lead', 'Contacted', 'Qualified', 'Proposal', 'Won']);
+    expect(demo.total.leads).toBe(valid.length);
+    const week = demo.cohorts.find((c) => c.start === '2026-11-09')!;
+    expect(week.end).toBe('2026-11-15');
+    const inWeek = valid.filter((r) => String(r[1]) >= '2026-11-09' && String(r[1]) < '2026-11-16');
+    expect(week.leads).toBe(inWeek.length);
+    // Won is the last stage: reached = a parseable Won timestamp, nothing implied
+    expect(demo.total.reached.Won).toBe(valid.filter((r) => stamp.test(String(r[10]))).length);
+    // Proposal reached = a Proposal or Won timestamp (skipped stages count as passed)
+    expect(demo.total.reached.Proposal).toBe(valid.filter((r) => stamp.test(String(r[9])) || stamp.test(String(r[10]))).length);
+    expect(demo.cohorts[0].start < demo.cohorts[demo.cohorts.length - 1].start).toBe(true);
+    expect(demo.dataIssues.some((i) => i.value === 'sometime in May' && i.severity === 'error')).toBe(true);
+  });
+
+  test('the same rows as a semicolon CSV with a BOM give the same cohorts', () => {
+    const csv = rows.map((r) => r.map((v) => (/[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(';')).join('\r\n');
+    const input = file('leads.csv', '\ufeff' + csv + '\r\n');
+    const cfg = file('funnel.json', JSON.stringify({ columns: SAMPLE_CONFIG.columns, stages: SAMPLE_CONFIG.stages }));
+    const r = cli([input, '--config', cfg, '--as-of', AS_OF, '--json', 'csv.json', '--out', 'csv.xlsx', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j: JsonReport = JSON.parse(readFileSync(join(dir, 'csv.json'), 'utf8'));
+    expect(j.cohorts).toEqual(demo.cohorts);
+    expect(j.source).toMatchObject({ name: 'leads.csv', sheet: 'leads' });
+    expect(j.dataIssues.map((i) => [i.row, i.column])).toEqual(demo.dataIssues.map((i) => [i.row, i.column]));
+  });
+
+  test('the same rows as an XLSX with real date cells give the same cohorts in any process time zone', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Лиды');
+    for (const r of rows) {
+      ws.addRow(
+        r.map((v, i) => {
+          const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(String(v));
+          // exceljs stores a Date's UTC fields as the wall clock shown in Excel
+          return i >= 1 && m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])) : v;
+        }),
+      );
+    }
+    ws.getColumn(2).numFmt = 'yyyy-mm-dd hh:mm';
+    await wb.xlsx.writeFile(join(dir, 'leads.xlsx'));
+    const cfg = file('funnel2.json', JSON.stringify({ columns: SAMPLE_CONFIG.columns, stages: SAMPLE_CONFIG.stages, timeZone: 'Europe/Moscow' }));
+    for (const tz of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const r = cli(['leads.xlsx', '--sheet', 'Лиды', '--config', cfg, '--as-of', AS_OF, '--json', `x-${tz.replace('/', '_')}.json`, '--out', 'x.xlsx', '--quiet'], { TZ: tz });
+      expect(r.stderr).toBe('');
+      const j: JsonReport = JSON.parse(readFileSync(join(dir, `x-${tz.replace('/', '_')}.json`), 'utf8'));
+      expect(j.cohorts.map((c) => [c.start, c.leads, c.reached])).toEqual(demo.cohorts.map((c) => [c.start, c.leads, c.reached]));
+      expect(j.source.sheet).toBe('Лиды');
+    }
+  });
+
+  test('npm start equivalent: no arguments writes out/demo-report.xlsx under the working directory, Russian with --lang ru', async () => {
+    const cwd = mkdtempSync(join(dir, 'start-'));
+    const r = cli(['--lang', 'ru'], {}, cwd);
+    expect(r.code).toBe(0);
+    const out = join(cwd, 'out/demo-report.xlsx');
+    expect(existsSync(out)).toBe(true);
+    expect(r.stdout).toContain(`Отчёт: ${out}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Когорты', 'Конверсии', 'Ошибки данных']);
+  });
+});
+
+describe('run() in-process', () => {
+  test('an unexpected failure exits 1 and says it is a bug', async () => {
+    const err: string[] = [];
+    const code = await run(['--as-of', AS_OF, '--out', join(dir, 'inproc.xlsx'), '--quiet'], {
+      stdout: {
+        write: () => {
+          throw new Error('boom');
+        },
+      },
+      stderr: { isTTY: false, write: (s: string) => err.push(s) },
+      env: {},
+      cwd: dir,
+    });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/unexpected error[\s\S]*boom/);
+  });
+});
