@@ -30,7 +30,10 @@ export function sortSliceRows(rows: SliceConversionRow[]): SliceConversionRow[] 
 function addSection(g: GridBuilder, table: SliceConversionTable, stages: string[], s: ReportStrings): void {
   const last = stages.length - 1;
   const width = 3 + 2 * last;
-  const section: CellSpec[] = [{ v: s.dimension(table.dimension), bold: true, bg: COLOR.sectionBg }, { v: table.column, bg: COLOR.sectionBg, italic: true }];
+  const label = s.dimension(table.dimension);
+  // The source column is named only when it says something the label does not (e.g. "Источник").
+  const column = table.column.trim().toLowerCase() === label.toLowerCase() ? null : table.column;
+  const section: CellSpec[] = [{ v: label, bold: true, bg: COLOR.sectionBg }, { v: column, bg: COLOR.sectionBg, italic: true }];
   while (section.length < width) section.push({ v: null, bg: COLOR.sectionBg });
   g.addRow(section);
 

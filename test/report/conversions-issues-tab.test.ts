@@ -18,6 +18,11 @@ describe('Conversions tab', () => {
     expect([0, 1, 2].map((i) => conv.values[first + i][1])).toEqual([300, 100, 7]);
     expect(rowOf(conv, 'Manager')).toBeGreaterThan(first + 2);
     expect(conv.values.some((r) => r[0] === 'Иван Петров')).toBe(true);
+    expect(conv.values[rowOf(conv, 'Manager')][1]).toBe('Ответственный');
+    const same = sampleReport();
+    same.conversions.tables[0].column = 'Channel';
+    const t = buildReportTabs(same, { locale: 'en', leadsSheet: 'Leads' })[1];
+    expect(t.values[rowOf(t, 'Channel')][1]).toBeNull();
   });
 
   test('rates, dashes and formats', () => {
