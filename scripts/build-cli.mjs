@@ -22,8 +22,6 @@ export async function buildCli() {
     format: 'cjs',
     external: ['exceljs', 'papaparse', 'date-fns', '@duckdb/node-api'],
     banner: { js: '#!/usr/bin/env node' },
-    sourcemap: 'inline',
-    sourcesContent: false,
     write: false,
     logLevel: 'warning',
   });

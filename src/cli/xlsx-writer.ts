@@ -51,7 +51,7 @@ export class XlsxReportWriter implements ReportWriter {
       if (!this.workbook.getWorksheet(link.sheet)) continue;
       const cell = ws.getCell(link.row + 1, link.col + 1);
       const text = typeof cell.value === 'string' ? cell.value : a1Ref(link.sheet, link.a1);
-      cell.value = { text, hyperlink: `#${a1Ref(link.sheet, link.a1)}` };
+      cell.value = { text, hyperlink: `#'${link.sheet.replace(/'/g, "''")}'!${link.a1}` };
     }
     for (const m of layout.merges ?? []) {
       ws.mergeCells(m.row + 1, m.col + 1, m.row + m.numRows, m.col + m.numCols);

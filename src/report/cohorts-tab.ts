@@ -191,7 +191,7 @@ function maturityText(report: CohortReport, s: ReportStrings): string {
   const parts: string[] = [];
   for (let k = 1; k < report.stages.length; k++) {
     const d = roundDays(report.maturityDays[k]);
-    parts.push(`${report.stages[k]} ${d === null ? '—' : `${d} ${s.days}`}`);
+    parts.push(`${report.stages[k]} ${d === null ? '—' : s.days(d)}`);
   }
   return s.maturityLine(parts.join(', '));
 }

@@ -23,7 +23,8 @@ export interface ReportStrings {
   impliedHeader: [string, string, string];
   impliedLine(n: number, stage: string): string;
   maturityLine(parts: string): string;
-  days: string;
+  /** A number of days for display, e.g. '12.3 d' / '12,3 дн.'. */
+  days(n: number): string;
   chartTitle(first: string, last: string): string;
   chartCohort: string;
   conversionsTitle(from: string, to: string, asOf: string): string;
@@ -66,7 +67,7 @@ const EN: ReportStrings = {
   impliedHeader: ['Stage', 'Implied passes', 'Share of reached'],
   impliedLine: (n, stage) => `${fmtInt(n)} passes of ${stage} were implied by later stages`,
   maturityLine: (parts) => `A cell stays grey while the cohort is younger than: ${parts}.`,
-  days: 'd',
+  days: (n) => `${n} d`,
   chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,
   chartCohort: 'Cohort',
   conversionsTitle: (from, to, asOf) => `Conversions by slice · leads created ${from} – ${to} · as of ${asOf}`,
@@ -99,15 +100,15 @@ const RU: ReportStrings = {
   immatureNote: (stage, age, days, p) =>
     days === null
       ? `Незрелая: до этапа «${stage}» ещё никто не дошёл, обычный срок неизвестен.`
-      : `Незрелая: когорте ${age} дн.; ${Math.round(p * 100)}% лидов, дошедших до этапа «${stage}», доходят за ${days} дн.`,
+      : `Незрелая: когорте ${age} дн.; ${Math.round(p * 100)}% лидов, дошедших до этапа «${stage}», доходят за ${String(days).replace('.', ',')} дн.`,
   flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
     `Значимое изменение к когорте ${prevStart} (на ${prevAsOf}): ${prevRate} → ${rate}` +
     (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0,001' : p.toFixed(3).replace('.', ',')}).`),
   impliedTitle: 'Неявные проходы: лиды, засчитанные на этапе только потому, что дошли до более позднего',
   impliedHeader: ['Этап', 'Неявных проходов', 'Доля от дошедших'],
   impliedLine: (n, stage) => `Этап «${stage}»: неявных проходов (по более поздним этапам) — ${fmtInt(n).replace(/,/g, ' ')}`,
-  maturityLine: (parts) => `Ячейка серая, пока когорта моложе: ${parts}.`,
-  days: 'дн.',
+  maturityLine: (parts) => `Ячейка серая, пока когорта моложе: ${parts}${parts.endsWith('.') ? '' : '.'}`,
+  days: (n) => `${String(n).replace('.', ',')} дн.`,
   chartTitle: (first, last) => `${first}→${last} по когортам (зрелые когорты)`,
   chartCohort: 'Когорта',
   conversionsTitle: (from, to, asOf) => `Конверсии по срезам · лиды, созданные ${from} – ${to} · на ${asOf}`,

@@ -138,6 +138,6 @@ describe('XlsxReportWriter', () => {
 
     const linked = await roundTrip(tabs, (wb) => wb.addWorksheet('Leads'));
     const cell = linked.getWorksheet('Data issues')!.getCell('A3');
-    expect(cell.value).toEqual({ text: 'Leads!A123', hyperlink: '#Leads!A123' });
+    expect(cell.value).toEqual({ text: 'Leads!A123', hyperlink: "#'Leads'!A123" });
   });
 });

@@ -132,6 +132,8 @@ describe('Cohorts tab', () => {
     expect(cohorts.values[targetRow][2]).toBeCloseTo(312 / 466, 10);
     expect(cohorts.values[targetRow][3]).toBe('312 passes of Target were implied by later stages');
     expect(flat.some((l) => l.startsWith('A cell stays grey while the cohort is younger than: Target 0.4 d, Qualified 4 d, Proposal 12.3 d, Won 21 d.'))).toBe(true);
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(ru.values.some((r) => r[0] === 'Ячейка серая, пока когорта моложе: Target 0,4 дн., Qualified 4 дн., Proposal 12,3 дн., Won 21 дн.')).toBe(true);
   });
 
   test('chart spec reads an oldest-first helper range with mature values only', () => {
