@@ -39,8 +39,9 @@ function toZoneDate(v: CellValue, zone: string): CellValue {
   return wallToInstant(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]), zone);
 }
 
-export function buildExampleSheet(today: string, zone: string): ExampleSheet {
-  const rows = sampleLeadRows({ today });
+/** `count` defaults to the CLI demo's size; benchmarks and tests ask for more. */
+export function buildExampleSheet(today: string, zone: string, count?: number): ExampleSheet {
+  const rows = sampleLeadRows({ today, ...(count !== undefined ? { count } : {}) });
   const header = rows[0] ?? [];
   const dates = dateColumns(header);
   const values = rows.map((row, r) =>

@@ -1,7 +1,8 @@
 /**
  * Finding and reading the leads sheet. The sheet named in the settings wins; without one, every sheet
  * this add-on did not make is offered to header detection (its first rows only) and the one whose
- * header maps the most funnel columns is taken. The chosen sheet is then read in one
+ * header maps the most funnel columns is taken; a lone candidate is taken as is and recognised from
+ * the full read. The chosen sheet is then read in one
  * getDataRange().getValues(): dates arrive as Date objects, read in the spreadsheet's zone later.
  */
 import { detectConfig } from '../core/detect';
@@ -13,7 +14,8 @@ import type { Workbook } from './workbook';
 /** Rows looked at per candidate sheet: the header plus enough values to tell date columns apart. */
 export const DETECT_ROWS = 40;
 
-export type LeadsLocation = { ok: true; sheet: string } | { ok: false; message: string };
+/** `only`: the one sheet that could hold leads, taken without a separate look at its header. */
+export type LeadsLocation = { ok: true; sheet: string; how: 'named' | 'detected' | 'only' } | { ok: false; message: string };
 export type LeadsRows = { ok: true; rows: CellValue[][] } | { ok: false; message: string };
 
 /** How much of a funnel a config found: columns mapped plus stages with a column (or a current-stage column). */
@@ -28,9 +30,11 @@ const PREFERRED_NAME = /^(leads|лиды)$/i;
 export function locateLeadsSheet(wb: Workbook, named: string | null, strings: UiStrings): LeadsLocation {
   const names = wb.sheetNames();
   if (named !== null) {
-    return names.includes(named) ? { ok: true, sheet: named } : { ok: false, message: strings.leadsSheetMissing(named) };
+    return names.includes(named) ? { ok: true, sheet: named, how: 'named' } : { ok: false, message: strings.leadsSheetMissing(named) };
   }
   const candidates = names.filter((n) => !wb.isOurs(n));
+  // A single candidate is read once, in full, by the caller: no separate read of its first rows.
+  if (candidates.length === 1) return { ok: true, sheet: candidates[0], how: 'only' };
   let best: { sheet: string; score: number } | null = null;
   for (const sheet of candidates) {
     const top = wb.readTop(sheet, DETECT_ROWS);
@@ -40,7 +44,7 @@ export function locateLeadsSheet(wb: Workbook, named: string | null, strings: Ui
     const score = coverage(detected.config) + (PREFERRED_NAME.test(sheet.trim()) ? 0.5 : 0);
     if (!best || score > best.score) best = { sheet, score };
   }
-  return best ? { ok: true, sheet: best.sheet } : { ok: false, message: strings.noLeadsSheet(candidates) };
+  return best ? { ok: true, sheet: best.sheet, how: 'detected' } : { ok: false, message: strings.noLeadsSheet(candidates) };
 }
 
 function isBlank(v: CellValue): boolean {

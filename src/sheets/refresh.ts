@@ -80,7 +80,11 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
 
   const zone = wb.timeZone();
   const resolved = resolveConfig(saved, read.rows, zone, ctx.uiLocale);
-  if (!resolved.ok) return failed(ctx, resolved.message);
+  if (!resolved.ok) {
+    // The lone sheet was taken unseen: when its header is not leads, say so as "no leads sheet".
+    const message = where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${resolved.message})` : resolved.message;
+    return failed(ctx, message);
+  }
   const config = resolved.config;
 
   const now = ctx.now();

@@ -426,13 +426,15 @@ export class FakeSheet implements GasSheet {
     const row = this.ensureRow(r);
     while (row.length < c) row.push('');
     row[c - 1] = v;
-    this.formulas.delete(key(r, c));
-    const f = this.formats.get(key(r, c));
-    if (f) delete f.link;
+    if (this.formulas.size > 0) this.formulas.delete(key(r, c));
+    if (this.formats.size > 0) {
+      const f = this.formats.get(key(r, c));
+      if (f) delete f.link;
+    }
   }
 
   writeUserEntered(r: number, c: number, v: unknown): void {
-    const parsed = this.parseUserEntered(v, this.formats.get(key(r, c))?.numberFormat);
+    const parsed = this.parseUserEntered(v, this.formats.size > 0 ? this.formats.get(key(r, c))?.numberFormat : undefined);
     if ('formula' in parsed) {
       this.writeRaw(r, c, '');
       this.formulas.set(key(r, c), parsed.formula);

