@@ -21,7 +21,53 @@
  * services are off. Read globals inside the function bodies only.
  * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
  */
+import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets } from './app';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
+
+/**
+ * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
+ * Open sidebar). Works in AuthMode.NONE: the menu is static and nothing in the document is read.
+ * Добавляет меню дополнения при открытии таблицы.
+ *
+ * @param {Object} e The open event ({authMode, source, …}).
+ */
+export function onOpen(e: unknown): void {
+  openMenu(e);
+}
+
+/**
+ * Runs when the add-on is installed: adds the same menu as onOpen, so it is there without reopening.
+ * Добавляет меню сразу после установки.
+ *
+ * @param {Object} e The install event ({authMode}).
+ */
+export function onInstall(e: unknown): void {
+  openMenu(e);
+}
+
+/**
+ * Menu action "Refresh reports": reads the leads sheet once and rewrites the Cohorts, Conversions and
+ * Data issues tabs under the document lock; a second refresh while one runs is refused with a message.
+ * Обновляет листы отчёта.
+ */
+export function refreshReports(): void {
+  runRefreshReports();
+}
+
+/**
+ * Menu action "Set up example sheets": creates a Leads sheet with the demo leads and the settings to
+ * read it, then refreshes the reports. Создаёт лист-пример с лидами и строит отчёт.
+ */
+export function setUpExampleSheets(): void {
+  runSetUpExampleSheets();
+}
+
+/**
+ * Menu action "Open sidebar": shows sidebar.html. Открывает боковую панель.
+ */
+export function showSidebar(): void {
+  openSidebar();
+}
 
 /**
  * Share of leads that reached one funnel stage and went on to reach a later one, as of a date.
