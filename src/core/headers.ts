@@ -1,0 +1,205 @@
+/**
+ * Header vocabularies (English and Russian) and header matching. Matching is case-insensitive and
+ * ignores surrounding spaces, underscores vs spaces and ё vs е; with duplicate headers the first wins
+ * (amoCRM exports have two `Источник` columns and the first one holds the lead source).
+ */
+import type { CellValue } from './types';
+
+/** Fields found by header name: the `columns` of a config, the current-stage column and its change time. */
+export type HeaderField =
+  | 'createdAt' | 'id' | 'channel' | 'manager' | 'product' | 'region' | 'amount' | 'lostAt' | 'lostReason'
+  | 'currentStage' | 'changedAt' | 'closedAt';
+
+/** Synonyms in priority order: the first synonym present in the header wins, then its first occurrence. */
+export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> = {
+  createdAt: [
+    'created at', 'created', 'date created', 'creation date', 'created date', 'created on', 'create date',
+    'lead date', 'lead created', 'lead created at', 'lead creation date', 'first contact date', 'first_contact_date',
+    'Дата создания', 'Дата создания сделки', 'Дата создания лида', 'Дата создания заявки', 'Дата заявки',
+    'Дата обращения', 'Создана', 'Создан', 'Создано',
+  ],
+  id: ['id', 'lead id', 'deal id', 'mql_id', 'opportunity id', 'record id', '№', 'ИД', 'ID сделки', 'ID лида', 'Номер сделки'],
+  channel: [
+    'channel', 'source', 'lead source', 'Источник', 'Канал', 'Источник лида', 'Источник сделки', 'Источник трафика',
+    'Рекламный канал', 'origin', 'utm_source',
+  ],
+  manager: [
+    'manager', 'owner', 'responsible', 'sales rep', 'sales agent', 'sdr', 'sdr id', 'deal owner', 'lead owner', 'assigned to',
+    'Ответственный', 'Менеджер', 'Ответственный менеджер',
+  ],
+  product: ['product', 'service', 'Товар', 'Продукт', 'Услуга'],
+  region: ['region', 'city', 'country', 'Регион', 'Город', 'Область', 'Страна'],
+  amount: [
+    'amount', 'budget', 'deal value', 'deal amount', 'revenue', 'value', 'close value', 'close_value', 'price', 'sum',
+    'Бюджет', 'Сумма', 'Сумма сделки', 'Выручка', 'Стоимость',
+  ],
+  lostAt: ['lost at', 'lost date', 'date lost', 'lost on', 'Дата отказа', 'Дата проигрыша'],
+  lostReason: [
+    'lost reason', 'loss reason', 'reason lost', 'closed lost reason', 'Причина отказа', 'Причина проигрыша',
+    'Причина отказа от сделки',
+  ],
+  currentStage: [
+    'stage', 'status', 'deal stage', 'lead status', 'pipeline stage', 'Этап', 'Этап сделки', 'Статус', 'Стадия',
+    'Стадия сделки', 'Статус лида', 'Этап воронки',
+  ],
+  changedAt: [
+    'stage changed at', 'stage change date', 'status changed at', 'status change date', 'moved to stage at',
+    'Дата изменения этапа', 'Дата перехода на этап', 'Дата смены этапа', 'Дата изменения статуса',
+    'Дата изменения стадии',
+  ],
+  closedAt: [
+    'closed at', 'close date', 'closed date', 'date closed', 'closed on', 'closed', 'close_date',
+    'Дата закрытия', 'Дата закрытия сделки', 'Закрыта', 'Закрыто',
+  ],
+};
+
+/** Word stems that mark bookkeeping dates (never funnel stages): edited/updated/modified, "last …". */
+const NON_STAGE_DATE_STEMS = ['edit', 'updat', 'modif', 'last', 'редакт', 'изменен', 'обновл', 'последн'];
+
+/** Lower-cased, trimmed, inner whitespace and underscores collapsed to one space, ё → е. */
+export function normalizeHeader(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'string' ? v : String(v);
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[\s_\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** Normalised header → index of its first occurrence (blank header cells are left out). */
+export function headerIndex(header: readonly CellValue[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < header.length; i++) {
+    const key = normalizeHeader(header[i]);
+    if (key !== '' && !map.has(key)) map.set(key, i);
+  }
+  return map;
+}
+
+/** Index of the column whose header matches `name` (first occurrence), or -1. */
+export function findHeader(index: ReadonlyMap<string, number>, name: string): number {
+  return index.get(normalizeHeader(name)) ?? -1;
+}
+
+/** Index of the column for a field, trying synonyms in priority order; columns in `taken` are skipped. */
+export function findField(index: ReadonlyMap<string, number>, field: HeaderField, taken?: ReadonlySet<number>): number {
+  for (const synonym of HEADER_SYNONYMS[field]) {
+    const i = index.get(normalizeHeader(synonym));
+    if (i !== undefined && !taken?.has(i)) return i;
+  }
+  return -1;
+}
+
+/** True when a header names a given field (any synonym). */
+export function isFieldHeader(header: CellValue, field: HeaderField): boolean {
+  const h = normalizeHeader(header);
+  return h !== '' && HEADER_SYNONYMS[field].some((s) => normalizeHeader(s) === h);
+}
+
+/** Edited/updated/modified, "last …" and closed-at dates: dates that are not funnel stages. */
+export function isNonStageDateHeader(header: CellValue): boolean {
+  const words = normalizeHeader(header).split(' ');
+  if (words.some((w) => NON_STAGE_DATE_STEMS.some((stem) => w.startsWith(stem)))) return true;
+  return isFieldHeader(header, 'closedAt') || isFieldHeader(header, 'changedAt');
+}
+
+const STAGE_SUFFIXES = [' at', ' date', ' time', ' on', ' дата'];
+
+/** Stage name from a timestamp header: `Qualified at` → `Qualified`, `proposal_date` → `proposal`. */
+export function stageNameFromHeader(header: CellValue): string {
+  const raw = String(header ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  const spaced = raw.replace(/_/g, ' ');
+  const lower = spaced.toLowerCase();
+  for (const suffix of STAGE_SUFFIXES) {
+    if (lower.endsWith(suffix) && lower.length > suffix.length) {
+      return raw.slice(0, raw.length - suffix.length).trim();
+    }
+  }
+  return raw;
+}
+
+/** True when the header reads like a timestamp (`… at`, `… date`, `Дата …`). */
+export function looksLikeDateHeader(header: CellValue): boolean {
+  const h = normalizeHeader(header);
+  return STAGE_SUFFIXES.some((s) => h.endsWith(s)) || h.startsWith('дата ') || h.startsWith('date ');
+}
+
+/** A built-in mapping of current-stage values (one CRM's default pipeline) to funnel stages. */
+export interface StageVocabulary {
+  name: string;
+  /** Stage names after "Lead", in funnel order. */
+  stages: readonly string[];
+  /** Cell value → stage name, 'lead' or 'lost'. */
+  values: Readonly<Record<string, string>>;
+}
+
+export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
+  {
+    name: 'amoCRM',
+    stages: ['Contacted', 'Negotiation', 'Decision', 'Contract', 'Won'],
+    values: {
+      'Неразобранное': 'lead',
+      'Первичный контакт': 'Contacted',
+      'Переговоры': 'Negotiation',
+      'Принимают решение': 'Decision',
+      'Согласование договора': 'Contract',
+      'Успешно реализовано': 'Won',
+      'Закрыто и не реализовано': 'lost',
+    },
+  },
+  {
+    name: 'Bitrix24',
+    stages: ['Preparing documents', 'Prepayment invoice', 'In progress', 'Final invoice', 'Won'],
+    values: {
+      'Новая': 'lead',
+      'Подготовка документов': 'Preparing documents',
+      'Счёт на предоплату': 'Prepayment invoice',
+      'В работе': 'In progress',
+      'Финальный счёт': 'Final invoice',
+      'Сделка успешна': 'Won',
+      'Сделка провалена': 'lost',
+      'Анализ причины провала': 'lost',
+    },
+  },
+  {
+    name: 'generic',
+    stages: ['Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won'],
+    values: {
+      'New': 'lead',
+      'Lead': 'lead',
+      'Open': 'lead',
+      'Prospecting': 'lead',
+      'Contacted': 'Contacted',
+      'Attempted to contact': 'Contacted',
+      'Engaging': 'Contacted',
+      'Working': 'Contacted',
+      'In progress': 'Contacted',
+      'Qualified': 'Qualified',
+      'MQL': 'Qualified',
+      'SQL': 'Qualified',
+      'Qualified to buy': 'Qualified',
+      'Proposal': 'Proposal',
+      'Proposal sent': 'Proposal',
+      'Proposal/Price Quote': 'Proposal',
+      'Quote sent': 'Proposal',
+      'Negotiation': 'Negotiation',
+      'Negotiation/Review': 'Negotiation',
+      'Contract sent': 'Negotiation',
+      'Won': 'Won',
+      'Closed Won': 'Won',
+      'Closed-Won': 'Won',
+      'ClosedWon': 'Won',
+      'Deal won': 'Won',
+      'Lost': 'lost',
+      'Closed Lost': 'lost',
+      'Closed-Lost': 'lost',
+      'ClosedLost': 'lost',
+      'Deal lost': 'lost',
+      'Disqualified': 'lost',
+      'Unqualified': 'lost',
+    },
+  },
+];
+
+/** Normal form of a current-stage value: lower case, single spaces, ё → е, `-`/`_` as spaces. */
+export function normalizeStageValue(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  return String(v).toLowerCase().replace(/ё/g, 'е').replace(/[\s_\u00a0\u202f-]+/g, ' ').trim();
+}

@@ -1,0 +1,373 @@
+/**
+ * Ingestion: sheet rows (header first) → columnar leads + data issues. Column indexes are resolved
+ * once; the row loop allocates nothing per row beyond the strings the lead table keeps (ids, reasons).
+ * Every problem becomes a DataIssue naming sheet, row and column; only a missing creation-date column
+ * stops the run (InputError).
+ */
+import { STAGE_TARGET_LEAD, STAGE_TARGET_LOST } from './config';
+import type { FunnelConfig } from './config';
+import { INVALID_DATE, formatWallDateTime, makeDateParser } from './dates';
+import type { DateParser } from './dates';
+import { InputError } from './errors';
+import { findHeader, headerIndex, normalizeStageValue } from './headers';
+import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
+import { SLICE_KEYS, UNKNOWN_TIME } from './types';
+import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
+import { DAY_MS } from './wall-time';
+
+export interface IngestOptions {
+  config: FunnelConfig;
+  /** Sheet (or file) name used in data issues. */
+  sheet: string;
+}
+
+const LEAD = -1;
+const LOST = -2;
+const UNKNOWN = -3;
+const MINUTE_MS = 60_000;
+/** Distinct raw stage values remembered per run (more would mean the column is not a stage column). */
+const STAGE_CACHE_LIMIT = 10_000;
+
+const COLUMN_LABELS: Record<'id' | SliceKey | 'amount' | 'lostAt' | 'lostReason', [string, string]> = {
+  id: ['lead ID', 'ID лида'],
+  channel: ['channel', 'канал'],
+  manager: ['manager', 'менеджер'],
+  product: ['product', 'продукт'],
+  region: ['region', 'регион'],
+  amount: ['amount', 'сумма'],
+  lostAt: ['lost date', 'дата отказа'],
+  lostReason: ['lost reason', 'причина отказа'],
+};
+
+interface SliceState {
+  key: SliceKey;
+  col: number;
+  codes: Int32Array;
+  values: string[];
+  /** Raw cell text (trimmed or not) → code. */
+  lookup: Map<string, number>;
+}
+
+function isBlankCell(v: CellValue): boolean {
+  if (v === null || v === undefined || v === '' || v === false) return true;
+  return typeof v === 'string' && v.trim() === '';
+}
+
+/**
+ * First occurrence of each lead ID: open addressing over an Int32Array sized for every row up front
+ * (so it never grows past half full). A Map of a million fresh strings costs several times more.
+ */
+class IdIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly ids: readonly string[],
+    maxEntries: number,
+  ) {
+    let n = 16;
+    while (n < maxEntries * 2) n *= 2;
+    this.slots = new Int32Array(n);
+    this.mask = n - 1;
+  }
+
+  /** Lead index of an earlier lead with this ID, or -1 after recording `lead` as its first occurrence. */
+  firstOrAdd(id: string, lead: number): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    let i = h & this.mask;
+    for (;;) {
+      const slot = this.slots[i];
+      if (slot === 0) break;
+      if (this.ids[slot - 1] === id) return slot - 1;
+      i = (i + 1) & this.mask;
+    }
+    this.slots[i] = lead + 1;
+    return -1;
+  }
+}
+
+/** Fully empty rows are skipped silently (an unchecked checkbox counts as empty). */
+function isEmptyRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+/**
+ * Stage time earlier than the creation time, compared at the stage value's own precision: a date-only
+ * stage on the creation day, or a whole-minute stage in the creation minute (amoCRM rounds close times
+ * down to the minute), is not "before".
+ */
+function isBeforeCreation(t: number, created: number): boolean {
+  if (!(t < created)) return false;
+  if (t % DAY_MS === 0) return Math.floor(t / DAY_MS) < Math.floor(created / DAY_MS);
+  if (t % MINUTE_MS === 0) return Math.floor(t / MINUTE_MS) < Math.floor(created / MINUTE_MS);
+  return true;
+}
+
+export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResult {
+  const { config, sheet } = opts;
+  const header = rows[0];
+  if (!header || header.length === 0) {
+    throw new InputError(`Sheet "${sheet}" is empty: there is no header row.`, `Лист «${sheet}» пуст: нет строки заголовков.`);
+  }
+  const index = headerIndex(header);
+  const createdIdx = findHeader(index, config.columns.createdAt);
+  if (createdIdx < 0) {
+    const name = config.columns.createdAt;
+    throw new InputError(
+      `Sheet "${sheet}" has no column "${name}" (the lead creation date) in its header row.`,
+      `На листе «${sheet}» в строке заголовков нет столбца «${name}» (дата создания лида).`,
+    );
+  }
+
+  const issues: DataIssue[] = [];
+  const dateOpts = { timeZone: config.timeZone, dateOrder: config.dateOrder };
+  const createdParser = makeDateParser(dateOpts);
+  const headerName = (col: number): string => String(header[col] ?? '').trim();
+  const valueText = (v: CellValue): string => {
+    if (v instanceof Date) return formatWallDateTime(createdParser.instantToWall(v.getTime()));
+    return v === null || v === undefined ? '' : String(v);
+  };
+  const issue = (row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']) => {
+    issues.push({ sheet, row, column: col >= 0 ? headerName(col) : '', value: valueText(v), problem, problemRu, severity });
+  };
+  /** Index of a configured column, or -1 with one issue at row 1 when the header lacks it. */
+  const resolve = (name: string | undefined, what: string, whatRu: string): number => {
+    if (!name) return -1;
+    const col = findHeader(index, name);
+    if (col < 0) {
+      issues.push({
+        sheet, row: 1, column: name, value: '',
+        problem: `Column "${name}" (${what}) is not in the header row; the report is made without it`,
+        problemRu: `Столбца «${name}» (${whatRu}) нет в строке заголовков; отчёт построен без него`,
+        severity: 'error',
+      });
+    }
+    return col;
+  };
+  const optional = (key: keyof typeof COLUMN_LABELS) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
+
+  const idIdx = optional('id');
+  const amountIdx = optional('amount');
+  const lostAtIdx = optional('lostAt');
+  const lostReasonIdx = optional('lostReason');
+  const stages = config.stages;
+  const stageCount = stages.length;
+  const stageIdx = stages.map((s) => resolve(s.column, `stage "${s.name}"`, `этап «${s.name}»`));
+  const stageParsers: DateParser[] = stages.map(() => makeDateParser(dateOpts));
+  const lostParser = makeDateParser(dateOpts);
+  const changedParser = makeDateParser(dateOpts);
+
+  const cs = config.currentStage;
+  const csIdx = cs ? resolve(cs.column, 'current stage', 'текущий этап') : -1;
+  const changedIdx = cs && csIdx >= 0 ? resolve(cs.changedAt, 'time of the current stage', 'время текущего этапа') : -1;
+  const stageTargets = new Map<string, number>();
+  if (cs) {
+    const byName = new Map(stages.map((s, i) => [s.name.trim().toLowerCase(), i] as const));
+    for (const [raw, target] of Object.entries(cs.values)) {
+      const t = target.trim().toLowerCase();
+      const code = t === STAGE_TARGET_LEAD ? LEAD : t === STAGE_TARGET_LOST ? LOST : byName.get(t);
+      if (code !== undefined) stageTargets.set(normalizeStageValue(raw), code);
+    }
+  }
+  const stageCache = new Map<string, number>();
+  const stageCode = (v: CellValue): number => {
+    if (typeof v === 'string') {
+      const cached = stageCache.get(v);
+      if (cached !== undefined) return cached;
+      const code = stageTargets.get(normalizeStageValue(v)) ?? UNKNOWN;
+      if (stageCache.size < STAGE_CACHE_LIMIT) stageCache.set(v, code);
+      return code;
+    }
+    return stageTargets.get(normalizeStageValue(v)) ?? UNKNOWN;
+  };
+
+  const cap = Math.max(0, rows.length - 1);
+  const rowNumbers = new Int32Array(cap);
+  const createdAt = new Float64Array(cap);
+  const stageTimes = stages.map(() => new Float64Array(cap).fill(NaN));
+  const lostAt = new Float64Array(cap).fill(NaN);
+  const amount = new Float64Array(cap).fill(NaN);
+  const ids: string[] = [];
+  const lostReason: string[] = [];
+  const cellText = (v: CellValue): string => {
+    if (typeof v === 'string') return v.trim();
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return valueText(v);
+  };
+
+  const sliceStates: SliceState[] = [];
+  for (const key of SLICE_KEYS) {
+    const col = optional(key);
+    if (col >= 0) sliceStates.push({ key, col, codes: new Int32Array(cap), values: [], lookup: new Map() });
+  }
+  const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
+
+  let count = 0;
+  let rowsRead = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row || row.length === 0) continue;
+    const rowNo = r + 1;
+    const createdValue = row[createdIdx];
+    const created = createdParser.parse(createdValue);
+    if (created !== created) {
+      if (isEmptyRow(row)) continue;
+      rowsRead++;
+      issue(rowNo, createdIdx, createdValue, 'The creation date is blank; the row is not counted as a lead',
+        'Дата создания не заполнена; строка не учтена как лид', 'error');
+      continue;
+    }
+    rowsRead++;
+    if (created === INVALID_DATE) {
+      const e = createdParser.lastError();
+      issue(rowNo, createdIdx, createdValue, `Creation date: ${e.error}; the row is not counted as a lead`,
+        `Дата создания: ${e.errorRu}; строка не учтена как лид`, 'error');
+      continue;
+    }
+    const k = count++;
+    rowNumbers[k] = rowNo;
+    createdAt[k] = created;
+
+    if (idIdx >= 0) {
+      const idValue = row[idIdx];
+      const id = cellText(idValue);
+      ids.push(id);
+      if (id === '') {
+        issue(rowNo, idIdx, idValue, 'The lead ID is blank', 'ID лида не заполнен', 'warning');
+      } else {
+        const firstLead = seenIds.firstOrAdd(id, k);
+        if (firstLead >= 0) {
+          const first = rowNumbers[firstLead];
+          issue(rowNo, idIdx, idValue, `Duplicate lead ID: the same ID is in row ${first}; both rows are counted`,
+            `ID лида повторяется: такой же ID в строке ${first}; учтены обе строки`, 'warning');
+        }
+      }
+    } else {
+      ids.push('');
+    }
+
+    for (let s = 0; s < stageCount; s++) {
+      const col = stageIdx[s];
+      if (col < 0) continue;
+      const v = row[col];
+      const parser = stageParsers[s];
+      const t = parser.parse(v);
+      if (t !== t) continue;
+      if (t === INVALID_DATE) {
+        const e = parser.lastError();
+        issue(rowNo, col, v, `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
+          `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`, 'error');
+        continue;
+      }
+      stageTimes[s][k] = t;
+      if (isBeforeCreation(t, created)) {
+        issue(rowNo, col, v, `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
+          `Этап «${stages[s].name}» датирован раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+      }
+    }
+
+    if (lostAtIdx >= 0) {
+      const v = row[lostAtIdx];
+      const t = lostParser.parse(v);
+      if (t === INVALID_DATE) {
+        const e = lostParser.lastError();
+        issue(rowNo, lostAtIdx, v, `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
+      } else if (t === t) {
+        lostAt[k] = t;
+        if (isBeforeCreation(t, created)) {
+          issue(rowNo, lostAtIdx, v, `The lost date is before the lead was created (${formatWallDateTime(created)})`,
+            `Дата отказа раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+        }
+      }
+    }
+
+    if (csIdx >= 0) {
+      let changed = NaN;
+      let changedValue: CellValue = undefined;
+      if (changedIdx >= 0) {
+        changedValue = row[changedIdx];
+        changed = changedParser.parse(changedValue);
+        if (changed === INVALID_DATE) {
+          const e = changedParser.lastError();
+          issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${e.error}; the value is ignored`,
+            `Время текущего этапа: ${e.errorRu}; значение не учтено`, 'error');
+          changed = NaN;
+        }
+      }
+      const stageValue = row[csIdx];
+      const code = stageCode(stageValue);
+      if (code >= 0) {
+        for (let s = 0; s <= code; s++) {
+          const times = stageTimes[s];
+          if (times[k] !== times[k]) times[k] = UNKNOWN_TIME;
+        }
+        if (changed === changed && stageTimes[code][k] === UNKNOWN_TIME) {
+          stageTimes[code][k] = changed;
+          if (isBeforeCreation(changed, created)) {
+            issue(rowNo, changedIdx, changedValue, `Stage "${stages[code].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
+              `Этап «${stages[code].name}» датирован раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+          }
+        }
+      } else if (code === LOST) {
+        if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
+      } else if (code === UNKNOWN) {
+        if (isBlankCell(stageValue)) {
+          issue(rowNo, csIdx, stageValue, 'The stage is blank; the lead is counted at the first step',
+            'Этап не заполнен; лид учтён на первом шаге', 'warning');
+        } else {
+          issue(rowNo, csIdx, stageValue, 'Unknown stage: it is not in the stage list of the settings; the lead is counted at the first step',
+            'Неизвестный этап: его нет в списке этапов в настройках; лид учтён на первом шаге', 'warning');
+        }
+      }
+    }
+
+    if (amountIdx >= 0) {
+      const v = row[amountIdx];
+      const a = parseAmount(v);
+      if (a === INVALID_AMOUNT) {
+        issue(rowNo, amountIdx, v, `Amount: ${AMOUNT_ERROR.error}; the value is ignored`, `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`, 'warning');
+      } else {
+        amount[k] = a;
+      }
+    }
+
+    lostReason.push(lostReasonIdx >= 0 ? cellText(row[lostReasonIdx]) : '');
+
+    for (let i = 0; i < sliceStates.length; i++) {
+      const sl = sliceStates[i];
+      const v = row[sl.col];
+      const raw = typeof v === 'string' ? v : cellText(v);
+      let code = sl.lookup.get(raw);
+      if (code === undefined) {
+        const text = raw.trim();
+        code = sl.lookup.get(text);
+        if (code === undefined) {
+          code = sl.values.length;
+          sl.values.push(text);
+          sl.lookup.set(text, code);
+        }
+        sl.lookup.set(raw, code);
+      }
+      sl.codes[k] = code;
+    }
+  }
+
+  const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : (a.slice(0, count) as T));
+  const slices: Partial<Record<SliceKey, SliceColumn>> = {};
+  for (const sl of sliceStates) slices[sl.key] = { codes: fit(sl.codes), values: sl.values };
+  const leads: LeadTable = {
+    count,
+    rowNumbers: fit(rowNumbers),
+    ids,
+    createdAt: fit(createdAt),
+    stageTimes: stageTimes.map(fit),
+    lostAt: fit(lostAt),
+    lostReason,
+    amount: fit(amount),
+    slices,
+  };
+  return { leads, issues, stageNames: ['Lead', ...stages.map((s) => s.name)], rowsRead };
+}
