@@ -41,6 +41,11 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 /** Shared by every fake service of one "execution": who is running and with which authorization. */
 export class FakeEnv {
   authMode: AuthModeName = 'FULL';
+  /**
+   * Constructor for the Dates that getValues hands out. Apps Script code and its Dates share one
+   * realm; a test that runs the bundle in a vm context sets this to that context's Date.
+   */
+  DateCtor: DateConstructor = Date;
 
   require(what: string): void {
     if (this.authMode === 'NONE') {
@@ -72,6 +77,11 @@ export interface Block {
 }
 
 const key = (r: number, c: number): string => `${r},${c}`;
+
+/** Date check that also accepts Dates made in another realm (a vm context). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
 
 function dimsError(kind: 'rows' | 'columns', data: number, range: number): Error {
   return new Error(
@@ -450,7 +460,7 @@ export class FakeSheet implements GasSheet {
       if (!Number.isFinite(v)) throw new Error(`Exception: Invalid number ${v}.`);
       return { value: v };
     }
-    if (v instanceof Date) {
+    if (isDate(v)) {
       if (Number.isNaN(v.getTime())) throw new Error('Exception: Invalid Date.');
       return { value: new Date(v.getTime()) };
     }
@@ -486,7 +496,7 @@ export class FakeSheet implements GasSheet {
       for (let j = 0; j < numCols; j++) {
         const f = this.formulas.size > 0 ? this.formulas.get(key(row + i, col + j)) : undefined;
         const v = src ? src[col + j - 1] : undefined;
-        line[j] = f !== undefined ? formulaResult(f) : v instanceof Date ? new Date(v.getTime()) : v ?? '';
+        line[j] = f !== undefined ? formulaResult(f) : isDate(v) ? new this.parent.env.DateCtor(v.getTime()) : v ?? '';
       }
       out.push(line);
     }
@@ -551,7 +561,7 @@ export class FakeSheet implements GasSheet {
 
   /** Puts values straight into the grid, as a person typing them would leave them (no parsing). */
   seed(rows: Stored[][]): void {
-    this.values = rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
+    this.values = rows.map((r) => r.map((v) => (isDate(v) ? new Date(v.getTime()) : v)));
     this.formulas.clear();
     this.maxRows = Math.max(this.maxRows, rows.length);
     this.maxCols = Math.max(this.maxCols, ...rows.map((r) => r.length));
@@ -782,6 +792,7 @@ export class FakeSpreadsheet implements GasSpreadsheet {
 
   constructor(
     readonly calls: CallCounter,
+    readonly env: FakeEnv,
     readonly name = 'Funnel test',
     public timeZone = 'Europe/Moscow',
   ) {}
@@ -852,7 +863,7 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
     private readonly env: FakeEnv,
     opts: { name?: string; timeZone?: string } = {},
   ) {
-    this.spreadsheet = new FakeSpreadsheet(this.calls, opts.name, opts.timeZone);
+    this.spreadsheet = new FakeSpreadsheet(this.calls, env, opts.name, opts.timeZone);
   }
 
   getActiveSpreadsheet(): GasSpreadsheet {
