@@ -1,0 +1,270 @@
+/**
+ * Column detection: a config from the header row (English or Russian names) and a sample of values,
+ * so a pasted CRM export works without setup. Two input shapes:
+ *  a) timestamp shape: date columns to the right of the creation date are the stages, left to right;
+ *  b) current-stage shape: one stage column whose values follow a known CRM pipeline (amoCRM, Bitrix24,
+ *     or plain English stage names).
+ */
+import { DEFAULT_CONFIG, parseConfig } from './config';
+import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } from './config';
+import { INVALID_DATE, makeDateParser } from './dates';
+import type { DateParser } from './dates';
+import {
+  STAGE_VOCABULARIES,
+  findField,
+  findHeader,
+  headerIndex,
+  isFieldHeader,
+  isNonStageDateHeader,
+  looksLikeDateHeader,
+  normalizeHeader,
+  normalizeStageValue,
+  stageNameFromHeader,
+} from './headers';
+import type { StageVocabulary } from './headers';
+import type { CellValue, DateOrder } from './types';
+
+export type DetectResult =
+  | { ok: true; config: FunnelConfig; notes: string[]; notesRu: string[] }
+  | { ok: false; error: string; errorRu: string };
+
+/** How many non-blank values of a column are looked at to decide whether it holds dates. */
+const SAMPLE_VALUES = 200;
+/** …and how many rows at most are scanned to find them. */
+const SAMPLE_ROWS = 2000;
+/** Share of non-blank sample values that must be dates for a column to be a stage timestamp. */
+const DATE_SHARE = 0.8;
+/** Rows scanned to choose the stage vocabulary of a current-stage column. */
+const VOCABULARY_ROWS = 5000;
+
+type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
+const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
+
+const LABELS: Record<OptionalColumn | 'createdAt', [string, string]> = {
+  createdAt: ['Lead creation date', 'Дата создания лида'],
+  id: ['Lead ID', 'ID лида'],
+  channel: ['Channel', 'Канал'],
+  manager: ['Manager', 'Менеджер'],
+  product: ['Product', 'Продукт'],
+  region: ['Region', 'Регион'],
+  amount: ['Amount', 'Сумма'],
+  lostAt: ['Lost date', 'Дата отказа'],
+  lostReason: ['Lost reason', 'Причина отказа'],
+};
+
+function fail(error: string, errorRu: string): DetectResult {
+  return { ok: false, error, errorRu };
+}
+
+function headerText(v: CellValue): string {
+  return String(v ?? '').trim();
+}
+
+function isBlankCell(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Day order from slash/dash dates in the first rows: `13/02/2024` proves dmy, `02/13/2024` proves mdy. */
+function detectDateOrder(rows: CellValue[][]): DateOrder | null {
+  let dmy = 0;
+  let mdy = 0;
+  const pattern = /^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}(?:\D|$)/;
+  const end = Math.min(rows.length, SAMPLE_VALUES + 1);
+  for (let r = 1; r < end; r++) {
+    const row = rows[r] ?? [];
+    for (const v of row) {
+      if (typeof v !== 'string') continue;
+      const m = pattern.exec(v);
+      if (!m) continue;
+      if (Number(m[1]) > 12) dmy++;
+      if (Number(m[2]) > 12) mdy++;
+    }
+  }
+  if (mdy > 0 && dmy === 0) return 'mdy';
+  if (dmy > 0 && mdy === 0) return 'dmy';
+  return null;
+}
+
+/** Counts dates among the first non-blank values of a column. Numbers do not count: amounts would pass as serials. */
+function sampleDates(rows: CellValue[][], col: number, parser: DateParser): { dates: number; nonBlank: number } {
+  let dates = 0;
+  let nonBlank = 0;
+  const end = Math.min(rows.length, SAMPLE_ROWS + 1);
+  for (let r = 1; r < end && nonBlank < SAMPLE_VALUES; r++) {
+    const v = rows[r]?.[col];
+    if (v === null || v === undefined || v === '') continue;
+    const t = parser.parse(v);
+    if (t !== t) continue; // blank or placeholder
+    nonBlank++;
+    if (t !== INVALID_DATE && typeof v !== 'number') dates++;
+  }
+  return { dates, nonBlank };
+}
+
+/** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
+function uniqueStageNames(headers: string[]): string[] {
+  const used = new Set<string>();
+  return headers.map((h) => {
+    let name = stageNameFromHeader(h);
+    const clash = (n: string) => used.has(n.toLowerCase()) || n.toLowerCase() === 'lead' || n.toLowerCase() === 'lost';
+    if (clash(name)) name = h;
+    for (let k = 2; clash(name); k++) name = `${h} (${k})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function pickVocabulary(rows: CellValue[][], col: number): { vocabulary: StageVocabulary; matched: number } | null {
+  const counts = new Map<string, number>();
+  const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
+  for (let r = 1; r < end; r++) {
+    const key = normalizeStageValue(rows[r]?.[col]);
+    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best: { vocabulary: StageVocabulary; matched: number } | null = null;
+  for (const vocabulary of STAGE_VOCABULARIES) {
+    let matched = 0;
+    for (const raw of Object.keys(vocabulary.values)) matched += counts.get(normalizeStageValue(raw)) ?? 0;
+    if (matched > 0 && (!best || matched > best.matched)) best = { vocabulary, matched };
+  }
+  return best;
+}
+
+/**
+ * A full config for `rows` (header first): DEFAULT_CONFIG, then what the header and values show,
+ * then `base` on top (`base.columns` entries override single columns; `base.stages` replaces the stages).
+ */
+export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
+  const header = rows[0] ?? [];
+  if (header.every(isBlankCell)) {
+    return fail('The sheet is empty: there is no header row.', 'Лист пуст: нет строки заголовков.');
+  }
+  const index = headerIndex(header);
+  const notes: string[] = [];
+  const notesRu: string[] = [];
+  const note = (en: string, ru: string) => {
+    notes.push(en);
+    notesRu.push(ru);
+  };
+  const baseColumns: Partial<ColumnsConfig> = base.columns ?? {};
+
+  const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
+  if (createdIdx < 0) {
+    if (baseColumns.createdAt) {
+      return fail(
+        `The creation date column "${baseColumns.createdAt}" is not in the header row.`,
+        `Столбца с датой создания «${baseColumns.createdAt}» нет в строке заголовков.`,
+      );
+    }
+    return fail(
+      'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
+      'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
+    );
+  }
+  const taken = new Set<number>([createdIdx]);
+  const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
+  note(`${LABELS.createdAt[0]}: column "${columns.createdAt}"`, `${LABELS.createdAt[1]}: столбец «${columns.createdAt}»`);
+  for (const key of OPTIONAL_COLUMNS) {
+    const given = baseColumns[key];
+    if (given) {
+      const i = findHeader(index, given);
+      if (i >= 0) taken.add(i);
+      continue;
+    }
+    const i = findField(index, key, taken);
+    if (i < 0) continue;
+    taken.add(i);
+    columns[key] = headerText(header[i]);
+    note(`${LABELS[key][0]}: column "${columns[key]}"`, `${LABELS[key][1]}: столбец «${columns[key]}»`);
+  }
+
+  const timeZone = base.timeZone ?? DEFAULT_CONFIG.timeZone;
+  let dateOrder = base.dateOrder;
+  if (!dateOrder) {
+    const seen = detectDateOrder(rows);
+    dateOrder = seen ?? DEFAULT_CONFIG.dateOrder;
+    if (seen === 'mdy') note('Dates are read as month/day/year (values such as 02/13/2024 were found)', 'Даты читаются как месяц/день/год (встречаются значения вида 02/13/2024)');
+  }
+
+  let stages: StageConfig[];
+  let currentStage: CurrentStageConfig | undefined;
+  if (base.stages && base.stages.length > 0) {
+    stages = base.stages;
+    currentStage = base.currentStage;
+  } else {
+    const parser = makeDateParser({ timeZone, dateOrder });
+    const stageHeaders: string[] = [];
+    for (let j = createdIdx + 1; j < header.length; j++) {
+      const key = normalizeHeader(header[j]);
+      // Blank headers, later duplicates (unreachable by name), known fields and bookkeeping dates are skipped.
+      if (key === '' || index.get(key) !== j || taken.has(j)) continue;
+      if (isNonStageDateHeader(header[j]) || isFieldHeader(header[j], 'currentStage')) continue;
+      const { dates, nonBlank } = sampleDates(rows, j, parser);
+      const isStage = nonBlank > 0 ? dates >= DATE_SHARE * nonBlank : looksLikeDateHeader(header[j]);
+      if (isStage) stageHeaders.push(headerText(header[j]));
+    }
+    if (stageHeaders.length > 0) {
+      const names = uniqueStageNames(stageHeaders);
+      stages = stageHeaders.map((column, i) => ({ name: names[i], column }));
+      note(
+        `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,
+        `Этапы из столбцов с датами: ${stageHeaders.map((h, i) => `«${h}» → ${names[i]}`).join(', ')}`,
+      );
+    } else {
+      const stageIdx = base.currentStage?.column ? findHeader(index, base.currentStage.column) : findField(index, 'currentStage', taken);
+      if (stageIdx < 0) {
+        return fail(
+          'No stage columns found: add a date column for each stage to the right of the creation date (e.g. "Qualified at"), or a current stage column ("Stage", "Этап сделки").',
+          'Не найдены этапы: добавьте справа от даты создания столбец с датой для каждого этапа (например, «Qualified at») или столбец с текущим этапом («Этап», «Этап сделки»).',
+        );
+      }
+      const stageColumn = headerText(header[stageIdx]);
+      const picked = pickVocabulary(rows, stageIdx);
+      if (!picked) {
+        return fail(
+          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
+          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24 или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+        );
+      }
+      taken.add(stageIdx);
+      const { vocabulary } = picked;
+      stages = vocabulary.stages.map((name) => ({ name }));
+      let changedAt = base.currentStage?.changedAt;
+      if (!changedAt) {
+        let i = findField(index, 'changedAt', taken);
+        if (i < 0) i = findField(index, 'closedAt', taken);
+        if (i >= 0) changedAt = headerText(header[i]);
+      }
+      currentStage = { column: stageColumn, values: { ...vocabulary.values }, ...(changedAt ? { changedAt } : {}) };
+      note(
+        `Stages from the current stage column "${stageColumn}" (${vocabulary.name} stage names): ${vocabulary.stages.join(', ')}` +
+          (changedAt ? `; the time of the current stage is taken from "${changedAt}"` : ''),
+        `Этапы из столбца текущего этапа «${stageColumn}» (названия этапов ${vocabulary.name}): ${vocabulary.stages.join(', ')}` +
+          (changedAt ? `; время текущего этапа берётся из «${changedAt}»` : ''),
+      );
+    }
+  }
+
+  const { columns: _c, stages: _s, currentStage: _cs, ...baseRest } = base;
+  const config: FunnelConfig = {
+    ...DEFAULT_CONFIG,
+    ...baseRest,
+    timeZone,
+    dateOrder,
+    columns: { ...columns, ...stripUndefined(baseColumns) },
+    stages,
+    ...(currentStage ? { currentStage } : {}),
+  };
+  // Safety net: the detected config must be one the settings validator accepts as well.
+  const checked = parseConfig(JSON.parse(JSON.stringify(config)));
+  if (!checked.ok) {
+    return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
+  }
+  return { ok: true, config, notes, notesRu };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}

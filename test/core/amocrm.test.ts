@@ -1,0 +1,133 @@
+/**
+ * The real amoCRM export (../shared/datasets/amocrm-export-sample/leads_test.csv) must be recognised
+ * with no settings at all. Expected figures come from that folder's README and from counting the raw
+ * CSV columns here, independently of the engine.
+ */
+import fs from 'fs';
+import path from 'path';
+import Papa from 'papaparse';
+import { detectConfig } from '../../src/core/detect';
+import { ingestRows } from '../../src/core/ingest';
+import type { CellValue } from '../../src/core/types';
+
+const FILE = path.resolve(__dirname, '../../../shared/datasets/amocrm-export-sample/leads_test.csv');
+
+function readRows(): string[][] {
+  if (!fs.existsSync(FILE)) {
+    throw new Error(`Dataset missing: ${FILE}. The shared datasets folder must sit beside the repository (../shared/datasets).`);
+  }
+  // skipEmptyLines off: the file's final newline yields one empty row, which ingestion must skip silently.
+  const parsed = Papa.parse<string[]>(fs.readFileSync(FILE, 'utf8'), { header: false, skipEmptyLines: false });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+const rows = readRows();
+const header = rows[0];
+const data = rows.slice(1).filter((r) => r.some((c) => c !== ''));
+/** First column with this exact header text (the export has duplicate names). */
+const col = (name: string) => header.indexOf(name);
+/** `DD.MM.YYYY HH:MM:SS` → wall ms, written independently of the engine. */
+function ddmmyyyy(s: string): number {
+  const m = /^(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d):(\d\d)$/.exec(s);
+  if (!m) throw new Error(`unexpected date ${s}`);
+  return Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +m[6]);
+}
+
+describe('amoCRM leads export', () => {
+  test('the raw file is what its README describes', () => {
+    expect(header.length).toBe(76);
+    expect(data.length).toBe(20);
+    expect(header.filter((h) => h === 'Источник').length).toBe(2);
+    expect(header).toContain('Бюджет ');
+    const stageCounts: Record<string, number> = {};
+    for (const r of data) stageCounts[r[col('Этап сделки')]] = (stageCounts[r[col('Этап сделки')]] ?? 0) + 1;
+    expect(stageCounts).toEqual({
+      'Принимают решение': 10,
+      'Закрыто и не реализовано': 7,
+      'Успешно реализовано': 1,
+      'Первичный контакт': 1,
+      'Согласование договора': 1,
+    });
+  });
+
+  const detection = detectConfig(rows as CellValue[][]);
+
+  test('is recognised with no settings: columns, current-stage column and amoCRM vocabulary', () => {
+    expect(detection.ok).toBe(true);
+    if (!detection.ok) return;
+    const c = detection.config;
+    expect(c.columns).toEqual({
+      createdAt: 'Дата создания сделки',
+      id: 'ID',
+      channel: 'Источник',
+      manager: 'Ответственный',
+      product: 'Товар',
+      region: 'Город',
+      amount: 'Бюджет',
+    });
+    expect(c.stages).toEqual([{ name: 'Contacted' }, { name: 'Negotiation' }, { name: 'Decision' }, { name: 'Contract' }, { name: 'Won' }]);
+    expect(c.currentStage?.column).toBe('Этап сделки');
+    expect(c.currentStage?.changedAt).toBe('Дата закрытия');
+    expect(c.currentStage?.values).toMatchObject({
+      'Первичный контакт': 'Contacted',
+      'Переговоры': 'Negotiation',
+      'Принимают решение': 'Decision',
+      'Согласование договора': 'Contract',
+      'Успешно реализовано': 'Won',
+      'Закрыто и не реализовано': 'lost',
+    });
+  });
+
+  test('ingests 20 leads; the only issue is the last row without an ID', () => {
+    if (!detection.ok) throw new Error(detection.error);
+    const result = ingestRows(rows as CellValue[][], { config: detection.config, sheet: 'leads_test.csv' });
+    expect(result.rowsRead).toBe(20);
+    expect(result.leads.count).toBe(20);
+    // 20 records after the header are rows 2…21 (multi-line notes do not add rows).
+    expect(result.issues.map((i) => [i.row, i.column, i.value, i.severity])).toEqual([[21, 'ID', '', 'warning']]);
+    expect(result.stageNames).toEqual(['Lead', 'Contacted', 'Negotiation', 'Decision', 'Contract', 'Won']);
+
+    // Reached counts computed from the raw stage column and amoCRM's stage order.
+    const order = ['Первичный контакт', 'Переговоры', 'Принимают решение', 'Согласование договора', 'Успешно реализовано'];
+    const position = data.map((r) => order.indexOf(r[col('Этап сделки')]));
+    const expectedReached = order.map((_, k) => position.filter((p) => p >= k).length);
+    expect(expectedReached).toEqual([13, 12, 12, 2, 1]);
+    const reached = result.leads.stageTimes.map((a) => Array.from(a).filter((t) => !Number.isNaN(t)).length);
+    expect(reached).toEqual(expectedReached);
+
+    // Lost deals take their close date; the won deal's Won time is its close date; open deals' "не закрыта" is blank.
+    const closed = data.map((r) => r[col('Дата закрытия')]);
+    const lostRows = data.map((r, i) => (r[col('Этап сделки')] === 'Закрыто и не реализовано' ? i : -1)).filter((i) => i >= 0);
+    expect(lostRows.length).toBe(7);
+    expect(lostRows.map((i) => result.leads.lostAt[i])).toEqual(lostRows.map((i) => ddmmyyyy(closed[i])));
+    expect(Array.from(result.leads.lostAt).filter((t) => !Number.isNaN(t)).length).toBe(7);
+    const wonRow = data.findIndex((r) => r[col('Этап сделки')] === 'Успешно реализовано');
+    expect(result.leads.stageTimes[4][wonRow]).toBe(ddmmyyyy(closed[wonRow]));
+    expect(closed.filter((c) => c === 'не закрыта').length).toBe(12);
+
+    // Creation dates lie in 2022-02-21 … 2022-03-22 (README) and match the raw column.
+    expect(Array.from(result.leads.createdAt)).toEqual(data.map((r) => ddmmyyyy(r[col('Дата создания сделки')])));
+    expect(Math.min(...result.leads.createdAt)).toBeGreaterThanOrEqual(Date.UTC(2022, 1, 21));
+    expect(Math.max(...result.leads.createdAt)).toBeLessThan(Date.UTC(2022, 2, 23));
+  });
+
+  test('slices: the first "Источник" holds the source; managers as in the README; budget 0 or blank', () => {
+    if (!detection.ok) throw new Error(detection.error);
+    const result = ingestRows(rows as CellValue[][], { config: detection.config, sheet: 'leads_test.csv' });
+    const decode = (key: 'channel' | 'manager') => {
+      const s = result.leads.slices[key];
+      if (!s) throw new Error(`no ${key} slice`);
+      return Array.from(s.codes).map((c) => s.values[c]);
+    };
+    expect(decode('channel')).toEqual(data.map((r) => r[col('Источник')]));
+    expect(decode('channel')).toContain('Заявка Exp');
+    const managers: Record<string, number> = {};
+    for (const m of decode('manager')) managers[m] = (managers[m] ?? 0) + 1;
+    expect(managers).toEqual({ 'Александр': 8, 'Алексей': 4, 'Антон': 4, 'Олег': 4 });
+    const amounts = Array.from(result.leads.amount);
+    expect(amounts.filter((a) => a === 0).length).toBe(14);
+    expect(amounts.filter((a) => Number.isNaN(a)).length).toBe(6);
+    expect(result.leads.ids[19]).toBe('');
+  });
+});
