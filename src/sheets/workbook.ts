@@ -39,8 +39,8 @@ export interface Workbook {
   readAll(sheet: string): CellValue[][] | null;
   /** The first `rows` rows (header included), for recognising the leads sheet; null when there is no such sheet. */
   readTop(sheet: string, rows: number): CellValue[][] | null;
-  /** True when this add-on made the sheet (report tabs and example sheets are never leads candidates). */
-  isOurs(sheet: string): boolean;
+  /** True for a report tab this add-on made (never a leads candidate; its example Leads sheet is). */
+  isReportTab(sheet: string): boolean;
   /** Writes report tabs; remembers which sheet name each layout went to. */
   reportWriter(): TrackingReportWriter;
   /** Puts one line of our own text in one cell (1-based), grey italic. */
@@ -110,9 +110,9 @@ export class SpreadsheetWorkbook implements Workbook {
     return s.getRange(1, 1, Math.min(rows, lastRow), lastCol).getValues() as CellValue[][];
   }
 
-  isOurs(name: string): boolean {
+  isReportTab(name: string): boolean {
     const s = this.sheet(name);
-    return s !== null && ownerKind(s) !== null;
+    return s !== null && ownerKind(s) === 'report';
   }
 
   /**

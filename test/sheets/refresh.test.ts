@@ -2,7 +2,7 @@
  * refreshReports on a fake spreadsheet, checked cell by cell against counts worked out by hand in
  * helpers.ts (handMadeLeads). Rates are written as the fractions they must equal.
  */
-import { runRefreshReports } from '../../src/sheets/app';
+import { runRefreshReports, runSetUpExampleSheets } from '../../src/sheets/app';
 import { CONFIG_KEY, LAST_REFRESH_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
 import { createFakeServices, type FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
@@ -252,4 +252,12 @@ describe('finding the leads sheet', () => {
     // Both in the week of 2 Nov: Moscow time, not the saved 'UTC' (which would put L1 in the week of 26 Oct).
     expect(rowOf(v, 5, 4)).toEqual(['2026-11-02 – 2026-11-08', 2, 1, 1 / 2]);
   });
+});
+
+test('the example Leads sheet is found by detection even when the settings lost its name', () => {
+  const w = createFakeServices();
+  runSetUpExampleSheets(w.services, { now: () => REPORT_NOW });
+  w.properties.document.store.clear();
+  expect(refresh(w).kind).toBe('done');
+  expect(JSON.parse(w.properties.document.store.get(LAST_REFRESH_KEY)!).leadsSheet).toBe('Leads');
 });
