@@ -342,6 +342,11 @@ function parseText(s: string, mdy: boolean): number {
 type InstantToWall = (epochMs: number) => WallMs;
 
 const converters = new Map<string, InstantToWall>();
+/** Hours cached in a flat array per zone: 2^18 hours ≈ 30 years around the first instant seen (1 MB). */
+const HOUR_WINDOW = 1 << 18;
+/** Offsets are whole seconds within ±18 h, so these two Int32 values never collide with one. */
+const UNSEEN = -0x80000000;
+const VARIES = -0x7fffffff;
 
 function isUtcZone(zone: string): boolean {
   const z = zone.toUpperCase();
@@ -382,28 +387,39 @@ function makeConverter(timeZone: string): InstantToWall {
     }
     return daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * 60_000 + sec * 1000 - t;
   };
-  // Offset per UTC hour; NaN marks an hour in which the offset changes (then computed exactly).
-  const byHour = new Map<number, number>();
-  let lastHour = NaN;
-  let lastOffset = 0;
+  // Offset per UTC hour in a flat window of hours around the first instant seen (a typed-array read is
+  // several times cheaper than a Map lookup), with a Map for hours outside it.
+  const offsetOfHour = (hour: number): number => {
+    const start = hour * HOUR_MS;
+    const a = offsetAt(start);
+    return a === offsetAt(start + HOUR_MS - 1000) ? a : VARIES;
+  };
+  let windowStart = NaN;
+  let hourOffsets: Int32Array | null = null;
+  const outside = new Map<number, number>();
   return (t) => {
     const hour = Math.floor(t / HOUR_MS);
-    let off: number | undefined;
-    if (hour === lastHour) {
-      off = lastOffset;
-    } else {
-      off = byHour.get(hour);
-      if (off === undefined) {
-        const start = hour * HOUR_MS;
-        const a = offsetAt(start);
-        off = a === offsetAt(start + HOUR_MS - 1000) ? a : NaN;
-        if (byHour.size >= 100_000) byHour.clear();
-        byHour.set(hour, off);
-      }
-      lastHour = hour;
-      lastOffset = off;
+    if (hourOffsets === null) {
+      windowStart = hour - HOUR_WINDOW / 2;
+      hourOffsets = new Int32Array(HOUR_WINDOW).fill(UNSEEN);
     }
-    if (off !== off) {
+    const slot = hour - windowStart;
+    let off: number;
+    if (slot >= 0 && slot < HOUR_WINDOW) {
+      off = hourOffsets[slot];
+      if (off === UNSEEN) off = hourOffsets[slot] = offsetOfHour(hour);
+    } else {
+      const cached = outside.get(hour);
+      if (cached === undefined) {
+        off = offsetOfHour(hour);
+        if (outside.size >= 100_000) outside.clear();
+        outside.set(hour, off);
+      } else {
+        off = cached;
+      }
+    }
+    if (off === VARIES) {
+      // The offset changes within this hour (zones such as Lord Howe switch on the half hour).
       const whole = Math.floor(t / 1000) * 1000;
       return whole + offsetAt(whole) + (t - whole);
     }

@@ -189,8 +189,9 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
   const stageTimes = stages.map(() => new Float64Array(cap).fill(NaN));
   const lostAt = new Float64Array(cap).fill(NaN);
   const amount = new Float64Array(cap).fill(NaN);
-  const ids: string[] = [];
-  const lostReason: string[] = [];
+  // Filled up front (cheap, and no growth garbage); trimmed to the lead count at the end.
+  const ids: string[] = new Array<string>(cap).fill('');
+  const lostReason: string[] = new Array<string>(cap).fill('');
   const cellText = (v: CellValue): string => {
     if (typeof v === 'string') return v.trim();
     if (v === null || v === undefined) return '';
@@ -234,7 +235,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     if (idIdx >= 0) {
       const idValue = row[idIdx];
       const id = cellText(idValue);
-      ids.push(id);
+      ids[k] = id;
       if (id === '') {
         issue(rowNo, idIdx, idValue, 'The lead ID is blank', 'ID лида не заполнен', 'warning');
       } else {
@@ -245,8 +246,6 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
             `ID лида повторяется: такой же ID в строке ${first}; учтены обе строки`, 'warning');
         }
       }
-    } else {
-      ids.push('');
     }
 
     for (let s = 0; s < stageCount; s++) {
@@ -334,7 +333,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
       }
     }
 
-    lostReason.push(lostReasonIdx >= 0 ? cellText(row[lostReasonIdx]) : '');
+    if (lostReasonIdx >= 0) lostReason[k] = cellText(row[lostReasonIdx]);
 
     for (let i = 0; i < sliceStates.length; i++) {
       const sl = sliceStates[i];
@@ -356,6 +355,8 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
   }
 
   const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : (a.slice(0, count) as T));
+  ids.length = count;
+  lostReason.length = count;
   const slices: Partial<Record<SliceKey, SliceColumn>> = {};
   for (const sl of sliceStates) slices[sl.key] = { codes: fit(sl.codes), values: sl.values };
   const leads: LeadTable = {
