@@ -79,10 +79,18 @@ function phaseTimer(io: CliIO): (label: string) => void {
 }
 
 async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: CliIO): Promise<void> {
-  const lap = phaseTimer(io);
   const inputPath = o.input === undefined ? undefined : resolve(io.cwd, o.input);
   const size = inputPath ? fileSize(inputPath, m) : 0;
   const progress = new ProgressBar(io.stderr, { enabled: !o.quiet, eager: size > LARGE_INPUT_BYTES });
+  try {
+    await executeWith(o, inputPath, locale, m, io, progress);
+  } finally {
+    progress.done(); // never leave a half-drawn bar in front of an error message
+  }
+}
+
+async function executeWith(o: CliOptions, inputPath: string | undefined, locale: CliLocale, m: CliMessages, io: CliIO, progress: ProgressBar): Promise<void> {
+  const lap = phaseTimer(io);
   const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
 
   const input: Input = inputPath
@@ -100,6 +108,7 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
     const detected = detectConfig(input.rows);
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
+    progress.done();
     if (!o.quiet && detected.notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${detected.notes.map((n) => `  ${n}`).join('\n')}\n`);
   }
   const reportLocale = o.lang ?? input.configLocale ?? locale;
