@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBench, BENCH_OUT } from './build-bench.mjs';
+import { diffWeekly, totals, weeklyFromCliJson } from './compare.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -94,53 +95,6 @@ function runNode(label, args, { tmp, env = {} } = {}) {
   return { ms, peakRssMb, stdout: String(res.stdout) };
 }
 
-/** Weekly counts from the CLI's JSON (a FunnelReport, or a bare CohortReport), weeks with leads only. */
-function weeklyFromCliJson(json) {
-  const report = json.cohortReport ?? json;
-  const stages = report.stages ?? json.stages;
-  if (!Array.isArray(report.cohorts) || !Array.isArray(stages)) throw new Error('CLI JSON has no cohortReport.cohorts / stages');
-  return report.cohorts
-    .filter((c) => c.leads > 0)
-    .map((c) => ({
-      start: c.start,
-      leads: c.leads,
-      // reached: an array by step (model) or an object keyed by stage name ("Lead" included) in the CLI JSON.
-      reached: Object.fromEntries(stages.slice(1).map((name, i) => [name, Array.isArray(c.reached) ? c.reached[i + 1] : c.reached[name]])),
-    }));
-}
-
-/** Differences between two weekly count lists (empty = identical). */
-function diffWeekly(aName, a, bName, b) {
-  const problems = [];
-  const byStart = (xs) => new Map(xs.map((x) => [x.start, x]));
-  const am = byStart(a);
-  const bm = byStart(b);
-  if (a.length === 0 && b.length === 0) problems.push('both sides are empty');
-  for (const [start, x] of am) {
-    const y = bm.get(start);
-    if (!y) {
-      problems.push(`week ${start}: in ${aName} (${x.leads} leads), missing in ${bName}`);
-      continue;
-    }
-    if (x.leads !== y.leads) problems.push(`week ${start} leads: ${aName} ${x.leads}, ${bName} ${y.leads}`);
-    const stages = new Set([...Object.keys(x.reached), ...Object.keys(y.reached)]);
-    for (const s of stages) {
-      if (x.reached[s] !== y.reached[s]) problems.push(`week ${start} reached ${s}: ${aName} ${x.reached[s]}, ${bName} ${y.reached[s]}`);
-    }
-  }
-  for (const [start, y] of bm) if (!am.has(start)) problems.push(`week ${start}: in ${bName} (${y.leads} leads), missing in ${aName}`);
-  return problems;
-}
-
-function totals(weekly) {
-  const t = { weeks: weekly.length, leads: 0, reached: {} };
-  for (const w of weekly) {
-    t.leads += w.leads;
-    for (const [s, n] of Object.entries(w.reached)) t.reached[s] = (t.reached[s] ?? 0) + n;
-  }
-  return t;
-}
-
 /** Top self-time functions of a .cpuprofile (V8 format), as printable rows. */
 function summariseProfile(file, top = 25) {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -186,8 +140,8 @@ async function main() {
       runNode('engine bench', ['--expose-gc', path.join(BENCH_OUT, 'engine-bench.js'), String(opts.rows), opts.asOf, String(opts.runs), out], { tmp });
       engine = JSON.parse(fs.readFileSync(out, 'utf8'));
       console.log(table(
-        ['phase', 'time (median)', 'runs', 'RSS at start', 'peak RSS', 'retained after gc'],
-        engine.phases.map((p) => [p.phase, fmtMs(p.ms), p.runsMs.map((x) => x.toFixed(0)).join('/'), fmtMb(p.rssStartMb), fmtMb(p.rssPeakMb), fmtMb(p.retainedMb)]),
+        ['phase', 'time (median)', 'runs (ms)', 'RSS at start', 'peak RSS', 'peak − start', 'retained after gc'],
+        engine.phases.map((p) => [p.phase, fmtMs(p.ms), p.runsMs.map((x) => x.toFixed(0)).join('/'), fmtMb(p.rssStartMb), fmtMb(p.rssPeakMb), fmtMb(p.rssPeakMb - p.rssStartMb), fmtMb(p.retainedMb)]),
       ));
       const ph = Object.fromEntries(engine.phases.map((p) => [p.phase, p]));
       const engineMs = ph['ingestRows'].ms + ph['computeCohorts (weekly)'].ms;
@@ -197,8 +151,10 @@ async function main() {
       console.log(`computeCohorts vs naive weekly count: ${(ph['computeCohorts (weekly)'].ms / ph['naive: weekly counts'].ms).toFixed(2)}`);
       const d = diffWeekly('engine', engine.engine, 'naive', engine.naive);
       if (d.length) failures.push(['engine vs naive reference', d]);
-      summary.push(['computeCohorts, 1 run (median)', fmtMs(ph['computeCohorts (weekly)'].ms), fmtMb(ph['computeCohorts (weekly)'].rssPeakMb), '']);
-      summary.push(['ingestRows (median)', fmtMs(ph['ingestRows'].ms), fmtMb(ph['ingestRows'].rssPeakMb), '']);
+      const extra = (p) => `+${fmtMb(p.rssPeakMb - p.rssStartMb)} over the rows held in memory`;
+      summary.push([`engine: ingestRows, ${engine.count.toLocaleString('en-US')} rows (median of ${opts.runs})`, fmtMs(ph['ingestRows'].ms), fmtMb(ph['ingestRows'].rssPeakMb), extra(ph['ingestRows'])]);
+      summary.push([`engine: computeCohorts weekly (median of ${opts.runs})`, fmtMs(ph['computeCohorts (weekly)'].ms), fmtMb(ph['computeCohorts (weekly)'].rssPeakMb), `${extra(ph['computeCohorts (weekly)'])}; target < 1 s`]);
+      summary.push(['naive reference: parse + count', fmtMs(naiveMs), '', `engine/naive = ${(engineMs / naiveMs).toFixed(2)}`]);
     }
 
     let duck = null;
@@ -235,8 +191,8 @@ async function main() {
         ],
       ));
       console.log(`ratio CLI / DuckDB: ${(cliMs / duckMs).toFixed(2)} (target ≤ 1)`);
-      summary.push(['CLI end to end', fmtMs(cliMs), fmtMb(cliRss), '']);
-      summary.push(['DuckDB end to end (reference)', fmtMs(duckMs), fmtMb(duckRss), `CLI/DuckDB = ${(cliMs / duckMs).toFixed(2)}`]);
+      summary.push([`CLI end to end (median of ${opts.e2eRuns})`, fmtMs(cliMs), fmtMb(cliRss), 'CSV → XLSX + JSON']);
+      summary.push([`DuckDB end to end (median of ${opts.e2eRuns})`, fmtMs(duckMs), fmtMb(duckRss), `CLI/DuckDB = ${(cliMs / duckMs).toFixed(2)}; target ≤ 1`]);
       for (const r of cliRuns.slice(1)) {
         const d = diffWeekly('CLI run 1', cli, `CLI run ${cliRuns.indexOf(r) + 1}`, weeklyFromCliJson(JSON.parse(fs.readFileSync(r.json, 'utf8'))));
         if (d.length) failures.push(['CLI runs disagree', d]);
