@@ -242,7 +242,7 @@ async function main() {
       const figures = JSON.parse(s.stdout.trim().split('\n').pop());
       console.log(table(
         ['leads', 'service calls: first refresh', 'later refresh', 'refresh time (compute)', 'per 100,000 leads'],
-        figures.map((f) => [f.leads.toLocaleString('en-US'), f.calls, f.callsLater, fmtMs(f.computeMs), fmtMs(f.computeMsPer100k)]),
+        figures.map((f) => [f.leads.toLocaleString('en-US'), f.calls, f.callsLater, fmtMs(f.computeMs), f.leads >= 100_000 ? fmtMs(f.computeMsPer100k) : '— (fixed costs dominate)']),
       ));
       console.log('  (compute only: Google\'s latency per call is what the call count stands for)');
       const last = figures[figures.length - 1];
