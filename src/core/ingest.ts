@@ -8,6 +8,7 @@ import { STAGE_TARGET_LEAD, STAGE_TARGET_LOST } from './config';
 import type { FunnelConfig } from './config';
 import { INVALID_DATE, formatWallDateTime, makeDateParser } from './dates';
 import type { DateParser } from './dates';
+import { columnLetter } from './a1';
 import { InputError } from './errors';
 import { findHeader, headerIndex, normalizeStageValue } from './headers';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
@@ -205,6 +206,11 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     if (col >= 0) sliceStates.push({ key, col, codes: new Int32Array(cap), values: [], lookup: new Map() });
   }
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
+  // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
+  // they hold data, say so once per column instead of dropping it silently.
+  const headless: number[] = [];
+  for (let c = 0; c < header.length; c++) if (isBlankCell(header[c])) headless.push(c);
+  let widest = header.length;
 
   let count = 0;
   let rowsRead = 0;
@@ -222,6 +228,22 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
       continue;
     }
     rowsRead++;
+    if (row.length > widest) {
+      for (let c = widest; c < row.length; c++) headless.push(c);
+      widest = row.length;
+    }
+    for (let h = 0; h < headless.length; h++) {
+      const c = headless[h];
+      if (c < 0 || isBlankCell(row[c])) continue;
+      const letter = columnLetter(c);
+      issues.push({
+        sheet, row: rowNo, column: letter, value: valueText(row[c]),
+        problem: `Column ${letter} has no header but holds data (first in this row); name the column to use it`,
+        problemRu: `У столбца ${letter} нет заголовка, но в нём есть данные (впервые в этой строке); назовите столбец, чтобы он учитывался`,
+        severity: 'warning',
+      });
+      headless[h] = -1;
+    }
     if (created === INVALID_DATE) {
       const e = createdParser.lastError();
       issue(rowNo, createdIdx, createdValue, `Creation date: ${e.error}; the row is not counted as a lead`,
@@ -330,6 +352,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
         issue(rowNo, amountIdx, v, `Amount: ${AMOUNT_ERROR.error}; the value is ignored`, `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`, 'warning');
       } else {
         amount[k] = a;
+        if (a < 0) issue(rowNo, amountIdx, v, 'The amount is negative; it is used as it is', 'Сумма отрицательная; учтена как есть', 'warning');
       }
     }
 

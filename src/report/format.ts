@@ -147,17 +147,7 @@ export class GridBuilder {
   }
 }
 
-/** 0-based column index → A1 letters (0 → A, 26 → AA). */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from '../core/a1';
 
 /** `Leads!A12`, quoting the sheet name when a spreadsheet would. */
 export function a1Ref(sheet: string, a1: string): string {

@@ -47,6 +47,7 @@ describe('a small broken sheet (timestamp shape)', () => {
     const expected: IssueKey[] = [
       [1, 'Demo at', '', 'error'], // configured stage column missing
       [1, 'Manager', '', 'error'], // configured optional column missing
+      [2, 'C', 'junk', 'warning'], // data under a blank header, reported once for column C
       [3, 'Amount', 'abc', 'warning'],
       [3, 'Qualified at', 'not a date', 'error'],
       [5, 'ID', 'A1', 'warning'], // duplicate of row 2
@@ -194,7 +195,7 @@ describe('unusable input', () => {
     expect(() => ingestRows([], { config: cfg, sheet: 'Leads' })).toThrow(InputError);
   });
 
-  test('header matching: case-insensitive, trimmed, first duplicate wins, blank headers ignored', () => {
+  test('header matching: case-insensitive, trimmed, first duplicate wins, blank headers not used', () => {
     const rows: CellValue[][] = [
       ['', ' CREATED AT ', 'Source', 'Source', 'won at'],
       ['x', '2024-01-01', 'first', 'second', '2024-01-02'],
@@ -203,7 +204,8 @@ describe('unusable input', () => {
       config: config({ columns: { createdAt: 'Created at', channel: 'source' }, stages: [{ name: 'Won', column: 'Won At' }] }),
       sheet: 'S',
     });
-    expect(r.issues).toEqual([]);
+    // The blank-headed column A holds data: one warning naming the column, nothing else.
+    expect(r.issues.map((i) => [i.row, i.column, i.value, i.severity])).toEqual([[2, 'A', 'x', 'warning']]);
     expect(r.leads.slices.channel?.values).toEqual(['first']);
     expect(r.leads.stageTimes[0][0]).toBe(W(2024, 0, 2));
   });
@@ -282,5 +284,29 @@ describe('parseAmount', () => {
         expect(parseAmount(`${whole}.${frac}`)).toBe(cents / 100);
       }),
     );
+  });
+});
+
+describe('columns without a header and negative amounts', () => {
+  test('a merged header (blank right half) and cells past the header are reported once per column', () => {
+    const rows: CellValue[][] = [
+      ['Created at', 'Won at', '', 'Amount'], // C is the blank right half of a merged "Won at"
+      ['2024-01-01', '2024-01-05', '', '10'],
+      ['2024-01-02', '', 'note', '-5', 'extra'], // C and E (beyond the header) hold data
+      ['2024-01-03', '', 'again', '7', 'more'],
+    ];
+    const r = ingestRows(rows, {
+      config: config({ columns: { createdAt: 'Created at', amount: 'Amount' }, stages: [{ name: 'Won', column: 'Won at' }] }),
+      sheet: 'Leads',
+    });
+    expect(r.issues.map((i) => [i.row, i.column, i.value, i.severity]).sort()).toEqual([
+      [3, 'Amount', '-5', 'warning'],
+      [3, 'C', 'note', 'warning'],
+      [3, 'E', 'extra', 'warning'],
+    ]);
+    expect(r.issues.find((i) => i.column === 'C')?.problemRu).toContain('нет заголовка');
+    // Everything else is still used: 3 leads, the negative amount kept as typed.
+    expect(r.leads.count).toBe(3);
+    expect(Array.from(r.leads.amount)).toEqual([10, -5, 7]);
   });
 });
