@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { normalCdf, percentileInPlace, ratio, twoProportionPValue, wilsonInterval } from '../../src/core/stats';
 
 test('ratio: 0/0 and x/0 are no value', () => {
@@ -32,4 +33,24 @@ test('percentile interpolates between closest ranks like a spreadsheet PERCENTIL
   expect(percentileInPlace(Float64Array.from([4, 1, 3, 2]), 0.8)).toBeCloseTo(3.4, 10);
   expect(percentileInPlace(Float64Array.from([7]), 0.8)).toBe(7);
   expect(percentileInPlace(new Float64Array(0), 0.5)).toBeNull();
+});
+
+describe('percentile agrees with the sort-based definition (property)', () => {
+  test('any array, any p', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, p) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const rank = p * (sorted.length - 1);
+          const lo = Math.floor(rank);
+          const hi = Math.ceil(rank);
+          const expected = sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+          const got = percentileInPlace(Float64Array.from(xs), p) as number;
+          expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+        },
+      ),
+    );
+  });
 });
