@@ -25,7 +25,7 @@ import type { StageVocabulary } from './headers';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
-  | { ok: true; config: FunnelConfig; notes: string[]; notesRu: string[] }
+  | { ok: true; config: FunnelConfig; notes: string[]; notesRu: string[]; warnings: DetectWarning[] }
   | { ok: false; error: string; errorRu: string };
 
 /** How many non-blank values of a column are looked at to decide whether it holds dates. */
@@ -134,6 +134,13 @@ function pickVocabulary(rows: CellValue[][], col: number): { vocabulary: StageVo
  * A full config for `rows` (header first): DEFAULT_CONFIG, then what the header and values show,
  * then `base` on top (`base.columns` entries override single columns; `base.stages` replaces the stages).
  */
+/** Something detection chose not to use that a person should look at (becomes a data issue at row 1). */
+export interface DetectWarning {
+  column: string;
+  problem: string;
+  problemRu: string;
+}
+
 export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
   const header = rows[0] ?? [];
   if (header.every(isBlankCell)) {
@@ -146,6 +153,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     notes.push(en);
     notesRu.push(ru);
   };
+  const warnings: DetectWarning[] = [];
   const baseColumns: Partial<ColumnsConfig> = base.columns ?? {};
 
   const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
@@ -201,7 +209,16 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       if (isNonStageDateHeader(header[j]) || isFieldHeader(header[j], 'currentStage')) continue;
       const { dates, nonBlank } = sampleDates(rows, j, parser);
       const isStage = nonBlank > 0 ? dates >= DATE_SHARE * nonBlank : looksLikeDateHeader(header[j]);
-      if (isStage) stageHeaders.push(headerText(header[j]));
+      if (isStage) {
+        stageHeaders.push(headerText(header[j]));
+      } else if (dates > 0 || looksLikeDateHeader(header[j])) {
+        const column = headerText(header[j]);
+        warnings.push({
+          column,
+          problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
+          problemRu: `Столбец «${column}» похож на столбец с датами этапа, но датами оказались только ${dates} из ${nonBlank} проверенных значений; как этап он не используется (исправьте значения или перечислите этапы в настройках)`,
+        });
+      }
     }
     if (stageHeaders.length > 0) {
       const names = uniqueStageNames(stageHeaders);
@@ -260,7 +277,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   if (!checked.ok) {
     return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
   }
-  return { ok: true, config, notes, notesRu };
+  return { ok: true, config, notes, notesRu, warnings };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

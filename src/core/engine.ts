@@ -9,7 +9,7 @@ import { detectConfig } from './detect';
 import { InputError } from './errors';
 import { ingestRows } from './ingest';
 import type { FunnelReport } from './model';
-import type { CellValue, Grain, IngestResult, SliceKey } from './types';
+import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay } from './wall-time';
 
 export interface ReportOptions {
@@ -45,12 +45,16 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
   }
   let config: FunnelConfig;
+  let detectionIssues: DataIssue[] = [];
   if (options.config) {
     config = options.config;
   } else {
     const detected = detectConfig(rows);
     if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
     config = detected.config;
+    detectionIssues = detected.warnings.map((w) => ({
+      sheet: options.sheet, row: 1, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' as const,
+    }));
   }
   if (options.timeZone) config = { ...config, timeZone: options.timeZone };
   const grain = options.grain ?? config.grain;
@@ -76,7 +80,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     stages: data.stageNames,
     cohortReport,
     conversions,
-    dataIssues: data.issues,
+    dataIssues: detectionIssues.length > 0 ? [...detectionIssues, ...data.issues] : data.issues,
   };
   return { ok: true, report, config, data };
 }

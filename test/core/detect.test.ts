@@ -1,3 +1,4 @@
+import { buildFunnelReport } from '../../src/core/engine';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/core/config';
 import { detectConfig } from '../../src/core/detect';
@@ -206,5 +207,37 @@ describe('errors and overrides', () => {
         }
       }),
     );
+  });
+});
+
+describe('a stage-like column that is mostly not dates', () => {
+  const rows = [
+    ['Created at', 'Qualified at', 'Won at'],
+    ['2024-01-01', 'soon', '2024-01-09'],
+    ['2024-01-02', 'call back', ''],
+    ['2024-01-03', '2024-01-04', ''],
+  ];
+
+  test('is left out of the stages with a warning naming it and the share of dates', () => {
+    const r = detectConfig(rows);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.config.stages.map((s) => s.column)).toEqual(['Won at']);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0].column).toBe('Qualified at');
+    expect(r.warnings[0].problem).toContain('1 of 3');
+    expect(r.warnings[0].problemRu).toContain('1 из 3');
+  });
+
+  test('the warning reaches the report as a data issue at the header row', () => {
+
+    const out = buildFunnelReport(rows, { sheet: 'Leads', sourceName: 't', asOf: '2024-01-31' });
+    if (!out.ok) throw new Error(out.error);
+    expect(out.report.dataIssues.map((i) => [i.row, i.column, i.severity])).toEqual([[1, 'Qualified at', 'warning']]);
+    expect(out.report.cohortReport.total.reached).toEqual([3, 1]);
+  });
+
+  test('a clean sheet gets no warnings', () => {
+    const r = detectConfig([['Created at', 'Won at'], ['2024-01-01', '2024-01-02']]);
+    expect(r.ok && r.warnings).toEqual([]);
   });
 });
