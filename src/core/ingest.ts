@@ -16,6 +16,35 @@ import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
 import { DAY_MS } from './wall-time';
 
+/**
+ * Where ingestion reads its rows from: a cursor over data rows (the header is separate). `ingestRows`
+ * wraps a `CellValue[][]`; the CLI's CSV reader implements it over raw bytes, decoding a cell only when
+ * ingestion asks for it. Every method must give exactly what the same cell as a `CellValue` would give.
+ */
+export interface RowSource {
+  /** Row 1. */
+  readonly header: readonly CellValue[];
+  /** At least the number of data rows still to come (storage is sized by it, then trimmed). */
+  readonly capacity: number;
+  /** Moves to the next data row; false when there is none. */
+  next(): boolean;
+  /** Spreadsheet row number of the current row (header = 1). */
+  rowNumber(): number;
+  /** Number of cells in the current row; 0 = no row at all (skipped silently). */
+  width(): number;
+  /** The cell of the current row in column `col` (undefined past the row's end). */
+  cell(col: number): CellValue;
+  /** `parser.parse(cell(col))`; a source may read common shapes without building the value. */
+  date(col: number, parser: DateParser): number;
+  /**
+   * `resolve(cell(col))` for a `resolve` that always gives the same number for the same cell content;
+   * a source may remember results per raw content. `slot` tells different resolvers apart.
+   */
+  cached(col: number, slot: number, resolve: (v: CellValue) => number): number;
+  /** True when every cell of the current row is blank (an unchecked checkbox counts as blank). */
+  isEmptyRow(): boolean;
+}
+
 export interface IngestOptions {
   config: FunnelConfig;
   /** Sheet (or file) name used in data issues. */
@@ -47,6 +76,8 @@ interface SliceState {
   values: string[];
   /** Raw cell text (trimmed or not) → code. */
   lookup: Map<string, number>;
+  /** Cell → code, adding first-seen values to `values`. */
+  resolve: (v: CellValue) => number;
 }
 
 function isBlankCell(v: CellValue): boolean {
@@ -106,10 +137,58 @@ function isBeforeCreation(t: number, created: number): boolean {
   return true;
 }
 
+/** `CellValue[][]` (header first) as a RowSource. */
+class ArrayRowSource implements RowSource {
+  readonly header: readonly CellValue[];
+  readonly capacity: number;
+  private r = 0;
+  private row: readonly CellValue[] = [];
+
+  constructor(private readonly rows: readonly (readonly CellValue[] | undefined)[]) {
+    this.header = rows[0] ?? [];
+    this.capacity = Math.max(0, rows.length - 1);
+  }
+
+  next(): boolean {
+    if (++this.r >= this.rows.length) return false;
+    this.row = this.rows[this.r] ?? [];
+    return true;
+  }
+
+  rowNumber(): number {
+    return this.r + 1;
+  }
+
+  width(): number {
+    return this.row.length;
+  }
+
+  cell(col: number): CellValue {
+    return this.row[col];
+  }
+
+  date(col: number, parser: DateParser): number {
+    return parser.parse(this.row[col]);
+  }
+
+  cached(col: number, _slot: number, resolve: (v: CellValue) => number): number {
+    return resolve(this.row[col]);
+  }
+
+  isEmptyRow(): boolean {
+    return isEmptyRow(this.row);
+  }
+}
+
 export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResult {
+  return ingestSource(new ArrayRowSource(rows), opts);
+}
+
+/** Ingestion over any row source: the one implementation of the ingestion rules. */
+export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult {
   const { config, sheet } = opts;
-  const header = rows[0];
-  if (!header || header.length === 0) {
+  const header = src.header;
+  if (header.length === 0) {
     throw new InputError(`Sheet "${sheet}" is empty: there is no header row.`, `Лист «${sheet}» пуст: нет строки заголовков.`);
   }
   const index = headerIndex(header);
@@ -184,7 +263,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     return stageTargets.get(normalizeStageValue(v)) ?? UNKNOWN;
   };
 
-  const cap = Math.max(0, rows.length - 1);
+  const cap = src.capacity;
   const rowNumbers = new Int32Array(cap);
   const createdAt = new Float64Array(cap);
   const stageTimes = stages.map(() => new Float64Array(cap).fill(NaN));
@@ -203,7 +282,25 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
   const sliceStates: SliceState[] = [];
   for (const key of SLICE_KEYS) {
     const col = optional(key);
-    if (col >= 0) sliceStates.push({ key, col, codes: new Int32Array(cap), values: [], lookup: new Map() });
+    if (col >= 0) {
+      const sl: SliceState = { key, col, codes: new Int32Array(cap), values: [], lookup: new Map(), resolve: () => 0 };
+      sl.resolve = (v) => {
+        const raw = typeof v === 'string' ? v : cellText(v);
+        let code = sl.lookup.get(raw);
+        if (code === undefined) {
+          const text = raw.trim();
+          code = sl.lookup.get(text);
+          if (code === undefined) {
+            code = sl.values.length;
+            sl.values.push(text);
+            sl.lookup.set(text, code);
+          }
+          sl.lookup.set(raw, code);
+        }
+        return code;
+      };
+      sliceStates.push(sl);
+    }
   }
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
@@ -214,30 +311,31 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
 
   let count = 0;
   let rowsRead = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row || row.length === 0) continue;
-    const rowNo = r + 1;
-    const createdValue = row[createdIdx];
-    const created = createdParser.parse(createdValue);
+  while (src.next()) {
+    if (src.width() === 0) continue;
+    const rowNo = src.rowNumber();
+    const created = src.date(createdIdx, createdParser);
     if (created !== created) {
-      if (isEmptyRow(row)) continue;
+      if (src.isEmptyRow()) continue;
       rowsRead++;
-      issue(rowNo, createdIdx, createdValue, 'The creation date is blank; the row is not counted as a lead',
+      issue(rowNo, createdIdx, src.cell(createdIdx), 'The creation date is blank; the row is not counted as a lead',
         'Дата создания не заполнена; строка не учтена как лид', 'error');
       continue;
     }
     rowsRead++;
-    if (row.length > widest) {
-      for (let c = widest; c < row.length; c++) headless.push(c);
-      widest = row.length;
+    const width = src.width();
+    if (width > widest) {
+      for (let c = widest; c < width; c++) headless.push(c);
+      widest = width;
     }
     for (let h = 0; h < headless.length; h++) {
       const c = headless[h];
-      if (c < 0 || isBlankCell(row[c])) continue;
+      if (c < 0) continue;
+      const v = src.cell(c);
+      if (isBlankCell(v)) continue;
       const letter = columnLetter(c);
       issues.push({
-        sheet, row: rowNo, column: letter, value: valueText(row[c]),
+        sheet, row: rowNo, column: letter, value: valueText(v),
         problem: `Column ${letter} has no header but holds data (first in this row); name the column to use it`,
         problemRu: `У столбца ${letter} нет заголовка, но в нём есть данные (впервые в этой строке); назовите столбец, чтобы он учитывался`,
         severity: 'warning',
@@ -246,7 +344,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     }
     if (created === INVALID_DATE) {
       const e = createdParser.lastError();
-      issue(rowNo, createdIdx, createdValue, `Creation date: ${e.error}; the row is not counted as a lead`,
+      issue(rowNo, createdIdx, src.cell(createdIdx), `Creation date: ${e.error}; the row is not counted as a lead`,
         `Дата создания: ${e.errorRu}; строка не учтена как лид`, 'error');
       continue;
     }
@@ -255,7 +353,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     createdAt[k] = created;
 
     if (idIdx >= 0) {
-      const idValue = row[idIdx];
+      const idValue = src.cell(idIdx);
       const id = cellText(idValue);
       ids[k] = id;
       if (id === '') {
@@ -273,33 +371,31 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     for (let s = 0; s < stageCount; s++) {
       const col = stageIdx[s];
       if (col < 0) continue;
-      const v = row[col];
       const parser = stageParsers[s];
-      const t = parser.parse(v);
+      const t = src.date(col, parser);
       if (t !== t) continue;
       if (t === INVALID_DATE) {
         const e = parser.lastError();
-        issue(rowNo, col, v, `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
+        issue(rowNo, col, src.cell(col), `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
           `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`, 'error');
         continue;
       }
       stageTimes[s][k] = t;
       if (isBeforeCreation(t, created)) {
-        issue(rowNo, col, v, `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
+        issue(rowNo, col, src.cell(col), `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
           `Этап «${stages[s].name}» датирован раньше создания лида (${formatWallDateTime(created)})`, 'warning');
       }
     }
 
     if (lostAtIdx >= 0) {
-      const v = row[lostAtIdx];
-      const t = lostParser.parse(v);
+      const t = src.date(lostAtIdx, lostParser);
       if (t === INVALID_DATE) {
         const e = lostParser.lastError();
-        issue(rowNo, lostAtIdx, v, `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
+        issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
       } else if (t === t) {
         lostAt[k] = t;
         if (isBeforeCreation(t, created)) {
-          issue(rowNo, lostAtIdx, v, `The lost date is before the lead was created (${formatWallDateTime(created)})`,
+          issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `The lost date is before the lead was created (${formatWallDateTime(created)})`,
             `Дата отказа раньше создания лида (${formatWallDateTime(created)})`, 'warning');
         }
       }
@@ -309,7 +405,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
       let changed = NaN;
       let changedValue: CellValue = undefined;
       if (changedIdx >= 0) {
-        changedValue = row[changedIdx];
+        changedValue = src.cell(changedIdx);
         changed = changedParser.parse(changedValue);
         if (changed === INVALID_DATE) {
           const e = changedParser.lastError();
@@ -318,7 +414,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
           changed = NaN;
         }
       }
-      const stageValue = row[csIdx];
+      const stageValue = src.cell(csIdx);
       const code = stageCode(stageValue);
       if (code >= 0) {
         for (let s = 0; s <= code; s++) {
@@ -346,7 +442,7 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
     }
 
     if (amountIdx >= 0) {
-      const v = row[amountIdx];
+      const v = src.cell(amountIdx);
       const a = parseAmount(v);
       if (a === INVALID_AMOUNT) {
         issue(rowNo, amountIdx, v, `Amount: ${AMOUNT_ERROR.error}; the value is ignored`, `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`, 'warning');
@@ -356,24 +452,11 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
       }
     }
 
-    if (lostReasonIdx >= 0) lostReason[k] = cellText(row[lostReasonIdx]);
+    if (lostReasonIdx >= 0) lostReason[k] = cellText(src.cell(lostReasonIdx));
 
     for (let i = 0; i < sliceStates.length; i++) {
       const sl = sliceStates[i];
-      const v = row[sl.col];
-      const raw = typeof v === 'string' ? v : cellText(v);
-      let code = sl.lookup.get(raw);
-      if (code === undefined) {
-        const text = raw.trim();
-        code = sl.lookup.get(text);
-        if (code === undefined) {
-          code = sl.values.length;
-          sl.values.push(text);
-          sl.lookup.set(text, code);
-        }
-        sl.lookup.set(raw, code);
-      }
-      sl.codes[k] = code;
+      sl.codes[k] = src.cached(sl.col, i, sl.resolve);
     }
   }
 
