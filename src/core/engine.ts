@@ -15,6 +15,8 @@ import { parseIsoDay } from './wall-time';
 export interface ReportOptions {
   /** Validated config; when absent, columns are detected from the header row. */
   config?: FunnelConfig;
+  /** Settings detection starts from when there is no config (e.g. the spreadsheet's zone and locale). */
+  detectBase?: Partial<FunnelConfig>;
   /** Sheet (or file) name used in data-issue messages. */
   sheet: string;
   /** Where the rows came from, for the report header (file path or spreadsheet name). */
@@ -49,7 +51,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   if (options.config) {
     config = options.config;
   } else {
-    const detected = detectConfig(rows);
+    const detected = detectConfig(rows, options.detectBase);
     if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
     config = detected.config;
     detectionIssues = detected.warnings.map((w) => ({

@@ -6,15 +6,12 @@
  * that cannot be found, a report tab name taken by their own sheet) ends in a message, never in an
  * exception; the spreadsheet's own sheets are never written.
  */
-import type { FunnelConfig } from '../core/config';
-import { detectConfig } from '../core/detect';
 import { buildFunnelReport } from '../core/engine';
 import { buildReportTabs } from '../report/tabs';
 import type { GasLockService } from './gas';
-import type { CellValue } from '../core/types';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
-import type { LoadedConfig, SettingsStore } from './settings-store';
+import type { SettingsStore } from './settings-store';
 import { localMinute, statusCell } from './status';
 import { SheetTakenError, type Workbook } from './workbook';
 
@@ -50,19 +47,6 @@ function failed(ctx: RefreshContext, message: string): RefreshOutcome {
   return { kind: 'failed', message };
 }
 
-/** The config to read the leads with: the saved one, else detected from the header; always in the spreadsheet's zone. */
-function resolveConfig(
-  saved: Exclude<LoadedConfig, { kind: 'invalid' }>,
-  rows: CellValue[][],
-  zone: string,
-  locale: UiLocale,
-): { ok: true; config: FunnelConfig } | { ok: false; message: string } {
-  if (saved.kind === 'ok') return { ok: true, config: { ...saved.config, timeZone: zone } };
-  const detected = detectConfig(rows, { timeZone: zone, locale });
-  if (!detected.ok) return { ok: false, message: locale === 'ru' ? detected.errorRu : detected.error };
-  return { ok: true, config: detected.config };
-}
-
 /** One refresh; the caller holds the document lock. */
 export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
   const started = ctx.clock();
@@ -78,19 +62,23 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
   const read = readLeadsRows(wb, where.sheet, strings);
   if (!read.ok) return failed(ctx, read.message);
 
+  // The saved config, else detection from the header (its warnings land on the Data issues tab);
+  // always in the spreadsheet's zone.
   const zone = wb.timeZone();
-  const resolved = resolveConfig(saved, read.rows, zone, ctx.uiLocale);
-  if (!resolved.ok) {
-    // The lone sheet was taken unseen: when its header is not leads, say so as "no leads sheet".
-    const message = where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${resolved.message})` : resolved.message;
-    return failed(ctx, message);
-  }
-  const config = resolved.config;
-
   const now = ctx.now();
-  const outcome = buildFunnelReport(read.rows, { config, sheet: where.sheet, sourceName: wb.name(), now, timeZone: zone });
-  if (!outcome.ok) return failed(ctx, ctx.uiLocale === 'ru' ? outcome.errorRu : outcome.error);
-  const report = outcome.report;
+  const outcome = buildFunnelReport(read.rows, {
+    ...(saved.kind === 'ok' ? { config: saved.config } : { detectBase: { timeZone: zone, locale: ctx.uiLocale } }),
+    sheet: where.sheet,
+    sourceName: wb.name(),
+    now,
+    timeZone: zone,
+  });
+  if (!outcome.ok) {
+    const message = ctx.uiLocale === 'ru' ? outcome.errorRu : outcome.error;
+    // The lone sheet was taken unseen: when its header is not leads, say so as "no leads sheet".
+    return failed(ctx, saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message);
+  }
+  const { report, config } = outcome;
 
   const layouts = buildReportTabs(report, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
   const writer = wb.reportWriter();
