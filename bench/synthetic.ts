@@ -5,6 +5,7 @@
  * rows of the engine bench and the CSV of the CLI/DuckDB comparison, line by line, so both see
  * exactly the same data.
  */
+import { mulberry32 } from '../src/core/sample-data';
 
 export const HEADER = [
   'Lead ID', 'Created at', 'Channel', 'Manager', 'Product',
@@ -48,17 +49,6 @@ const STEP_DELAY_DAYS = [0.4, 2, 3, 7, 14];
 /** P(a passed intermediate stage has no timestamp of its own): CRMs skip stages. */
 const SKIP_P = [0.04, 0.06, 0.15, 0.05, 0];
 
-/** mulberry32: tiny, fast, good enough for synthetic data; same seed, same sequence. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_S = 86400;
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
