@@ -65,7 +65,7 @@ const EN: ReportStrings = {
     (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}).`),
   impliedTitle: 'Implied passes: leads counted as having passed a step only because they reached a later one',
   impliedHeader: ['Stage', 'Implied passes', 'Share of reached'],
-  impliedLine: (n, stage) => `${fmtInt(n)} passes of ${stage} were implied by later stages`,
+  impliedLine: (n, stage) => `${fmtInt(n)} ${n === 1 ? 'pass' : 'passes'} of ${stage} ${n === 1 ? 'was' : 'were'} implied by later stages`,
   maturityLine: (parts) => `A cell stays grey while the cohort is younger than: ${parts}.`,
   days: (n) => `${n} d`,
   chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,

@@ -1,3 +1,4 @@
+import { reportStrings } from '../../src/report/i18n';
 import { buildReportTabs } from '../../src/report/tabs';
 import type { TabLayout } from '../../src/report/layout';
 import { sampleReport } from './fixture';
@@ -131,6 +132,7 @@ describe('Cohorts tab', () => {
     expect(targetRow).toBeGreaterThan(TOTAL);
     expect(cohorts.values[targetRow][2]).toBeCloseTo(312 / 466, 10);
     expect(cohorts.values[targetRow][3]).toBe('312 passes of Target were implied by later stages');
+    expect(reportStrings('en').impliedLine(1, 'Won')).toBe('1 pass of Won was implied by later stages');
     expect(flat.some((l) => l.startsWith('A cell stays grey while the cohort is younger than: Target 0.4 d, Qualified 4 d, Proposal 12.3 d, Won 21 d.'))).toBe(true);
     const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
     expect(ru.values.some((r) => r[0] === 'Ячейка серая, пока когорта моложе: Target 0,4 дн., Qualified 4 дн., Proposal 12,3 дн., Won 21 дн.')).toBe(true);
