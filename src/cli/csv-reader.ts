@@ -48,7 +48,7 @@ export function decodeCsvBytes(buf: Buffer): string {
 }
 
 /** Checks the first 64 KB (cut at a character boundary) for invalid UTF-8. */
-function isValidUtf8Sample(buf: Buffer): boolean {
+export function isValidUtf8Sample(buf: Buffer): boolean {
   let end = Math.min(buf.length, 65536);
   while (end < buf.length && end > 0 && (buf[end] & 0xc0) === 0x80) end--;
   try {

@@ -11,7 +11,7 @@ import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue } from '../core/types';
 import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
-import { readCsvFile } from './csv-reader';
+import { openCsv, type CsvInput } from './csv-ingest';
 import { stringifyReport } from './json-output';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
 import { ProgressBar, type ProgressStream } from './progress';
@@ -65,6 +65,8 @@ interface Input {
   config?: FunnelConfig;
   /** The locale a config file asked for, if any. */
   configLocale?: CliLocale;
+  /** A CSV file: `rows` holds its first rows only, and this ingests the whole file. */
+  csv?: CsvInput;
 }
 
 /** FUNNEL_REPORT_TIMINGS=1 prints how long each phase took (for benchmarks) to stderr. */
@@ -115,12 +117,24 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   lap('config');
 
   progress.phase(m.phase.compute, 0);
+  const csv = input.csv;
   const outcome = buildFunnelReport(input.rows, {
     config: input.config,
     sheet: input.sheet,
     sourceName: input.sourceName,
     asOf,
     ...(o.grain ? { grain: o.grain } : {}),
+    ...(csv
+      ? {
+          ingest: (config: FunnelConfig, sheet: string) => {
+            progress.phase(m.phase.parse, 0);
+            const data = csv.ingest({ config, sheet }, (f) => progress.update(f));
+            lap('parse+ingest');
+            progress.phase(m.phase.compute, 0);
+            return data;
+          },
+        }
+      : {}),
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
@@ -173,17 +187,17 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
       throw new UsageError(m.fileUnreadable(path, m.notXlsx(errorText(e))));
     }
   }
-  let rows: string[][];
+  let csv: CsvInput;
   try {
-    rows = readCsvFile(path, {
-      read: (f) => progress.phase(m.phase.read, f),
-      parse: (f) => (f === 0 ? progress.phase(m.phase.parse, 0) : progress.update(f)),
-    });
+    progress.phase(m.phase.read, 0);
+    const bytes = readFileSync(path);
+    progress.phase(m.phase.read, 1);
+    csv = openCsv(bytes, (f) => (f === 0 ? progress.phase(m.phase.parse, 0) : progress.update(f)));
   } catch (e) {
     throw new UsageError(m.fileUnreadable(path, errorText(e)));
   }
   // A CSV opened in a spreadsheet becomes a sheet named after the file.
-  return { rows, sheet: basename(path, extname(path)), sourceName: basename(path) };
+  return { rows: csv.rows, csv, sheet: basename(path, extname(path)), sourceName: basename(path) };
 }
 
 function loadConfig(path: string, shown: string, m: CliMessages): { config: FunnelConfig; locale?: CliLocale } {

@@ -29,6 +29,11 @@ export interface ReportOptions {
   now?: Date;
   /** Time zone overriding the config's (the spreadsheet's zone inside Sheets). */
   timeZone?: string;
+  /**
+   * Ingestion from another source than `rows` (the CLI's CSV byte reader); `rows` then only needs the
+   * header and the first rows, for column detection.
+   */
+  ingest?: (config: FunnelConfig, sheet: string) => IngestResult;
 }
 
 export type ReportOutcome =
@@ -67,7 +72,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
 
   let data: IngestResult;
   try {
-    data = ingestRows(rows, { config, sheet: options.sheet });
+    data = options.ingest ? options.ingest(config, options.sheet) : ingestRows(rows, { config, sheet: options.sheet });
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
     throw e;
