@@ -16,8 +16,6 @@ import { stringifyReport } from './json-output';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
 import { ProgressBar, type ProgressStream } from './progress';
 import { summaryTable } from './summary';
-import { readXlsxFile, SheetNotFoundError } from './xlsx-reader';
-import { XlsxReportWriter } from './xlsx-writer';
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -143,6 +141,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   progress.phase(m.phase.write, 0);
   const tabs = buildReportTabs(report, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
+  // exceljs is loaded only now (and its XLSX reader only for XLSX input): it is the CLI's slowest module.
+  const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t));
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
@@ -178,6 +178,7 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers') throw new UsageError(m.unsupportedInput(path));
   if (ext === '.xlsx' || ext === '.xlsm') {
     progress.phase(m.phase.read, 0);
+    const { readXlsxFile, SheetNotFoundError } = await import('./xlsx-reader');
     try {
       const x = await readXlsxFile(path, o.sheet);
       progress.phase(m.phase.read, 1);

@@ -6,9 +6,19 @@
  * Strings always stay text: exceljs writes a JS string as a string cell and only writes a formula
  * when given `{ formula }`, which this writer never does.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { a1Ref, columnLetter } from '../report/format';
 import type { CellRange, LayoutDate, LayoutValue, ReportWriter, TabLayout } from '../report/layout';
+
+/**
+ * exceljs's Workbook class alone: `require('exceljs')` also loads its streaming reader and writer,
+ * which doubles the load time (~240 ms → ~110 ms), paid by every CLI run.
+ */
+function newWorkbook(): ExcelJS.Workbook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+  return new Workbook();
+}
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL_TEXT = 32767;
@@ -30,7 +40,7 @@ function rangeRef(r: CellRange): string {
 }
 
 export class XlsxReportWriter implements ReportWriter {
-  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+  constructor(readonly workbook: ExcelJS.Workbook = newWorkbook()) {}
 
   writeTab(layout: TabLayout): void {
     const existing = this.workbook.getWorksheet(layout.name);
