@@ -10,6 +10,7 @@ import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } fro
 import { INVALID_DATE, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import {
+  COLUMN_LABELS,
   STAGE_VOCABULARIES,
   findField,
   findHeader,
@@ -40,17 +41,6 @@ const VOCABULARY_ROWS = 5000;
 type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
 
-const LABELS: Record<OptionalColumn | 'createdAt', [string, string]> = {
-  createdAt: ['Lead creation date', 'Дата создания лида'],
-  id: ['Lead ID', 'ID лида'],
-  channel: ['Channel', 'Канал'],
-  manager: ['Manager', 'Менеджер'],
-  product: ['Product', 'Продукт'],
-  region: ['Region', 'Регион'],
-  amount: ['Amount', 'Сумма'],
-  lostAt: ['Lost date', 'Дата отказа'],
-  lostReason: ['Lost reason', 'Причина отказа'],
-};
 
 function fail(error: string, errorRu: string): DetectResult {
   return { ok: false, error, errorRu };
@@ -171,7 +161,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   }
   const taken = new Set<number>([createdIdx]);
   const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
-  note(`${LABELS.createdAt[0]}: column "${columns.createdAt}"`, `${LABELS.createdAt[1]}: столбец «${columns.createdAt}»`);
+  note(`${COLUMN_LABELS.createdAt[0]}: column "${columns.createdAt}"`, `${COLUMN_LABELS.createdAt[1]}: столбец «${columns.createdAt}»`);
   for (const key of OPTIONAL_COLUMNS) {
     const given = baseColumns[key];
     if (given) {
@@ -183,7 +173,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     if (i < 0) continue;
     taken.add(i);
     columns[key] = headerText(header[i]);
-    note(`${LABELS[key][0]}: column "${columns[key]}"`, `${LABELS[key][1]}: столбец «${columns[key]}»`);
+    note(`${COLUMN_LABELS[key][0]}: column "${columns[key]}"`, `${COLUMN_LABELS[key][1]}: столбец «${columns[key]}»`);
   }
 
   const timeZone = base.timeZone ?? DEFAULT_CONFIG.timeZone;

@@ -10,7 +10,7 @@ import { INVALID_DATE, formatWallDateTime, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import { columnLetter } from './a1';
 import { InputError } from './errors';
-import { findHeader, headerIndex, normalizeStageValue } from './headers';
+import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './headers';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
@@ -58,16 +58,6 @@ const MINUTE_MS = 60_000;
 /** Distinct raw stage values remembered per run (more would mean the column is not a stage column). */
 const STAGE_CACHE_LIMIT = 10_000;
 
-const COLUMN_LABELS: Record<'id' | SliceKey | 'amount' | 'lostAt' | 'lostReason', [string, string]> = {
-  id: ['lead ID', 'ID лида'],
-  channel: ['channel', 'канал'],
-  manager: ['manager', 'менеджер'],
-  product: ['product', 'продукт'],
-  region: ['region', 'регион'],
-  amount: ['amount', 'сумма'],
-  lostAt: ['lost date', 'дата отказа'],
-  lostReason: ['lost reason', 'причина отказа'],
-};
 
 interface SliceState {
   key: SliceKey;
@@ -246,7 +236,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     }
     return col;
   };
-  const optional = (key: keyof typeof COLUMN_LABELS) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
+  const optional = (key: Exclude<keyof typeof COLUMN_LABELS, 'createdAt'>) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
 
   const idIdx = optional('id');
   const amountIdx = optional('amount');
