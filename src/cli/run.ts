@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
-import { buildFunnelReport } from '../core/engine';
+import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
-import type { CellValue } from '../core/types';
+import type { CellValue, DataIssue } from '../core/types';
 import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { openCsv, type CsvInput } from './csv-ingest';
@@ -63,6 +63,8 @@ interface Input {
   config?: FunnelConfig;
   /** The locale a config file asked for, if any. */
   configLocale?: CliLocale;
+  /** Detection warnings (e.g. a stage-like column left out), listed with the data issues. */
+  detectionIssues?: DataIssue[];
   /** A CSV file: `rows` holds its first rows only, and this ingests the whole file. */
   csv?: CsvInput;
 }
@@ -109,7 +111,9 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
     progress.done();
-    if (!o.quiet && detected.notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${detected.notes.map((n) => `  ${n}`).join('\n')}\n`);
+    const notes = locale === 'ru' ? detected.notesRu : detected.notes;
+    if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
+    input.detectionIssues = detectionWarningIssues(detected.warnings, input.sheet);
   }
   const reportLocale = o.lang ?? input.configLocale ?? locale;
   lap('config');
@@ -136,6 +140,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
+  if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
   progress.phase(m.phase.compute, 1);
   lap('compute');
 

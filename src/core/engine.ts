@@ -5,7 +5,7 @@
 import { computeCohorts } from './cohorts';
 import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
-import { detectConfig } from './detect';
+import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { ingestRows } from './ingest';
 import type { FunnelReport } from './model';
@@ -47,6 +47,11 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** Detection warnings as data issues at the header row, so they are listed with the others. */
+export function detectionWarningIssues(warnings: DetectWarning[], sheet: string): DataIssue[] {
+  return warnings.map((w) => ({ sheet, row: 1, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
+}
+
 export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
   if (rows.length === 0) {
     return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
@@ -59,9 +64,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     const detected = detectConfig(rows, options.detectBase);
     if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
     config = detected.config;
-    detectionIssues = detected.warnings.map((w) => ({
-      sheet: options.sheet, row: 1, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' as const,
-    }));
+    detectionIssues = detectionWarningIssues(detected.warnings, options.sheet);
   }
   if (options.timeZone) config = { ...config, timeZone: options.timeZone };
   const grain = options.grain ?? config.grain;

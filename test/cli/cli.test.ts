@@ -224,3 +224,22 @@ describe('run() in-process', () => {
     expect(err.join('')).toMatch(/unexpected error[\s\S]*boom/);
   });
 });
+
+describe('detection warnings', () => {
+  test('a stage-like column that is mostly text is named in the JSON data issues, and notes follow --lang', async () => {
+    const csv = file('warn.csv', 'Created at,Qualified at,Won at\n2024-01-01,soon,2024-01-09\n2024-01-02,call back,\n2024-01-03,2024-01-04,\n');
+    const out: string[] = [];
+    const json = join(dir, 'warn.json');
+    const code = await run([csv, '--as-of', '2024-01-31', '--out', join(dir, 'warn.xlsx'), '--json', json, '--lang', 'ru'], {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { isTTY: false, write: () => undefined },
+      env: {},
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('Этапы из столбцов с датами');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport;
+    expect(report.dataIssues.map((i) => [i.row, i.column, i.severity])).toEqual([[1, 'Qualified at', 'warning']]);
+    expect(report.stages).toEqual(['Lead', 'Won']);
+  });
+});
