@@ -1,5 +1,5 @@
 /** Command-line arguments → options. Accepts `--opt value` and `--opt=value`. */
-import type { Grain } from '../core/types';
+import { SLICE_KEYS, type Grain, type SliceKey } from '../core/types';
 import { parseIsoDay } from '../core/wall-time';
 import type { CliLocale, CliMessages } from './messages';
 
@@ -10,6 +10,8 @@ export interface CliOptions {
   config?: string;
   asOf?: string;
   grain?: Grain;
+  /** Cohorts of one slice only: --filter channel=Ads (repeatable, combined with AND). */
+  filters?: Partial<Record<SliceKey, string>>;
   out?: string;
   json?: string;
   lang?: CliLocale;
@@ -19,7 +21,7 @@ export interface CliOptions {
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--out', '--json', '--lang'] as const;
+const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--out', '--json', '--lang'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The --lang value if one is given, so even argument errors can be reported in that language. */
@@ -82,6 +84,13 @@ function setOption(o: CliOptions, name: ValueOption, value: string, m: CliMessag
       if (value !== 'week' && value !== 'month' && value !== 'quarter') return m.badValue(name, value, 'week, month or quarter');
       o.grain = value;
       break;
+    case '--filter': {
+      const eq = value.indexOf('=');
+      const dim = (eq > 0 ? value.slice(0, eq).trim().toLowerCase() : '') as SliceKey;
+      if (!SLICE_KEYS.includes(dim) || eq === value.length - 1) return m.badValue(name, value, `${SLICE_KEYS.join('|')}=VALUE`);
+      o.filters = { ...o.filters, [dim]: value.slice(eq + 1).trim() };
+      break;
+    }
     case '--out':
       o.out = value;
       break;

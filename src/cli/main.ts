@@ -6,6 +6,13 @@ import { run } from './run';
 // a third or more (measured on a 1M-row file). Set before any big allocation.
 setFlagsFromString('--max-semi-space-size=64');
 
+// `funnel-report … | head` closes stdout early: that is the reader's choice, not a failure. The files
+// are written before the summary is printed, so stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
   (code) => {
     process.exitCode = code;

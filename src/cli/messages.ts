@@ -4,6 +4,8 @@ export type CliLocale = 'en' | 'ru';
 export interface CliMessages {
   usage: string;
   unknownOption(opt: string): string;
+  /** Warning when --filter leaves no leads; `known` lists the values each filtered column has. */
+  filterMatchesNothing(filter: string, known: string): string;
   missingValue(opt: string): string;
   badValue(opt: string, value: string, expected: string): string;
   extraArgument(arg: string): string;
@@ -39,6 +41,8 @@ Options:
   --config FILE           funnel configuration JSON (default: detect columns from the header row)
   --as-of YYYY-MM-DD      report date; later timestamps are ignored (default: today)
   --grain week|month|quarter   cohort period (default: the config's, normally week)
+  --filter DIM=VALUE           cohorts of one slice only, e.g. --filter "channel=Google Ads";
+                               DIM is channel, manager, product or region; repeat to combine
   --out FILE              XLSX report to write (default: report.xlsx; demo: out/demo-report.xlsx)
   --json FILE             also write the report as JSON
   --lang en|ru            language of messages and report (default: from LANG, else en)
@@ -48,6 +52,7 @@ Options:
 Exit codes: 0 report written (data issues are listed in the report, not failures),
 2 unusable input (missing or unreadable file, invalid config, no creation-date column), 1 unexpected error.`,
   unknownOption: (o) => `unknown option ${o} (see --help)`,
+  filterMatchesNothing: (f, known) => `warning: no leads match ${f}; the cohort table is empty. ${known}`,
   missingValue: (o) => `option ${o} needs a value`,
   badValue: (o, v, e) => `${o}: "${v}" is not valid (expected ${e})`,
   extraArgument: (a) => `unexpected argument "${a}": give one input file`,
@@ -83,6 +88,8 @@ const RU: CliMessages = {
   --config ФАЙЛ           JSON с настройками воронки (по умолчанию столбцы определяются по заголовкам)
   --as-of ГГГГ-ММ-ДД      дата отчёта; более поздние отметки не учитываются (по умолчанию сегодня)
   --grain week|month|quarter   период когорт (по умолчанию из настроек, обычно неделя)
+  --filter DIM=VALUE           когорты только одного среза, например --filter "channel=Google Ads";
+                               DIM: channel, manager, product или region; можно повторить
   --out ФАЙЛ              куда записать XLSX (по умолчанию report.xlsx; демо: out/demo-report.xlsx)
   --json ФАЙЛ             также записать отчёт в JSON
   --lang en|ru            язык сообщений и отчёта (по умолчанию из LANG, иначе en)
@@ -92,6 +99,7 @@ const RU: CliMessages = {
 Коды выхода: 0 отчёт записан (ошибки в данных перечислены в отчёте и не считаются сбоем),
 2 непригодный вход (нет файла, файл не читается, неверные настройки, нет столбца даты создания), 1 непредвиденная ошибка.`,
   unknownOption: (o) => `неизвестный параметр ${o} (см. --help)`,
+  filterMatchesNothing: (f, known) => `внимание: нет лидов с ${f}; таблица когорт пуста. ${known}`,
   missingValue: (o) => `параметру ${o} нужно значение`,
   badValue: (o, v, e) => `${o}: недопустимое значение «${v}» (ожидается ${e})`,
   extraArgument: (a) => `лишний аргумент «${a}»: укажите один входной файл`,

@@ -8,7 +8,8 @@ import { parseConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
-import type { CellValue, DataIssue } from '../core/types';
+import type { CellValue, DataIssue, SliceKey } from '../core/types';
+import type { FunnelReport } from '../core/model';
 import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { openCsv, type CsvInput } from './csv-ingest';
@@ -69,6 +70,17 @@ interface Input {
   csv?: CsvInput;
 }
 
+/** Names the filter that matched nothing and the values its columns do have (the first 20 of each). */
+function filterWarning(filters: Partial<Record<SliceKey, string>>, report: FunnelReport, m: CliMessages): string {
+  const asked = Object.entries(filters).map(([k, v]) => `${k} = "${v}"`).join(', ');
+  const known = (Object.keys(filters) as SliceKey[]).map((k) => {
+    const table = report.conversions.tables.find((t) => t.dimension === k);
+    const values = table ? table.rows.slice(0, 20).map((r) => `"${r.value}"`).join(', ') : '—';
+    return `${k}: ${values}`;
+  });
+  return m.filterMatchesNothing(asked, known.join('; '));
+}
+
 /** FUNNEL_REPORT_TIMINGS=1 prints how long each phase took (for benchmarks) to stderr. */
 function phaseTimer(io: CliIO): (label: string) => void {
   if (!io.env.FUNNEL_REPORT_TIMINGS) return () => undefined;
@@ -126,6 +138,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     sourceName: input.sourceName,
     asOf,
     ...(o.grain ? { grain: o.grain } : {}),
+    ...(o.filters ? { filters: o.filters } : {}),
     ...(csv
       ? {
           ingest: (config: FunnelConfig, sheet: string) => {
@@ -141,6 +154,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
   if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
+  if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');
 

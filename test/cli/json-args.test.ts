@@ -58,6 +58,14 @@ describe('arguments', () => {
     expect(parseArgs(['--help'], m)).toMatchObject({ ok: true, options: { help: true } });
   });
 
+  test('--filter: repeatable, dimension=value, value may contain "=" and spaces', () => {
+    const r = parseArgs(['--filter', 'channel=Google Ads', '--filter=Manager=a=b'], m);
+    expect(r).toEqual({ ok: true, options: { quiet: false, help: false, filters: { channel: 'Google Ads', manager: 'a=b' } } });
+    expect(parseArgs(['--filter', 'colour=red'], m)).toMatchObject({ ok: false, error: expect.stringContaining('channel|manager|product|region=VALUE') });
+    expect(parseArgs(['--filter', 'channel='], m)).toMatchObject({ ok: false, error: expect.stringContaining('--filter') });
+    expect(parseArgs(['--filter', 'channel'], m)).toMatchObject({ ok: false, error: expect.stringContaining('--filter') });
+  });
+
   test('errors name the option', () => {
     expect(parseArgs(['--as-of', '2026-02-30'], m)).toEqual({ ok: false, error: '--as-of: "2026-02-30" is not valid (expected YYYY-MM-DD)' });
     expect(parseArgs(['--grain', 'day'], m)).toMatchObject({ ok: false, error: expect.stringContaining('--grain') });
