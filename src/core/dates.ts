@@ -438,7 +438,8 @@ export function instantToWallConverter(timeZone: string): InstantToWall {
   return conv;
 }
 
-function isDateObject(v: unknown): v is Date {
+/** True for Date objects from any realm (cells handed over by a vm context or another frame too). */
+export function isDateObject(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 

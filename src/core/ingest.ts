@@ -6,7 +6,7 @@
  */
 import { STAGE_TARGET_LEAD, STAGE_TARGET_LOST } from './config';
 import type { FunnelConfig } from './config';
-import { INVALID_DATE, formatWallDateTime, makeDateParser } from './dates';
+import { INVALID_DATE, formatWallDateTime, isDateObject, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import { columnLetter } from './a1';
 import { InputError } from './errors';
@@ -216,7 +216,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const createdParser = makeDateParser(dateOpts);
   const headerName = (col: number): string => String(header[col] ?? '').trim();
   const valueText = (v: CellValue): string => {
-    if (v instanceof Date) return formatWallDateTime(createdParser.instantToWall(v.getTime()));
+    if (isDateObject(v)) return formatWallDateTime(createdParser.instantToWall(v.getTime()));
     return v === null || v === undefined ? '' : String(v);
   };
   const issue = (row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']) => {

@@ -5,7 +5,7 @@
  * what to fix. Nothing here touches Apps Script globals.
  */
 import type { CellValue, Grain, WallMs } from '../core/types';
-import { instantToWallConverter } from '../core/dates';
+import { instantToWallConverter, isDateObject } from '../core/dates';
 import { normalizeHeader } from '../core/headers';
 import { DAY_MS, parseIsoDay, toIsoDay } from '../core/wall-time';
 
@@ -14,13 +14,6 @@ export function argError(fn: string, en: string, ru: string): Error {
   return new Error(`${fn}: ${en} / ${ru}`);
 }
 
-/**
- * True for Date objects from any realm. Dates from cells may come from another JS realm (a vm
- * context in tests), where `instanceof Date` is false.
- */
-export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
-}
 
 function isBlank(v: unknown): boolean {
   return v === '' || v === null || v === undefined;
@@ -108,7 +101,7 @@ const MAX_SERIAL = 2958465;
  */
 export function asOfArg(fn: string, value: unknown, timeZone: string, now: Date): string {
   if (isBlank(value)) return toIsoDay(instantToWall(now.getTime(), timeZone));
-  if (isDateValue(value)) {
+  if (isDateObject(value)) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw badAsOf(fn, 'an invalid date');
     return toIsoDay(instantToWall(ms, timeZone));

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import type { FunnelConfig } from '../../src/core/config';
@@ -308,5 +309,19 @@ describe('columns without a header and negative amounts', () => {
     // Everything else is still used: 3 leads, the negative amount kept as typed.
     expect(r.leads.count).toBe(3);
     expect(Array.from(r.leads.amount)).toEqual([10, -5, 7]);
+  });
+});
+
+describe('Date cells from another realm (a vm context, as in the bundle tests)', () => {
+  test('are parsed and quoted in data issues as local date-times, not as Date.toString()', () => {
+    const foreign = vm.runInNewContext('[new Date(Date.UTC(2024, 0, 10, 9, 30)), new Date(Date.UTC(2024, 0, 5, 8, 0))]') as Date[];
+    expect(foreign[0] instanceof Date).toBe(false);
+    const r = ingestRows(
+      [['Created at', 'Won at'], [foreign[0], foreign[1]]],
+      { config: config({ columns: { createdAt: 'Created at' }, stages: [{ name: 'Won', column: 'Won at' }] }), sheet: 'Leads' },
+    );
+    expect(r.leads.count).toBe(1);
+    // Won before creation: the warning quotes the value as the sheet shows it (UTC zone here).
+    expect(r.issues.map((i) => [i.column, i.value])).toEqual([['Won at', '2024-01-05 08:00']]);
   });
 });
