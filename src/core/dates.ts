@@ -438,6 +438,26 @@ export function instantToWallConverter(timeZone: string): InstantToWall {
   return conv;
 }
 
+/** Wall-clock time (local time encoded as UTC, see WallMs) of an instant in `timeZone`. */
+export function instantToWall(instantMs: number, timeZone: string): WallMs {
+  return instantToWallConverter(timeZone)(instantMs);
+}
+
+/**
+ * The instant (epoch ms) at which clocks in `timeZone` show `wall`. When the local time occurs twice
+ * (clocks turned back) the first occurrence; when it does not exist (clocks turned forward, e.g.
+ * midnight in America/Santiago) the instant just after the gap, so the local day is still the right one.
+ */
+export function wallToInstant(wall: WallMs, timeZone: string): number {
+  const toWall = instantToWallConverter(timeZone);
+  // Offsets a day either side bracket any transition near `wall` (offsets are within ±14 h).
+  const offBefore = toWall(wall - DAY_MS) - (wall - DAY_MS);
+  const offAfter = toWall(wall + DAY_MS) - (wall + DAY_MS);
+  const early = wall - Math.max(offBefore, offAfter);
+  const late = wall - Math.min(offBefore, offAfter);
+  return toWall(early) === wall ? early : late;
+}
+
 /** True for Date objects from any realm (cells handed over by a vm context or another frame too). */
 export function isDateObject(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';

@@ -5,7 +5,7 @@
  * what to fix. Nothing here touches Apps Script globals.
  */
 import type { CellValue, Grain, WallMs } from '../core/types';
-import { instantToWallConverter, isDateObject } from '../core/dates';
+import { instantToWall, isDateObject } from '../core/dates';
 import { normalizeHeader } from '../core/headers';
 import { DAY_MS, parseIsoDay, toIsoDay } from '../core/wall-time';
 
@@ -125,25 +125,4 @@ function badAsOf(fn: string, shown: string): Error {
     `as_of "${shown}" is not a date; use a date cell, DATE(2024,9,26), TODAY() or "2024-09-26"`,
     `дата отчёта "${shown}" не распознана; укажите ячейку с датой, DATE(2024;9;26), TODAY() или "2024-09-26"`,
   );
-}
-
-/** Wall-clock time (local time encoded as UTC, see WallMs) of an instant in `timeZone`. */
-export function instantToWall(instantMs: number, timeZone: string): WallMs {
-  return instantToWallConverter(timeZone)(instantMs);
-}
-
-/**
- * The instant at which clocks in `timeZone` show `wall`. When the local time occurs twice (clocks
- * turned back) the first occurrence; when it does not exist (clocks turned forward, e.g. midnight in
- * America/Santiago) the instant just after the gap, so the local day is still the right one.
- */
-export function wallToInstant(wall: WallMs, timeZone: string): number {
-  const toWall = instantToWallConverter(timeZone);
-  // Offsets a day either side bracket any transition near `wall` (offsets are within ±14 h).
-  const offBefore = toWall(wall - DAY_MS) - (wall - DAY_MS);
-  const offAfter = toWall(wall + DAY_MS) - (wall + DAY_MS);
-  const early = wall - Math.max(offBefore, offAfter);
-  const late = wall - Math.min(offBefore, offAfter);
-  if (toWall(early) === wall) return early;
-  return late;
 }

@@ -13,7 +13,8 @@ import { ingestRows } from '../core/ingest';
 import type { CohortReport } from '../core/model';
 import type { CellValue, Grain, IngestResult } from '../core/types';
 import { parseIsoDay } from '../core/wall-time';
-import { argError, asOfArg, grainArg, normaliseName, tableArg, textArg, wallToInstant } from './args';
+import { wallToInstant } from '../core/dates';
+import { argError, asOfArg, grainArg, normaliseName, tableArg, textArg } from './args';
 
 /** Shown for 0/0 (DESIGN: "0/0 is shown as —, never as 0%"). */
 export const NO_RATE = '—';

@@ -7,7 +7,7 @@
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue } from '../core/types';
 import { dataToSheetValue, type SheetValue } from './safe-text';
-import { wallToInstant } from './zone-time';
+import { wallToInstant } from '../core/dates';
 
 export const EXAMPLE_SHEET = 'Leads';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -36,7 +36,7 @@ function toZoneDate(v: CellValue, zone: string): CellValue {
   if (typeof v !== 'string') return v;
   const m = WALL_MINUTE_RE.exec(v);
   if (!m) return v;
-  return wallToInstant(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]), zone);
+  return new Date(wallToInstant(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]), zone));
 }
 
 /** `count` defaults to the CLI demo's size; benchmarks and tests ask for more. */

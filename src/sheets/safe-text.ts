@@ -12,7 +12,7 @@
  */
 import type { CellValue } from '../core/types';
 import type { LayoutValue } from '../report/layout';
-import { wallToInstant } from './zone-time';
+import { wallToInstant } from '../core/dates';
 
 export type SheetValue = string | number | boolean | Date;
 
@@ -27,7 +27,7 @@ export function layoutToSheetValue(v: LayoutValue, zone: string): SheetValue {
   if (typeof v === 'string') return protectText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
-  return wallToInstant(v.wallMs, zone);
+  return new Date(wallToInstant(v.wallMs, zone));
 }
 
 /** A value read from data (e.g. sample rows) as a setValues value: Dates and numbers kept, text protected. */

@@ -9,7 +9,7 @@
  */
 import { cohortColumns } from '../report/cohorts-tab';
 import type { TabLayout } from '../report/layout';
-import { instantToWall } from './zone-time';
+import { instantToWall } from '../core/dates';
 
 /** `YYYY-MM-DD HH:MM` of an instant in the spreadsheet's zone. */
 export function localMinute(instant: Date, zone: string): string {

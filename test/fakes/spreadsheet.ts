@@ -29,7 +29,7 @@ import type {
   GasSpreadsheetApp,
   GasUi,
 } from '../../src/sheets/gas';
-import { wallToInstant } from '../../src/sheets/zone-time';
+import { wallToInstant } from '../../src/core/dates';
 import { CallCounter } from './calls';
 
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
@@ -485,7 +485,7 @@ export class FakeSheet implements GasSheet {
 
   private zoneDate(y: number, mo: number, d: number, h?: string, mi?: string, s?: string): Date {
     const wall = Date.UTC(y, mo - 1, d, h ? +h : 0, mi ? +mi : 0, s ? +s : 0);
-    return wallToInstant(wall, this.parent.timeZone);
+    return new Date(wallToInstant(wall, this.parent.timeZone));
   }
 
   readBlock(row: number, col: number, numRows: number, numCols: number): Stored[][] {

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { appsScriptEnv, funnelCohorts, funnelConversion, NO_RATE, type CustomFunctionEnv } from '../../src/sheets/custom-functions';
-import { asOfArg, instantToWall, wallToInstant } from '../../src/sheets/args';
+import { instantToWall, wallToInstant } from '../../src/core/dates';
+import { asOfArg } from '../../src/sheets/args';
 import { FUNNEL_COHORTS, FUNNEL_CONVERSION } from '../../src/sheets/entrypoints';
 
 const ZONE = 'Europe/Moscow';
