@@ -10,7 +10,8 @@ import { InputError } from './errors';
 import { ingestRows } from './ingest';
 import type { FunnelReport } from './model';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
-import { parseIsoDay } from './wall-time';
+import { parseIsoDay, toIsoDay } from './wall-time';
+import { instantToWall } from './dates';
 
 export interface ReportOptions {
   /** Validated config; when absent, columns are detected from the header row. */
@@ -42,9 +43,7 @@ export type ReportOutcome =
 
 /** `YYYY-MM-DD` of an instant in an IANA time zone. */
 export function dayInTimeZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return toIsoDay(instantToWall(instant.getTime(), timeZone));
 }
 
 /** Detection warnings as data issues at the header row, so they are listed with the others. */
