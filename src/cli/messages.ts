@@ -23,6 +23,8 @@ export interface CliMessages {
   phase: Record<'read' | 'parse' | 'compute' | 'write', string>;
   summaryTitle(source: string, asOf: string, leads: number, issues: number): string;
   period: string;
+  /** The first funnel step in the summary table. */
+  leadStep: string;
   leads: string;
   immatureFootnote: string;
   wrote(path: string): string;
@@ -70,6 +72,7 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   phase: { read: 'read', parse: 'parse', compute: 'compute', write: 'write' },
   summaryTitle: (s, a, l, i) => `${s} · as of ${a} · ${l} leads · ${i} data issue${i === 1 ? '' : 's'}`,
   period: 'Period',
+  leadStep: 'Lead',
   leads: 'Leads',
   immatureFootnote: '~ immature: the cohort is too young to judge this number',
   wrote: (p) => `Report: ${p}`,
@@ -117,6 +120,7 @@ const RU: CliMessages = {
   phase: { read: 'чтение', parse: 'разбор', compute: 'расчёт', write: 'запись' },
   summaryTitle: (s, a, l, i) => `${s} · на ${a} · лидов: ${l} · ошибок в данных: ${i}`,
   period: 'Период',
+  leadStep: 'Лид',
   leads: 'Лиды',
   immatureFootnote: '~ незрелая: когорта слишком молода, чтобы судить по этому числу',
   wrote: (p) => `Отчёт: ${p}`,

@@ -119,7 +119,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.configLocale = loaded.locale;
   }
   if (!input.config) {
-    const detected = detectConfig(input.rows);
+    const detected = detectConfig(input.rows, { locale: o.lang ?? locale });
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
     progress.done();

@@ -10,7 +10,7 @@ export function summaryTable(report: FunnelReport, m: CliMessages, cohorts = 6):
   const cr = report.cohortReport;
   const stages = cr.stages;
   const last = stages.length - 1;
-  const header = [m.period, m.leads, ...stages.slice(1), `${stages[0]}→${stages[last]}`];
+  const header = [m.period, m.leads, ...stages.slice(1), `${m.leadStep}→${stages[last]}`];
   const rows = cr.cohorts.slice(-cohorts).reverse().map((c) => {
     const cells = [`${c.start} – ${c.end}`, String(c.leads)];
     for (let k = 1; k <= last; k++) cells.push(`${c.reached[k]}${c.immature[k] ? '~' : ''}`);

@@ -235,18 +235,22 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       }
       taken.add(stageIdx);
       const { vocabulary } = picked;
-      stages = vocabulary.stages.map((name) => ({ name }));
+      // A Russian report names the stages in Russian (for amoCRM and Bitrix24, the CRM's own labels).
+      const names = base.locale === 'ru' ? vocabulary.stagesRu : vocabulary.stages;
+      const rename = new Map(vocabulary.stages.map((en, i) => [en, names[i]] as const));
+      stages = names.map((name) => ({ name }));
       let changedAt = base.currentStage?.changedAt;
       if (!changedAt) {
         let i = findField(index, 'changedAt', taken);
         if (i < 0) i = findField(index, 'closedAt', taken);
         if (i >= 0) changedAt = headerText(header[i]);
       }
-      currentStage = { column: stageColumn, values: { ...vocabulary.values }, ...(changedAt ? { changedAt } : {}) };
+      const values = Object.fromEntries(Object.entries(vocabulary.values).map(([raw, target]) => [raw, rename.get(target) ?? target]));
+      currentStage = { column: stageColumn, values, ...(changedAt ? { changedAt } : {}) };
       note(
-        `Stages from the current stage column "${stageColumn}" (${vocabulary.name} stage names): ${vocabulary.stages.join(', ')}` +
+        `Stages from the current stage column "${stageColumn}" (${vocabulary.name} stage names): ${names.join(', ')}` +
           (changedAt ? `; the time of the current stage is taken from "${changedAt}"` : ''),
-        `Этапы из столбца текущего этапа «${stageColumn}» (названия этапов ${vocabulary.name}): ${vocabulary.stages.join(', ')}` +
+        `Этапы из столбца текущего этапа «${stageColumn}» (названия этапов ${vocabulary.name}): ${names.join(', ')}` +
           (changedAt ? `; время текущего этапа берётся из «${changedAt}»` : ''),
       );
     }

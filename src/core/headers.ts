@@ -127,6 +127,8 @@ export interface StageVocabulary {
   name: string;
   /** Stage names after "Lead", in funnel order. */
   stages: readonly string[];
+  /** The same stages named in Russian (the CRM's own labels for Russian CRMs), used for a Russian report. */
+  stagesRu: readonly string[];
   /** Cell value → stage name, 'lead' or 'lost'. */
   values: Readonly<Record<string, string>>;
 }
@@ -135,6 +137,7 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
   {
     name: 'amoCRM',
     stages: ['Contacted', 'Negotiation', 'Decision', 'Contract', 'Won'],
+    stagesRu: ['Первичный контакт', 'Переговоры', 'Принимают решение', 'Согласование договора', 'Успешно реализовано'],
     values: {
       'Неразобранное': 'lead',
       'Первичный контакт': 'Contacted',
@@ -148,6 +151,7 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
   {
     name: 'Bitrix24',
     stages: ['Preparing documents', 'Prepayment invoice', 'In progress', 'Final invoice', 'Won'],
+    stagesRu: ['Подготовка документов', 'Счёт на предоплату', 'В работе', 'Финальный счёт', 'Сделка успешна'],
     values: {
       'Новая': 'lead',
       'Подготовка документов': 'Preparing documents',
@@ -162,6 +166,7 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
   {
     name: 'generic',
     stages: ['Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won'],
+    stagesRu: ['Контакт', 'Квалифицирован', 'Предложение', 'Переговоры', 'Выиграна'],
     values: {
       'New': 'lead',
       'Lead': 'lead',

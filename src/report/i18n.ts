@@ -5,6 +5,8 @@ export type ReportLocale = 'en' | 'ru';
 
 export interface ReportStrings {
   tabCohorts: string;
+  /** Display name of the first funnel step ("lead created"). */
+  leadStep: string;
   tabConversions: string;
   tabIssues: string;
   cohortsTitle(grain: Grain, asOf: string, filters: string): string;
@@ -42,6 +44,7 @@ const fmtInt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g,
 
 const EN: ReportStrings = {
   tabCohorts: 'Cohorts',
+  leadStep: 'Lead',
   tabConversions: 'Conversions',
   tabIssues: 'Data issues',
   cohortsTitle: (grain, asOf, filters) =>
@@ -83,6 +86,7 @@ const EN: ReportStrings = {
 
 const RU: ReportStrings = {
   tabCohorts: 'Когорты',
+  leadStep: 'Лид',
   tabConversions: 'Конверсии',
   tabIssues: 'Ошибки данных',
   cohortsTitle: (grain, asOf, filters) =>

@@ -18,15 +18,22 @@ export interface ReportTabsOptions {
   maxIssueRows?: number;
 }
 
+/** Stage names as shown: the engine's first step "Lead" in the report's language. */
+function shownStages(stages: string[], leadStep: string): string[] {
+  return [leadStep, ...stages.slice(1)];
+}
+
 export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions): TabLayout[] {
   const strings = reportStrings(opts.locale);
+  const cohortReport = { ...report.cohortReport, stages: shownStages(report.cohortReport.stages, strings.leadStep) };
+  const conversions = { ...report.conversions, stages: shownStages(report.conversions.stages, strings.leadStep) };
   return [
-    buildCohortsTab(report.cohortReport, {
+    buildCohortsTab(cohortReport, {
       strings,
       ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
       ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
     }),
-    buildConversionsTab(report.conversions, strings),
+    buildConversionsTab(conversions, strings),
     buildIssuesTab(report.dataIssues, {
       strings,
       locale: opts.locale,

@@ -131,3 +131,26 @@ describe('amoCRM leads export', () => {
     expect(result.leads.ids[19]).toBe('');
   });
 });
+
+describe('amoCRM export for a Russian report', () => {
+  test('stages carry the CRM’s own Russian names and count exactly as in the raw stage column', () => {
+    const ru = detectConfig(rows as CellValue[][], { locale: 'ru' });
+    if (!ru.ok) throw new Error(ru.error);
+    expect(ru.config.stages.map((s) => s.name)).toEqual(['Первичный контакт', 'Переговоры', 'Принимают решение', 'Согласование договора', 'Успешно реализовано']);
+    expect(ru.config.currentStage?.values['Успешно реализовано']).toBe('Успешно реализовано');
+    expect(ru.config.currentStage?.values['Закрыто и не реализовано']).toBe('lost');
+    const result = ingestRows(rows as CellValue[][], { config: ru.config, sheet: 'leads' });
+    // Reached k = current stage at k or later; the order is the amoCRM pipeline's. Counted from the raw column:
+    // Первичный контакт 1, Принимают решение 10, Согласование договора 1, Успешно реализовано 1 (lost: none).
+    const order = ru.config.stages.map((s) => s.name);
+    const reached = order.map((_, k) =>
+      data.filter((r) => {
+        const at = order.indexOf(r[col('Этап сделки')]);
+        return at >= k;
+      }).length,
+    );
+    expect(reached).toEqual([13, 12, 12, 2, 1]);
+    const counted = result.leads.stageTimes.map((t) => Array.from(t).filter((v) => !Number.isNaN(v)).length);
+    expect(counted).toEqual(reached);
+  });
+});

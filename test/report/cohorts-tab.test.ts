@@ -138,6 +138,15 @@ describe('Cohorts tab', () => {
     expect(ru.values.some((r) => r[0] === 'Ячейка серая, пока когорта моложе: Target 0,4 дн., Qualified 4 дн., Proposal 12,3 дн., Won 21 дн.')).toBe(true);
   });
 
+  test('the first step is named in the report language; the model keeps "Lead"', () => {
+    const report = sampleReport();
+    const header = (locale: 'en' | 'ru') => buildReportTabs(report, { locale, leadsSheet: 'Leads' })[0].values.flat().filter((v) => typeof v === 'string');
+    expect(header('en').some((v) => (v as string).startsWith('Lead→'))).toBe(true);
+    expect(header('ru').some((v) => (v as string).startsWith('Лид→'))).toBe(true);
+    expect(header('ru').some((v) => (v as string).includes('Lead→'))).toBe(false);
+    expect(report.cohortReport.stages[0]).toBe('Lead');
+  });
+
   test('chart spec reads an oldest-first helper range with mature values only', () => {
     expect(cohorts.charts).toHaveLength(1);
     const ch = cohorts.charts![0];
