@@ -87,12 +87,14 @@ export class XlsxReportWriter implements ReportWriter {
         const color = t.fontColors?.[r][c] ?? null;
         const bold = t.fontWeights?.[r][c] === 'bold';
         const italic = t.fontStyles?.[r][c] === 'italic';
+        const align = t.horizontalAlignments?.[r][c] ?? null;
         if ((v === null || v === '') && !fmt && !bg && !color && !bold && !italic) return;
         const cell = xrow.getCell(c + 1);
         if (v !== null) cell.value = toExcelValue(v);
         if (fmt) cell.numFmt = fmt;
         else if (isLayoutDate(v)) cell.numFmt = 'yyyy-mm-dd hh:mm';
         if (bg) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(bg) } };
+        if (align) cell.alignment = { horizontal: align };
         if (color || bold || italic) {
           cell.font = { ...(color ? { color: { argb: argb(color) } } : {}), ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) };
         }

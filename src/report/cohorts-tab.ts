@@ -5,7 +5,7 @@
  */
 import type { CohortReport, CohortRow } from '../core/model';
 import type { SliceKey } from '../core/types';
-import { COLOR, FMT, GridBuilder, countCell, rateCell, scale, type CellSpec } from './format';
+import { COLOR, FMT, GridBuilder, NO_RATE, countCell, rateCell, scale, type CellSpec } from './format';
 import type { ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
@@ -106,7 +106,7 @@ function cohortCells(c: CohortRow, report: CohortReport, s: ReportStrings, perce
 function changeCell(c: CohortRow, k: number, s: ReportStrings, grey: Partial<CellSpec>): CellSpec {
   if (!c.previous) return { v: '', ...grey };
   const change = c.change[k];
-  if (change === null || change === undefined || !Number.isFinite(change)) return { v: '—', ...grey };
+  if (change === null || change === undefined || !Number.isFinite(change)) return { v: NO_RATE, align: 'right', ...grey };
   const flag = c.flag[k];
   if (!flag) return { v: change, fmt: FMT.change, ...grey };
   const prevRate = c.previous.leads > 0 ? c.previous.reached[k] / c.previous.leads : null;

@@ -44,6 +44,8 @@ export interface CellSpec {
   color?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Only where the default (numbers right, text left) is wrong, e.g. '—' among numbers. */
+  align?: 'left' | 'center' | 'right';
   note?: string;
 }
 
@@ -53,9 +55,9 @@ function isSpec(c: CellInput): c is CellSpec {
   return typeof c === 'object' && c !== null && 'v' in c;
 }
 
-/** A rate cell: the number with its format, or '—' (text) when the rate is undefined. */
+/** A rate cell: the number with its format, or '—' (text, aligned like the numbers around it) when the rate is undefined. */
 export function rateCell(rate: number | null, fmt: string = FMT.rate, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): CellSpec {
-  return rate === null || !Number.isFinite(rate) ? { v: NO_RATE, ...extra } : { v: rate, fmt, ...extra };
+  return rate === null || !Number.isFinite(rate) ? { v: NO_RATE, align: 'right', ...extra } : { v: rate, fmt, ...extra };
 }
 
 export function countCell(n: number, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): CellSpec {
@@ -103,21 +105,17 @@ export class GridBuilder {
   toLayout(base: { name: string; frozenRows: number; frozenColumns: number; columnWidths?: number[] }): TabLayout {
     let width = Math.max(1, base.columnWidths?.length ?? 0);
     for (const r of this.rows) width = Math.max(width, r.length);
-    const pick = <T>(f: (c: CellSpec) => T | undefined): Grid<T | null> | undefined => {
-      let used = false;
-      const grid = this.rows.map((r) => {
+    // Every format grid is emitted, used or not: a writer then makes the same calls for every report
+    // of the same shape, whatever the data (a '—' or an immature cell appearing must not add a call).
+    const pick = <T>(f: (c: CellSpec) => T | undefined): Grid<T | null> =>
+      this.rows.map((r) => {
         const out: (T | null)[] = new Array(width).fill(null);
         r.forEach((c, i) => {
           const x = f(c);
-          if (x !== undefined) {
-            out[i] = x;
-            used = true;
-          }
+          if (x !== undefined) out[i] = x;
         });
         return out;
       });
-      return used ? grid : undefined;
-    };
     const values: Grid<LayoutValue> = this.rows.map((r) => {
       const out: LayoutValue[] = new Array(width).fill(null);
       r.forEach((c, i) => (out[i] = c.v));
@@ -126,21 +124,22 @@ export class GridBuilder {
     const notes: { row: number; col: number; text: string }[] = [];
     this.rows.forEach((r, row) => r.forEach((c, col) => c.note && notes.push({ row, col, text: c.note })));
 
-    const layout: TabLayout = { name: base.name, values, frozenRows: base.frozenRows, frozenColumns: base.frozenColumns };
-    const numberFormats = pick((c) => c.fmt);
-    const backgrounds = pick((c) => c.bg);
-    const fontColors = pick((c) => c.color);
-    const fontWeights = pick<'bold'>((c) => (c.bold ? 'bold' : undefined));
-    const fontStyles = pick<'italic'>((c) => (c.italic ? 'italic' : undefined));
-    if (numberFormats) layout.numberFormats = numberFormats;
-    if (backgrounds) layout.backgrounds = backgrounds;
-    if (fontColors) layout.fontColors = fontColors;
-    if (fontWeights) layout.fontWeights = fontWeights;
-    if (fontStyles) layout.fontStyles = fontStyles;
-    if (notes.length) layout.notes = notes;
+    const layout: TabLayout = {
+      name: base.name,
+      values,
+      frozenRows: base.frozenRows,
+      frozenColumns: base.frozenColumns,
+      numberFormats: pick((c) => c.fmt),
+      horizontalAlignments: pick((c) => c.align),
+      backgrounds: pick((c) => c.bg),
+      fontColors: pick((c) => c.color),
+      fontWeights: pick<'bold'>((c) => (c.bold ? 'bold' : undefined)),
+      fontStyles: pick<'italic'>((c) => (c.italic ? 'italic' : undefined)),
+      notes,
+    };
     if (this.merges.length) layout.merges = this.merges;
     if (base.columnWidths) layout.columnWidths = base.columnWidths;
-    if (this.colorScales.length) layout.colorScales = this.colorScales;
+    layout.colorScales = this.colorScales;
     if (this.links.length) layout.links = this.links;
     if (this.charts.length) layout.charts = this.charts;
     return layout;

@@ -65,6 +65,8 @@ export interface TabLayout {
   fontWeights?: Grid<'bold' | 'normal' | null>;
   /** Italic cells, e.g. immature counts. */
   fontStyles?: Grid<'italic' | 'normal' | null>;
+  /** Horizontal alignment; null = the default (numbers right, text left). A '—' in a number column is right-aligned. */
+  horizontalAlignments?: Grid<'left' | 'center' | 'right' | null>;
   /** Hover notes (Sheets notes / XLSX comments) by cell. */
   notes?: { row: number; col: number; text: string }[];
   merges?: CellRange[];

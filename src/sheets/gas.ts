@@ -30,6 +30,7 @@ export interface GasRange {
   setFontColors(colors: (string | null)[][]): GasRange;
   setFontWeights(fontWeights: (FontWeight | null)[][]): GasRange;
   setFontStyles(fontStyles: (FontStyle | null)[][]): GasRange;
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GasRange;
   setFontColor(color: string | null): GasRange;
   setFontStyle(fontStyle: FontStyle | null): GasRange;
   setNotes(notes: (string | null)[][]): GasRange;

@@ -66,13 +66,14 @@ export class SheetsReportWriter implements TrackingReportWriter {
       if (layout.fontColors) block.setFontColors(layout.fontColors);
       if (layout.fontWeights) block.setFontWeights(layout.fontWeights);
       if (layout.fontStyles) block.setFontStyles(layout.fontStyles);
-      if (layout.notes && layout.notes.length > 0) block.setNotes(notesGrid(layout.notes, rows, cols));
+      if (layout.horizontalAlignments) block.setHorizontalAlignments(layout.horizontalAlignments);
+      if (layout.notes) block.setNotes(notesGrid(layout.notes, rows, cols));
     }
 
     for (const m of layout.merges ?? []) sheet.getRange(m.row + 1, m.col + 1, m.numRows, m.numCols).merge();
 
     const rules = this.colorScaleRules(sheet, layout);
-    if (!fresh || rules.length > 0) sheet.setConditionalFormatRules(rules);
+    if (!fresh || layout.colorScales) sheet.setConditionalFormatRules(rules);
 
     setWidths(sheet, layout.columnWidths ?? []);
     this.writeLinks(sheet, layout);

@@ -130,6 +130,10 @@ describe('XlsxReportWriter', () => {
     expect(cohorts.getCell('K6').numFmt).toBe('0.00%');
     expect(cohorts.getCell('L6').numFmt).toContain('▲');
     expect(cohorts.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 4 });
+    const dashes: ExcelJS.Cell[] = [];
+    cohorts.eachRow((row) => row.eachCell((c) => c.value === '—' && dashes.push(c)));
+    expect(dashes.length).toBeGreaterThan(0);
+    for (const d of dashes) expect(d.alignment).toMatchObject({ horizontal: 'right' });
     const conv = plain.getWorksheet('Conversions')!;
     const injected: ExcelJS.Cell[] = [];
     conv.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && c.value.startsWith('=IMPORTXML') && injected.push(c)));

@@ -65,6 +65,7 @@ export interface CellFormat {
   fontColor?: string | null;
   fontWeight?: FontWeight | null;
   fontStyle?: FontStyle | null;
+  horizontalAlignment?: 'left' | 'center' | 'normal' | 'right' | null;
   note?: string;
   link?: string | null;
 }
@@ -339,6 +340,10 @@ export class FakeRange implements GasRange {
   }
   setFontStyles(fontStyles: (FontStyle | null)[][]): GasRange {
     return this.setFormat('setFontStyles', fontStyles, (f, v) => (f.fontStyle = v));
+  }
+
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GasRange {
+    return this.setFormat('setHorizontalAlignments', alignments, (f, v) => (f.horizontalAlignment = v));
   }
   setNotes(notes: (string | null)[][]): GasRange {
     return this.setFormat('setNotes', notes, (f, v) => {
@@ -651,6 +656,7 @@ export class FakeSheet implements GasSheet {
       delete f.fontColor;
       delete f.fontWeight;
       delete f.fontStyle;
+      delete f.horizontalAlignment;
       delete f.link;
     }
     return this;

@@ -94,6 +94,9 @@ describe('Cohorts tab', () => {
     expect(v(cohorts, EMPTY, 1)).toBe(0);
     expect([3, 5, 7, 9, 10].map((c) => v(cohorts, EMPTY, c))).toEqual(['—', '—', '—', '—', '—']);
     expect(fmt(cohorts, EMPTY, 3)).toBeNull();
+    // The dash sits where the numbers of its column sit; real numbers keep the default alignment.
+    expect(cohorts.horizontalAlignments?.[EMPTY][3]).toBe('right');
+    expect(cohorts.horizontalAlignments?.[YOUNG][7]).toBeNull();
   });
 
   test('immature cells are grey with a note, mature ones are not', () => {
