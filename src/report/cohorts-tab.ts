@@ -65,7 +65,8 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
   g.addRow([{ v: maturityText(report, s), italic: true, color: COLOR.subtitleFont }]);
   addChart(g, report, s, col, firstBodyRow - 1);
 
-  const widths: number[] = [170, 70];
+  // Column B also heads the implied-passes block below the table ("Implied passes" / "Неявных проходов").
+  const widths: number[] = [170, 130];
   for (let k = 1; k <= last; k++) widths.push(80, 65);
   widths.push(95, 85, 30, 100, 95);
   return g.toLayout({ name: s.tabCohorts, frozenRows: COHORT_HEADER_ROWS, frozenColumns: 1, columnWidths: widths });
