@@ -36,6 +36,8 @@ export interface UiStrings {
   sidebarTitle: string;
   toastTitle: string;
   busy: string;
+  /** Shown while a refresh runs. */
+  refreshing: string;
   statusLine(f: StatusFacts): string;
   refreshedToast(f: StatusFacts): string;
   noLeadsSheet(sheets: string[]): string;
@@ -54,6 +56,7 @@ const EN: UiStrings = {
   sidebarTitle: 'Funnel report',
   toastTitle: 'Funnel report',
   busy: 'A refresh is already running. Wait for it to finish, then refresh again.',
+  refreshing: 'Refreshing the report tabs…',
   statusLine: (f) =>
     `Refreshed ${f.at} · ${(f.durationMs / 1000).toFixed(1)} s · ${group(f.leads, ',')} ${f.leads === 1 ? 'lead' : 'leads'} · ` +
     `${group(f.issues, ',')} data ${f.issues === 1 ? 'issue' : 'issues'}`,
@@ -82,6 +85,7 @@ const RU: UiStrings = {
   sidebarTitle: 'Отчёт по воронке',
   toastTitle: 'Отчёт по воронке',
   busy: 'Обновление уже выполняется. Дождитесь его окончания и запустите обновление ещё раз.',
+  refreshing: 'Обновляю листы отчёта…',
   statusLine: (f) =>
     `Обновлено ${f.at} · ${(f.durationMs / 1000).toFixed(1).replace('.', ',')} с · ${group(f.leads, '\u00a0')} ${ruPlural(f.leads, 'лид', 'лида', 'лидов')} · ` +
     `${group(f.issues, '\u00a0')} ${ruPlural(f.issues, 'ошибка', 'ошибки', 'ошибок')} в данных`,

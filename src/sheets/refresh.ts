@@ -56,6 +56,7 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
   // Invalid saved settings are reported before anything is read.
   const saved = ctx.settings.readConfig();
   if (saved.kind === 'invalid') return failed(ctx, strings.invalidSettings(saved.errors));
+  wb.progressToast(strings.refreshing, strings.toastTitle);
 
   const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);
   if (!where.ok) return failed(ctx, where.message);

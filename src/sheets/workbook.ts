@@ -52,6 +52,8 @@ export interface Workbook {
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string;
   activate(sheet: string): void;
   toast(message: string, title: string): void;
+  /** A toast that stays until the next one replaces it (for work in progress). */
+  progressToast(message: string, title: string): void;
   alert(message: string): void;
 }
 
@@ -172,6 +174,11 @@ export class SpreadsheetWorkbook implements Workbook {
   activate(name: string): void {
     const s = this.sheet(name);
     if (s) this.ss.setActiveSheet(s);
+  }
+
+  progressToast(message: string, title: string): void {
+    // A negative timeout keeps the toast up until another toast replaces it.
+    this.ss.toast(message, title, -1);
   }
 
   toast(message: string, title: string): void {

@@ -108,7 +108,11 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     // Title row, above the overall-conversion column (I for three stages after Lead).
     expect(ss.sheet('Cohorts').peek(1, 9)).toBe(status);
     expect(ss.sheet('Cohorts').format(1, 9).fontStyle).toBe('italic');
-    expect(ss.toasts).toEqual([{ msg: 'Reports refreshed: 11 leads, 0 data issues, 1.3 s.', title: 'Funnel report', timeoutSeconds: 8 }]);
+    // A toast that stays while the work runs, then the outcome replaces it.
+    expect(ss.toasts).toEqual([
+      { msg: 'Refreshing the report tabs…', title: 'Funnel report', timeoutSeconds: -1 },
+      { msg: 'Reports refreshed: 11 leads, 0 data issues, 1.3 s.', title: 'Funnel report', timeoutSeconds: 8 },
+    ]);
     expect(JSON.parse(w.properties.document.store.get(LAST_REFRESH_KEY)!)).toEqual({
       at: REPORT_NOW.toISOString(),
       durationMs: 1300,
@@ -152,7 +156,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     const ss = w.app.spreadsheet;
     expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Когорты', 'Конверсии', 'Ошибки данных']);
     expect(ss.sheet('Когорты').peek(1, 9)).toBe('Обновлено 2026-11-25 12:00 · 1,3 с · 11 лидов · 0 ошибок в данных');
-    expect(ss.toasts[0].msg).toBe('Отчёты обновлены: 11 лидов, 0 ошибок в данных, 1,3 с.');
+    expect(ss.toasts.map((t) => t.msg)).toEqual(['Обновляю листы отчёта…', 'Отчёты обновлены: 11 лидов, 0 ошибок в данных, 1,3 с.']);
   });
 });
 
