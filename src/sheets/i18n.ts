@@ -38,6 +38,8 @@ export interface UiStrings {
   busy: string;
   /** Shown while a refresh runs. */
   refreshing: string;
+  /** Replaces the progress toast when a refresh stops with a message. */
+  refreshStopped: string;
   statusLine(f: StatusFacts): string;
   refreshedToast(f: StatusFacts): string;
   noLeadsSheet(sheets: string[]): string;
@@ -57,6 +59,7 @@ const EN: UiStrings = {
   toastTitle: 'Funnel report',
   busy: 'A refresh is already running. Wait for it to finish, then refresh again.',
   refreshing: 'Refreshing the report tabs…',
+  refreshStopped: 'The refresh stopped: see the message.',
   statusLine: (f) =>
     `Refreshed ${f.at} · ${(f.durationMs / 1000).toFixed(1)} s · ${group(f.leads, ',')} ${f.leads === 1 ? 'lead' : 'leads'} · ` +
     `${group(f.issues, ',')} data ${f.issues === 1 ? 'issue' : 'issues'}`,
@@ -86,6 +89,7 @@ const RU: UiStrings = {
   toastTitle: 'Отчёт по воронке',
   busy: 'Обновление уже выполняется. Дождитесь его окончания и запустите обновление ещё раз.',
   refreshing: 'Обновляю листы отчёта…',
+  refreshStopped: 'Обновление остановлено: см. сообщение.',
   statusLine: (f) =>
     `Обновлено ${f.at} · ${(f.durationMs / 1000).toFixed(1).replace('.', ',')} с · ${group(f.leads, '\u00a0')} ${ruPlural(f.leads, 'лид', 'лида', 'лидов')} · ` +
     `${group(f.issues, '\u00a0')} ${ruPlural(f.issues, 'ошибка', 'ошибки', 'ошибок')} в данных`,

@@ -43,6 +43,8 @@ export type RefreshOutcome =
   | { kind: 'busy'; message: string };
 
 function failed(ctx: RefreshContext, message: string): RefreshOutcome {
+  const strings = uiStrings(ctx.uiLocale);
+  ctx.workbook.toast(strings.refreshStopped, strings.toastTitle);
   ctx.workbook.alert(message);
   return { kind: 'failed', message };
 }

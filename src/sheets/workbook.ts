@@ -52,7 +52,7 @@ export interface Workbook {
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string;
   activate(sheet: string): void;
   toast(message: string, title: string): void;
-  /** A toast that stays until the next one replaces it (for work in progress). */
+  /** A toast for work in progress: it stays up to a minute, and the next toast replaces it. */
   progressToast(message: string, title: string): void;
   alert(message: string): void;
 }
@@ -177,8 +177,8 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 
   progressToast(message: string, title: string): void {
-    // A negative timeout keeps the toast up until another toast replaces it.
-    this.ss.toast(message, title, -1);
+    // Bounded rather than "until dismissed": if the run dies (e.g. the 6-minute limit), it must not stay up.
+    this.ss.toast(message, title, 60);
   }
 
   toast(message: string, title: string): void {

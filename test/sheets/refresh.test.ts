@@ -110,7 +110,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     expect(ss.sheet('Cohorts').format(1, 9).fontStyle).toBe('italic');
     // A toast that stays while the work runs, then the outcome replaces it.
     expect(ss.toasts).toEqual([
-      { msg: 'Refreshing the report tabs…', title: 'Funnel report', timeoutSeconds: -1 },
+      { msg: 'Refreshing the report tabs…', title: 'Funnel report', timeoutSeconds: 60 },
       { msg: 'Reports refreshed: 11 leads, 0 data issues, 1.3 s.', title: 'Funnel report', timeoutSeconds: 8 },
     ]);
     expect(JSON.parse(w.properties.document.store.get(LAST_REFRESH_KEY)!)).toEqual({
@@ -192,6 +192,8 @@ describe('refreshReports when something is in the way', () => {
     expect(w.app.ui.alerts[0]).toContain('No sheet with leads was found (looked at: Notes)');
     expect(w.app.ui.alerts[0]).toContain('"Set up example sheets"');
     expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Notes']);
+    // The progress toast does not linger: the last toast says the refresh stopped.
+    expect(w.app.spreadsheet.toasts.map((t) => t.msg)).toEqual(['Refreshing the report tabs…', 'The refresh stopped: see the message.']);
   });
 
   test('invalid saved settings: the message names the keys, nothing is written', () => {
