@@ -5,6 +5,7 @@
  *  b) current-stage shape: one stage column whose values follow a known CRM pipeline (amoCRM, Bitrix24,
  *     or plain English stage names).
  */
+import { isBlankCell } from './cells';
 import { DEFAULT_CONFIG, parseConfig } from './config';
 import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } from './config';
 import { INVALID_DATE, makeDateParser } from './dates';
@@ -48,10 +49,6 @@ function fail(error: string, errorRu: string): DetectResult {
 
 function headerText(v: CellValue): string {
   return String(v ?? '').trim();
-}
-
-function isBlankCell(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 /** Day order from slash/dash dates in the first rows: `13/02/2024` proves dmy, `02/13/2024` proves mdy. */

@@ -9,6 +9,7 @@ import type { FunnelConfig } from './config';
 import { INVALID_DATE, formatWallDateTime, isDateObject, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import { columnLetter } from './a1';
+import { isBlankCell } from './cells';
 import { InputError } from './errors';
 import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './headers';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
@@ -70,9 +71,9 @@ interface SliceState {
   resolve: (v: CellValue) => number;
 }
 
-function isBlankCell(v: CellValue): boolean {
-  if (v === null || v === undefined || v === '' || v === false) return true;
-  return typeof v === 'string' && v.trim() === '';
+/** Blank for ingestion: also an unchecked checkbox (false), so a row of unticked boxes is an empty row. */
+function isBlankForIngest(v: CellValue): boolean {
+  return v === false || isBlankCell(v);
 }
 
 /**
@@ -131,7 +132,7 @@ class IdIndex {
 
 /** Fully empty rows are skipped silently (an unchecked checkbox counts as empty). */
 function isEmptyRow(row: readonly CellValue[]): boolean {
-  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  for (let i = 0; i < row.length; i++) if (!isBlankForIngest(row[i])) return false;
   return true;
 }
 
@@ -316,7 +317,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
   // they hold data, say so once per column instead of dropping it silently.
   const headless: number[] = [];
-  for (let c = 0; c < header.length; c++) if (isBlankCell(header[c])) headless.push(c);
+  for (let c = 0; c < header.length; c++) if (isBlankForIngest(header[c])) headless.push(c);
   let widest = header.length;
 
   let count = 0;
@@ -342,7 +343,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       const c = headless[h];
       if (c < 0) continue;
       const v = src.cell(c);
-      if (isBlankCell(v)) continue;
+      if (isBlankForIngest(v)) continue;
       const letter = columnLetter(c);
       issues.push({
         sheet, row: rowNo, column: letter, value: valueText(v),
@@ -441,7 +442,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       } else if (code === LOST) {
         if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
       } else if (code === UNKNOWN) {
-        if (isBlankCell(stageValue)) {
+        if (isBlankForIngest(stageValue)) {
           issue(rowNo, csIdx, stageValue, 'The stage is blank; the lead is counted at the first step',
             'Этап не заполнен; лид учтён на первом шаге', 'warning');
         } else {

@@ -5,6 +5,7 @@
  * recognised from the full read. The chosen sheet is read in one getDataRange().getValues(): dates
  * arrive as Date objects and are turned into local time in the spreadsheet's zone by the engine.
  */
+import { isBlankCell } from '../core/cells';
 import { detectConfig } from '../core/detect';
 import type { FunnelConfig } from '../core/config';
 import type { CellValue } from '../core/types';
@@ -47,13 +48,9 @@ export function locateLeadsSheet(wb: Workbook, named: string | null, strings: Ui
   return best ? { ok: true, sheet: best.sheet, how: 'detected' } : { ok: false, message: strings.noLeadsSheet(candidates) };
 }
 
-function isBlank(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
 export function readLeadsRows(wb: Workbook, sheet: string, strings: UiStrings): LeadsRows {
   const rows = wb.readAll(sheet);
   if (rows === null) return { ok: false, message: strings.leadsSheetMissing(sheet) };
-  if (rows.length === 0 || rows.every((r) => r.every(isBlank))) return { ok: false, message: strings.emptyLeadsSheet(sheet) };
+  if (rows.length === 0 || rows.every((r) => r.every(isBlankCell))) return { ok: false, message: strings.emptyLeadsSheet(sheet) };
   return { ok: true, rows };
 }
