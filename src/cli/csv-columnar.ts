@@ -15,7 +15,7 @@ import type { DateParser } from '../core/dates';
 import { NOT_FIXED, parseFixedDateBytes } from '../core/date-bytes';
 import type { RowSource } from '../core/ingest';
 import type { CellValue } from '../core/types';
-import { detectDelimiter, isValidUtf8Sample } from './csv-reader';
+import { detectDelimiter, isBlankRow, isValidUtf8Sample } from './csv-reader';
 
 /** The byte reader cannot reproduce the string reader's result for this input; use the string reader. */
 export class CsvFallback extends Error {}
@@ -240,10 +240,6 @@ export class CsvTokenizer {
     for (let i = 0; i < this.count; i++) out[i] = this.text(i);
     return out;
   }
-}
-
-function isBlankRow(r: readonly string[]): boolean {
-  return r.length === 0 || (r.length === 1 && r[0].trim() === '');
 }
 
 /** The first rows as strings (header first), for column detection; the same rows `parseCsvText` gives. */

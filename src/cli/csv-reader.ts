@@ -88,7 +88,8 @@ export function parseCsvText(text: string, onProgress?: Progress): string[][] {
   return rows;
 }
 
-function isBlankRow(r: string[]): boolean {
+/** A line that parsed to nothing but blanks (papaparse gives [''] for an empty line). */
+export function isBlankRow(r: readonly string[]): boolean {
   return r.length === 0 || (r.length === 1 && r[0].trim() === '');
 }
 

@@ -5,6 +5,7 @@
  */
 import { parseConfig, type FunnelConfig } from './config';
 import type { CellValue } from './types';
+import { formatWallDateTime } from './dates';
 import { DAY_MS, endOfDay, parseIsoDay } from './wall-time';
 
 export const SAMPLE_HEADERS = [
@@ -113,9 +114,6 @@ function logNormalHours(rand: () => number, medianH: number, sigma: number): num
 
 const HOUR_MS = 3_600_000;
 
-function wallText(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 /** Creation days over 26 weeks ending `today`: weekdays busy, weekends quiet, a slow upward trend. */
 function dayPicker(rand: () => number, todayMs: number): () => number {
@@ -205,9 +203,9 @@ function makeLead(rand: () => number, day: number, asOfEnd: number): Lead {
 }
 
 function toRow(lead: Lead, id: number): CellValue[] {
-  const ts = (ms: number | null) => (ms === null ? '' : wallText(ms));
+  const ts = (ms: number | null) => (ms === null ? '' : formatWallDateTime(ms));
   return [
-    id, wallText(lead.created), lead.channel, lead.manager, lead.product, lead.region, lead.amount,
+    id, formatWallDateTime(lead.created), lead.channel, lead.manager, lead.product, lead.region, lead.amount,
     ts(lead.stages[0]), ts(lead.stages[1]), ts(lead.stages[2]), ts(lead.stages[3]), ts(lead.lost), lead.reason,
   ];
 }
@@ -225,7 +223,7 @@ function spoil(rows: CellValue[][]): void {
   at(0.58)[C.region] = '-1+2';
   const early = at(0.66);
   const created = parseWall(String(early[C.created]));
-  if (created !== null) early[C.contacted] = wallText(created - 2 * DAY_MS);
+  if (created !== null) early[C.contacted] = formatWallDateTime(created - 2 * DAY_MS);
   at(0.74)[C.qualified] = 'yesterday';
 }
 

@@ -5,7 +5,8 @@
  * what to fix. Nothing here touches Apps Script globals.
  */
 import type { CellValue, Grain, WallMs } from '../core/types';
-import { instantToWall, isDateObject } from '../core/dates';
+import { isDateObject } from '../core/dates';
+import { dayInTimeZone } from '../core/engine';
 import { normalizeHeader } from '../core/headers';
 import { DAY_MS, parseIsoDay, toIsoDay } from '../core/wall-time';
 
@@ -100,11 +101,11 @@ const MAX_SERIAL = 2958465;
  * serial number, a 'YYYY-MM-DD' or 'DD.MM.YYYY' string, or blank for today in that zone.
  */
 export function asOfArg(fn: string, value: unknown, timeZone: string, now: Date): string {
-  if (isBlank(value)) return toIsoDay(instantToWall(now.getTime(), timeZone));
+  if (isBlank(value)) return dayInTimeZone(now, timeZone);
   if (isDateObject(value)) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw badAsOf(fn, 'an invalid date');
-    return toIsoDay(instantToWall(ms, timeZone));
+    return dayInTimeZone(value, timeZone);
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < MIN_SERIAL || value > MAX_SERIAL) throw badAsOf(fn, String(value));

@@ -9,11 +9,11 @@
  */
 import { cohortColumns } from '../report/cohorts-tab';
 import type { TabLayout } from '../report/layout';
-import { instantToWall } from '../core/dates';
+import { formatWallDateTime, instantToWall } from '../core/dates';
 
 /** `YYYY-MM-DD HH:MM` of an instant in the spreadsheet's zone. */
 export function localMinute(instant: Date, zone: string): string {
-  return new Date(instantToWall(instant.getTime(), zone)).toISOString().slice(0, 16).replace('T', ' ');
+  return formatWallDateTime(instantToWall(instant.getTime(), zone));
 }
 
 /** 1-based cell for the status line on the Cohorts tab, or null when the title row has no free cell. */
