@@ -20,15 +20,13 @@ export interface CsvInput {
 
 /** Reads what detection needs now and defers the rest to `ingest`. */
 export function openCsv(buf: Buffer, onParse?: Progress): CsvInput {
-  let layout: CsvLayout | null = csvLayout(buf);
+  const layout = csvLayout(buf);
   if (layout) {
     try {
       const sample = csvSampleRows(layout, DETECTION_ROWS);
-      const l = layout;
-      return { rows: sample, ingest: (opts, onProgress) => ingestCsvLayout(l, opts, onProgress) };
+      return { rows: sample, ingest: (opts, onProgress) => ingestCsvLayout(layout, opts, onProgress) };
     } catch (e) {
       if (!(e instanceof CsvFallback)) throw e;
-      layout = null;
     }
   }
   const rows = parseCsvText(decodeCsvBytes(buf), onParse);

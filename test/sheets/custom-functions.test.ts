@@ -10,7 +10,6 @@ import { asOfArg } from '../../src/sheets/args';
 import { FUNNEL_COHORTS, FUNNEL_CONVERSION } from '../../src/sheets/entrypoints';
 
 const ZONE = 'Europe/Moscow';
-const HOUR = 3_600_000;
 
 /** A cell holding local time y-m-d h:mi in Moscow (UTC+3), as the instant Sheets hands over. */
 function msk(y: number, m: number, d: number, h = 12, mi = 0): Date {

@@ -1,0 +1,52 @@
+// Lint rules for the whole checkout. The block for src/core keeps the engine pure: it may not import
+// Node modules, the Apps Script services or anything outside src/core, so the same code runs in the CLI,
+// in Apps Script V8 and in tests. tsconfig.core.json enforces the same from the compiler's side.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'setImmediate'];
+const appsScriptGlobals = [
+  'SpreadsheetApp', 'PropertiesService', 'LockService', 'ScriptApp', 'HtmlService', 'Utilities',
+  'Session', 'CacheService', 'Logger', 'Browser', 'UrlFetchApp', 'DriveApp',
+];
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'google'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', 'out/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'zlib', 'stream', 'child_process', 'worker_threads'], message: 'src/core is pure: no Node modules.' },
+          { group: ['../*', '!../core/*'], message: 'src/core imports only from src/core.' },
+          { group: ['exceljs', 'papaparse'], message: 'src/core is pure: I/O libraries belong to src/cli.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', ...[...nodeGlobals, ...appsScriptGlobals, ...domGlobals].map((name) => ({
+        name, message: 'src/core is pure: no Node, Apps Script or DOM globals.',
+      }))],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly',
+        Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', global: 'readonly',
+        globalThis: 'readonly', performance: 'readonly', setImmediate: 'readonly', exports: 'writable',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
