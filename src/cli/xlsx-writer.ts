@@ -1,7 +1,9 @@
 /**
  * ReportWriter on an exceljs workbook: values, number formats, fills, fonts, notes (as comments),
- * merges, frozen panes, column widths, colour scales (conditional formatting) and internal links.
- * Charts are left to the Sheets writer.
+ * merges, frozen panes, column widths, colour scales (conditional formatting), internal links and a
+ * page setup for printing (landscape, one page wide, frozen header rows repeated on every page).
+ * Charts are left to the Sheets writer, and so are the helper cells that only feed a chart: without the
+ * chart they would be an untitled table beside the report.
  *
  * Strings always stay text: exceljs writes a JS string as a string cell and only writes a formula
  * when given `{ formula }`, which this writer never does.
@@ -49,12 +51,24 @@ export class XlsxReportWriter implements ReportWriter {
       layout.frozenRows > 0 || layout.frozenColumns > 0
         ? [{ state: 'frozen', xSplit: layout.frozenColumns, ySplit: layout.frozenRows, topLeftCell: `${columnLetter(layout.frozenColumns)}${layout.frozenRows + 1}` }]
         : [];
-    const ws = this.workbook.addWorksheet(layout.name, { views });
+    const ws = this.workbook.addWorksheet(layout.name, {
+      views,
+      pageSetup: {
+        orientation: 'landscape',
+        paperSize: 9, // A4
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0, // as many pages down as the rows need
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        ...(layout.frozenRows > 0 ? { printTitlesRow: `1:${layout.frozenRows}` } : {}),
+      },
+    });
 
     layout.columnWidths?.forEach((px, i) => {
       if (px > 0) ws.getColumn(i + 1).width = Math.round((px / PX_PER_WIDTH_UNIT) * 10) / 10;
     });
     this.writeCells(ws, layout);
+    fitWrappedRows(ws, layout);
     for (const n of layout.notes ?? []) ws.getCell(n.row + 1, n.col + 1).note = n.text;
     for (const link of layout.links ?? []) {
       // Only link when the target tab is in this workbook (the CLI's leads are not): the text stays either way.
@@ -79,22 +93,25 @@ export class XlsxReportWriter implements ReportWriter {
   }
 
   private writeCells(ws: ExcelJS.Worksheet, t: TabLayout): void {
+    const chartOnly = chartDataCells(t);
     t.values.forEach((row, r) => {
       const xrow = ws.getRow(r + 1);
       row.forEach((v, c) => {
+        if (chartOnly.has(r * row.length + c)) return;
         const fmt = t.numberFormats?.[r][c] ?? null;
         const bg = t.backgrounds?.[r][c] ?? null;
         const color = t.fontColors?.[r][c] ?? null;
         const bold = t.fontWeights?.[r][c] === 'bold';
         const italic = t.fontStyles?.[r][c] === 'italic';
         const align = t.horizontalAlignments?.[r][c] ?? null;
+        const wrap = t.wraps?.[r][c] === true;
         if ((v === null || v === '') && !fmt && !bg && !color && !bold && !italic) return;
         const cell = xrow.getCell(c + 1);
         if (v !== null) cell.value = toExcelValue(v);
         if (fmt) cell.numFmt = fmt;
         else if (isLayoutDate(v)) cell.numFmt = 'yyyy-mm-dd hh:mm';
         if (bg) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(bg) } };
-        if (align) cell.alignment = { horizontal: align };
+        if (align || wrap) cell.alignment = { ...(align ? { horizontal: align } : {}), ...(wrap ? { wrapText: true } : {}) };
         if (color || bold || italic) {
           cell.font = { ...(color ? { color: { argb: argb(color) } } : {}), ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) };
         }
@@ -105,6 +122,42 @@ export class XlsxReportWriter implements ReportWriter {
   async writeFile(path: string): Promise<void> {
     await this.workbook.xlsx.writeFile(path);
   }
+}
+
+/** Points per line of 11 pt text, and the average width of one character in pixels. */
+const LINE_HEIGHT_PT = 15;
+const PX_PER_CHAR = 6.5;
+const DEFAULT_COLUMN_PX = 64;
+
+/**
+ * Sheets grows a row to fit its wrapped text; an XLSX row has the height the file gives it (LibreOffice
+ * keeps it, so wrapped lines print on top of each other). Rows with wrapped text get a height for the
+ * number of lines their longest wrapped cell needs at its column's width.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, t: TabLayout): void {
+  if (!t.wraps) return;
+  t.wraps.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((wrap, c) => {
+      const v = t.values[r][c];
+      if (wrap !== true || typeof v !== 'string') return;
+      const perLine = Math.max(1, Math.floor((t.columnWidths?.[c] || DEFAULT_COLUMN_PX) / PX_PER_CHAR));
+      const needed = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) ws.getRow(r + 1).height = lines * LINE_HEIGHT_PT;
+  });
+}
+
+/** Cells (as row * width + col) inside a chart's source range: they exist for the chart alone. */
+function chartDataCells(t: TabLayout): Set<number> {
+  const width = t.values[0]?.length ?? 0;
+  const cells = new Set<number>();
+  for (const chart of t.charts ?? []) {
+    const { row, col, numRows, numCols } = chart.range;
+    for (let r = row; r < row + numRows; r++) for (let c = col; c < col + numCols; c++) cells.add(r * width + c);
+  }
+  return cells;
 }
 
 function toExcelValue(v: Exclude<LayoutValue, null>): ExcelJS.CellValue {

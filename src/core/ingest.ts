@@ -221,7 +221,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     return v === null || v === undefined ? '' : String(v);
   };
   const issue = (row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']) => {
-    issues.push({ sheet, row, column: col >= 0 ? headerName(col) : '', value: valueText(v), problem, problemRu, severity });
+    issues.push({ sheet, row, column: col >= 0 ? headerName(col) : '', ...(col >= 0 ? { col } : {}), value: valueText(v), problem, problemRu, severity });
   };
   /** Index of a configured column, or -1 with one issue at row 1 when the header lacks it. */
   const resolve = (name: string | undefined, what: string, whatRu: string): number => {
@@ -346,7 +346,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       if (isBlankForIngest(v)) continue;
       const letter = columnLetter(c);
       issues.push({
-        sheet, row: rowNo, column: letter, value: valueText(v),
+        sheet, row: rowNo, column: letter, col: c, value: valueText(v),
         problem: `Column ${letter} has no header but holds data (first in this row); name the column to use it`,
         problemRu: `У столбца ${letter} нет заголовка, но в нём есть данные (впервые в этой строке); назовите столбец, чтобы он учитывался`,
         severity: 'warning',

@@ -32,6 +32,8 @@ export interface DataIssue {
   row: number;
   /** Header text of the offending column ('' when the problem is the row as a whole). */
   column: string;
+  /** 0-based index of that column in the input, when known: the issue then points at the exact cell. */
+  col?: number;
   /** The offending value as text. */
   value: string;
   /** Plain-language problem, English. */
@@ -57,6 +59,11 @@ export interface LeadTable {
   /** NaN when not lost. */
   lostAt: Float64Array;
   lostReason: string[];
+  /**
+   * 1 for a lost lead whose furthest stage is unknown: a current-stage export says only "lost", not
+   * where the deal was when it was lost. Absent when the input has no such leads.
+   */
+  furthestUnknown?: Uint8Array;
   /** NaN when blank. */
   amount: Float64Array;
   /** Dictionary-encoded slice columns that exist in the input. */

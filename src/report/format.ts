@@ -46,6 +46,8 @@ export interface CellSpec {
   italic?: boolean;
   /** Only where the default (numbers right, text left) is wrong, e.g. '—' among numbers. */
   align?: 'left' | 'center' | 'right';
+  /** Long text wraps within the column (e.g. a problem description) instead of being cut off. */
+  wrap?: boolean;
   note?: string;
 }
 
@@ -137,6 +139,7 @@ export class GridBuilder {
       fontStyles: pick<'italic'>((c) => (c.italic ? 'italic' : undefined)),
       notes,
     };
+    if (this.rows.some((r) => r.some((c) => c.wrap))) layout.wraps = pick<boolean>((c) => (c.wrap ? true : undefined));
     if (this.merges.length) layout.merges = this.merges;
     if (base.columnWidths) layout.columnWidths = base.columnWidths;
     layout.colorScales = this.colorScales;

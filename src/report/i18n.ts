@@ -34,7 +34,7 @@ export interface ReportStrings {
   blankValue: string;
   noSlices: string;
   issuesTitle(n: number): string;
-  issueHeaders: [string, string, string, string, string, string];
+  issueHeaders: [string, string, string, string, string];
   severity(s: 'error' | 'warning'): string;
   noIssues: string;
   moreIssues(n: number): string;
@@ -78,7 +78,7 @@ const EN: ReportStrings = {
   blankValue: '(blank)',
   noSlices: 'No channel, manager, product or region column is configured, so there is nothing to slice by.',
   issuesTitle: (n) => `Data issues · ${fmtInt(n)} found · the rest of the data was used`,
-  issueHeaders: ['Cell', 'Row', 'Column', 'Value', 'Problem', 'Severity'],
+  issueHeaders: ['Cell', 'Column', 'Value', 'Problem', 'Severity'],
   severity: (s) => (s === 'error' ? 'error' : 'warning'),
   noIssues: 'No data issues found: every row was read.',
   moreIssues: (n) => `… and ${fmtInt(n)} more issues not shown here.`,
@@ -120,7 +120,7 @@ const RU: ReportStrings = {
   blankValue: '(пусто)',
   noSlices: 'Не настроены столбцы канала, менеджера, продукта или региона — срезов нет.',
   issuesTitle: (n) => `Ошибки данных · найдено: ${fmtInt(n).replace(/,/g, ' ')} · остальные данные учтены`,
-  issueHeaders: ['Ячейка', 'Строка', 'Столбец', 'Значение', 'Проблема', 'Важность'],
+  issueHeaders: ['Ячейка', 'Столбец', 'Значение', 'Проблема', 'Важность'],
   severity: (s) => (s === 'error' ? 'ошибка' : 'предупреждение'),
   noIssues: 'Ошибок в данных не найдено: все строки прочитаны.',
   moreIssues: (n) => `… и ещё ${fmtInt(n).replace(/,/g, ' ')} не показаны.`,

@@ -1,4 +1,9 @@
-/** The Data issues tab: one row per problem, with a link to the offending row of the leads sheet. */
+/**
+ * The Data issues tab: one row per problem, in input order, with a link to the offending cell of the
+ * leads sheet (the exact cell when the column is known, the row's first cell otherwise). The problem
+ * text wraps: it is the column people read, and a cut-off sentence says nothing.
+ */
+import { columnLetter } from '../core/a1';
 import type { DataIssue } from '../core/types';
 import { COLOR, GridBuilder, a1Ref, type CellSpec } from './format';
 import type { ReportLocale, ReportStrings } from './i18n';
@@ -14,26 +19,28 @@ export interface IssuesTabOptions {
 
 export const DEFAULT_MAX_ISSUE_ROWS = 5000;
 
+/** Column index of the wrapped problem text. */
+const PROBLEM_COL = 3;
+
 export function buildIssuesTab(issues: DataIssue[], opts: IssuesTabOptions): TabLayout {
   const s = opts.strings;
   const max = opts.maxRows ?? DEFAULT_MAX_ISSUE_ROWS;
   const g = new GridBuilder();
-  const widths = [110, 60, 150, 200, 420, 110];
+  const widths = [110, 170, 200, 460, 90];
   g.addRow([{ v: s.issuesTitle(issues.length), bold: true, color: COLOR.titleFont }]);
   if (issues.length === 0) {
     g.addRow([{ v: s.noIssues, italic: true }]);
     return g.toLayout({ name: s.tabIssues, frozenRows: 1, frozenColumns: 0, columnWidths: widths });
   }
-  g.addRow(s.issueHeaders.map((v): CellSpec => ({ v, bold: true, bg: COLOR.headerBg })));
+  g.addRow(s.issueHeaders.map((v, i): CellSpec => ({ v, bold: true, bg: COLOR.headerBg, wrap: i === PROBLEM_COL })));
   const shown = issues.slice(0, max);
   for (const issue of shown) {
-    const a1 = `A${issue.row}`;
+    const a1 = `${columnLetter(issue.col ?? 0)}${issue.row}`;
     const row = g.addRow([
       { v: a1Ref(opts.leadsSheet, a1) },
-      { v: issue.row, fmt: '0' },
       { v: issue.column },
       { v: issue.value },
-      { v: opts.locale === 'ru' ? issue.problemRu : issue.problem },
+      { v: opts.locale === 'ru' ? issue.problemRu : issue.problem, wrap: true },
       { v: s.severity(issue.severity), color: issue.severity === 'error' ? COLOR.error : COLOR.warning },
     ]);
     g.links.push({ row, col: 0, sheet: opts.leadsSheet, a1 });

@@ -67,6 +67,8 @@ export interface TabLayout {
   fontStyles?: Grid<'italic' | 'normal' | null>;
   /** Horizontal alignment; null = the default (numbers right, text left). A '—' in a number column is right-aligned. */
   horizontalAlignments?: Grid<'left' | 'center' | 'right' | null>;
+  /** Cells whose text wraps inside the column width instead of being cut off; absent = no wrapping anywhere. */
+  wraps?: Grid<boolean | null>;
   /** Hover notes (Sheets notes / XLSX comments) by cell. */
   notes?: { row: number; col: number; text: string }[];
   merges?: CellRange[];

@@ -31,6 +31,7 @@ export interface GasRange {
   setFontWeights(fontWeights: (FontWeight | null)[][]): GasRange;
   setFontStyles(fontStyles: (FontStyle | null)[][]): GasRange;
   setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GasRange;
+  setWraps(isWrapEnabled: boolean[][]): GasRange;
   setFontColor(color: string | null): GasRange;
   setFontStyle(fontStyle: FontStyle | null): GasRange;
   setNotes(notes: (string | null)[][]): GasRange;

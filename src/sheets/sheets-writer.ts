@@ -67,6 +67,7 @@ export class SheetsReportWriter implements TrackingReportWriter {
       if (layout.fontWeights) block.setFontWeights(layout.fontWeights);
       if (layout.fontStyles) block.setFontStyles(layout.fontStyles);
       if (layout.horizontalAlignments) block.setHorizontalAlignments(layout.horizontalAlignments);
+      if (layout.wraps) block.setWraps(layout.wraps.map((r) => r.map((w) => w === true)));
       if (layout.notes) block.setNotes(notesGrid(layout.notes, rows, cols));
     }
 

@@ -123,7 +123,7 @@ describe('XlsxReportWriter', () => {
     const plain = await roundTrip(tabs);
     expect(plain.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Data issues']);
     const issues = plain.getWorksheet('Data issues')!;
-    expect(issues.getCell('A3').value).toBe('Leads!A123');
+    expect(issues.getCell('A3').value).toBe('Leads!B123');
     const cohorts = plain.getWorksheet('Cohorts')!;
     expect(cohorts.getCell('A1').value).toBe('Weekly cohorts · as of 2026-09-26 · filters: all');
     expect(cohorts.getCell('K6').value).toBeCloseTo(23 / 558, 10);
@@ -142,6 +142,44 @@ describe('XlsxReportWriter', () => {
 
     const linked = await roundTrip(tabs, (wb) => wb.addWorksheet('Leads'));
     const cell = linked.getWorksheet('Data issues')!.getCell('A3');
-    expect(cell.value).toEqual({ text: 'Leads!A123', hyperlink: "#'Leads'!A123" });
+    expect(cell.value).toEqual({ text: 'Leads!B123', hyperlink: "#'Leads'!B123" });
+  });
+
+  test('every tab prints landscape, one page wide, with its frozen header rows repeated', async () => {
+    const tabs = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' });
+    const wb = await roundTrip(tabs);
+    for (const t of tabs) {
+      const ps = wb.getWorksheet(t.name)!.pageSetup;
+      expect(ps).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ps.printTitlesRow).toBe(`1:${t.frozenRows}`);
+    }
+  });
+
+  test('the problem text of a data issue wraps', async () => {
+    const wb = await roundTrip(buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' }));
+    expect(wb.getWorksheet('Data issues')!.getCell('D3').alignment).toMatchObject({ wrapText: true });
+    expect(wb.getWorksheet('Data issues')!.getCell('C3').alignment?.wrapText).toBeFalsy();
+    // A problem too long for one line of its column gets a taller row, so printed lines do not overlap.
+    const long = 'x'.repeat(300);
+    const tabs = buildReportTabs(sampleReport([{ ...ISSUES[0], problem: long }]), { locale: 'en', leadsSheet: 'Leads' });
+    const problemPx = tabs[2].columnWidths![3];
+    const tall = (await roundTrip(tabs)).getWorksheet('Data issues')!;
+    // 300 characters at ~6.5 px each need at least 300 * 6.5 / width lines of 15 pt.
+    expect(tall.getRow(3).height).toBeGreaterThanOrEqual(Math.floor((300 * 6.5) / problemPx) * 15);
+    expect(tall.getRow(2).height ?? 15).toBeLessThanOrEqual(15);
+  });
+
+  test('cells that only feed a chart are left out: no untitled table beside the report', async () => {
+    const tabs = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' });
+    const cohorts = tabs[0];
+    expect(cohorts.charts).toHaveLength(1);
+    const range = cohorts.charts![0].range;
+    // The layout holds the chart's data (Sheets draws the chart from it)...
+    expect(cohorts.values[range.row][range.col]).not.toBeNull();
+    const ws = (await roundTrip(tabs)).getWorksheet(cohorts.name)!;
+    // ...and the workbook, which has no chart, has nothing in or right of those columns.
+    let rightmost = 0;
+    ws.eachRow((row) => row.eachCell((c) => (rightmost = Math.max(rightmost, Number(c.col)))));
+    expect(rightmost).toBeLessThanOrEqual(range.col);
   });
 });

@@ -66,6 +66,7 @@ export interface CellFormat {
   fontWeight?: FontWeight | null;
   fontStyle?: FontStyle | null;
   horizontalAlignment?: 'left' | 'center' | 'normal' | 'right' | null;
+  wrap?: boolean;
   note?: string;
   link?: string | null;
 }
@@ -344,6 +345,13 @@ export class FakeRange implements GasRange {
 
   setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GasRange {
     return this.setFormat('setHorizontalAlignments', alignments, (f, v) => (f.horizontalAlignment = v));
+  }
+  /** Range.setWraps: https://developers.google.com/apps-script/reference/spreadsheet/range#setWraps(Boolean) */
+  setWraps(isWrapEnabled: boolean[][]): GasRange {
+    return this.setFormat('setWraps', isWrapEnabled, (f, v) => {
+      if (typeof v !== 'boolean') throw new Error('Exception: The parameters (number[]) don\'t match the method signature for SpreadsheetApp.Range.setWraps.');
+      f.wrap = v;
+    });
   }
   setNotes(notes: (string | null)[][]): GasRange {
     return this.setFormat('setNotes', notes, (f, v) => {

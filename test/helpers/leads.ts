@@ -11,6 +11,11 @@ export interface TestLead {
   stages?: (string | null | 'unknown')[];
   channel?: string;
   manager?: string;
+  /** Deal amount; blank when absent. */
+  amount?: number;
+  /** Lost date/time, or 'unknown' for "lost, time unknown". */
+  lost?: string | 'unknown';
+  lostReason?: string;
 }
 
 export function wall(text: string): number {
@@ -52,9 +57,9 @@ export function leadTable(stageNames: string[], rows: TestLead[]): IngestResult 
     ids: rows.map((_, i) => `L${i + 1}`),
     createdAt: Float64Array.from(rows, (r) => wall(r.created)),
     stageTimes,
-    lostAt: new Float64Array(n).fill(NaN),
-    lostReason: rows.map(() => ''),
-    amount: new Float64Array(n).fill(NaN),
+    lostAt: Float64Array.from(rows, (r) => (r.lost === undefined ? NaN : r.lost === 'unknown' ? -Infinity : wall(r.lost))),
+    lostReason: rows.map((r) => r.lostReason ?? ''),
+    amount: Float64Array.from(rows, (r) => r.amount ?? NaN),
     slices,
   };
   return { leads, issues: [], stageNames: ['Lead', ...stageNames], rowsRead: n };

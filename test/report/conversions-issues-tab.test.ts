@@ -52,22 +52,25 @@ describe('Conversions tab', () => {
 });
 
 describe('Data issues tab', () => {
-  test('one row per issue with a link to the leads sheet', () => {
+  test('one row per issue with a link to the offending cell (the row when the column is unknown)', () => {
     const t = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' })[2];
     expect(t.values[0][0]).toBe('Data issues · 2 found · the rest of the data was used');
-    expect(t.values[1]).toEqual(['Cell', 'Row', 'Column', 'Value', 'Problem', 'Severity']);
-    expect(t.values[2]).toEqual(['Leads!A123', 123, 'Created at', 'soon', 'Unreadable date', 'error']);
-    expect(t.values[3]).toEqual(['Leads!A7', 7, 'Amount', '-5', 'Negative amount', 'warning']);
+    expect(t.values[1]).toEqual(['Cell', 'Column', 'Value', 'Problem', 'Severity']);
+    // The first issue is in column index 1 (B); the second has no column index, so it points at the row's A cell.
+    expect(t.values[2]).toEqual(['Leads!B123', 'Created at', 'soon', 'Unreadable date', 'error']);
+    expect(t.values[3]).toEqual(['Leads!A7', 'Amount', '-5', 'Negative amount', 'warning']);
     expect(t.links).toEqual([
-      { row: 2, col: 0, sheet: 'Leads', a1: 'A123' },
+      { row: 2, col: 0, sheet: 'Leads', a1: 'B123' },
       { row: 3, col: 0, sheet: 'Leads', a1: 'A7' },
     ]);
+    // Only the problem column wraps, header included.
+    expect(t.wraps?.map((r) => r.map((w) => w === true))).toEqual(t.values.map((_, r) => t.values[0].map((__, c) => r > 0 && c === 3)));
     expect(t.frozenRows).toBe(2);
   });
 
   test('russian problems, quoted sheet names, and the cap', () => {
     const t = buildReportTabs(sampleReport(ISSUES), { locale: 'ru', leadsSheet: 'Мои лиды', maxIssueRows: 1 })[2];
-    expect(t.values[2]).toEqual(["'Мои лиды'!A123", 123, 'Created at', 'soon', 'Не удалось прочитать дату', 'ошибка']);
+    expect(t.values[2]).toEqual(["'Мои лиды'!B123", 'Created at', 'soon', 'Не удалось прочитать дату', 'ошибка']);
     expect(t.values).toHaveLength(4);
     expect(t.values[3][0]).toBe('… и ещё 1 не показаны.');
   });

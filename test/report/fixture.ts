@@ -97,6 +97,6 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
 }
 
 export const ISSUES: DataIssue[] = [
-  { sheet: 'Leads', row: 123, column: 'Created at', value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
+  { sheet: 'Leads', row: 123, column: 'Created at', col: 1, value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
   { sheet: 'Leads', row: 7, column: 'Amount', value: '-5', problem: 'Negative amount', problemRu: 'Отрицательная сумма', severity: 'warning' },
 ];

@@ -91,11 +91,12 @@ describe('setUpExampleSheets', () => {
     const w = createFakeServices({ timeZone: 'Europe/Moscow' });
     run(w);
     const issues = w.app.spreadsheet.sheet('Data issues').peekValues();
-    const rowsWith = (value: string) => issues.filter((r) => r[3] === value).map((r) => r[1]);
+    const cellsWith = (value: string) => issues.filter((r) => r[2] === value).map((r) => r[0]);
     // 1500 leads: the spoiled lead at fraction f is rows[1 + floor(1500 f)], i.e. sheet row 2 + floor(1500 f).
-    expect(rowsWith('sometime in May')).toEqual([2 + Math.floor(1500 * 0.11)]);
-    expect(rowsWith('yesterday')).toEqual([2 + Math.floor(1500 * 0.74)]);
-    expect(rowsWith('TBD')).toEqual([2 + Math.floor(1500 * 0.41)]);
+    // The sample's columns: Created at is B, Amount G, Qualified at I.
+    expect(cellsWith('sometime in May')).toEqual([`Leads!B${2 + Math.floor(1500 * 0.11)}`]);
+    expect(cellsWith('yesterday')).toEqual([`Leads!I${2 + Math.floor(1500 * 0.74)}`]);
+    expect(cellsWith('TBD')).toEqual([`Leads!G${2 + Math.floor(1500 * 0.41)}`]);
   });
 
   test('running it again replaces its own example instead of adding sheets', () => {

@@ -43,22 +43,27 @@ test('a broken Leads sheet refreshes without crashing and lists every problem at
   const issues = w.app.spreadsheet.sheet('Data issues');
   const v = issues.peekValues();
   expect(v[0][0]).toBe(`Data issues · ${out.record.issues} found · the rest of the data was used`);
-  const listed = v.slice(2).map((r) => ({ cell: r[0], row: r[1], column: r[2], value: r[3], severity: r[5] }));
+  const listed = v.slice(2).map((r) => ({ cell: r[0], column: r[1], value: r[2], severity: r[4] }));
   expect(listed).toHaveLength(out.record.issues);
   const expected = [
-    { cell: 'Leads!A3', row: 3, column: 'Created at', value: 'sometime in May', severity: 'error' },
-    { cell: 'Leads!A4', row: 4, column: 'Lead ID', value: 'A-1', severity: 'warning' },
-    { cell: 'Leads!A7', row: 7, column: 'Contacted at', value: '31.02.2026', severity: 'error' },
-    { cell: 'Leads!A8', row: 8, column: 'Won at', value: '2026-11-01 10:00', severity: 'warning' },
-    { cell: 'Leads!A9', row: 9, column: 'Created at', value: '', severity: 'error' },
-    { cell: 'Leads!A10', row: 10, column: 'Contacted at', value: 'yesterday', severity: 'error' },
+    // The cell is the offending one: Lead ID is column A, Created at B, Contacted at D, Won at E.
+    { cell: 'Leads!B3', column: 'Created at', value: 'sometime in May', severity: 'error' },
+    { cell: 'Leads!A4', column: 'Lead ID', value: 'A-1', severity: 'warning' },
+    { cell: 'Leads!D7', column: 'Contacted at', value: '31.02.2026', severity: 'error' },
+    { cell: 'Leads!E8', column: 'Won at', value: '2026-11-01 10:00', severity: 'warning' },
+    { cell: 'Leads!B9', column: 'Created at', value: '', severity: 'error' },
+    { cell: 'Leads!D10', column: 'Contacted at', value: 'yesterday', severity: 'error' },
+    // Data under the blank header F1 points at F2.
+    { cell: 'Leads!F2', column: 'F', value: 'typed here', severity: 'warning' },
   ];
   for (const e of expected) expect(listed).toContainEqual(e);
-  // Every listed row links to that row of the Leads sheet.
-  listed.forEach((l, i) => expect(issues.format(3 + i, 1).link).toBe(`#gid=${leads.id}&range=A${l.row}`));
+  // Every listed cell links to that cell of the Leads sheet.
+  listed.forEach((l, i) => expect(issues.format(3 + i, 1).link).toBe(`#gid=${leads.id}&range=${String(l.cell).slice('Leads!'.length)}`));
   // The duplicate names the first row with the same ID.
-  const dup = v.find((r) => r[1] === 4)!;
-  expect(String(dup[4])).toContain('row 2');
+  const dup = v.find((r) => r[0] === 'Leads!A4')!;
+  expect(String(dup[3])).toContain('row 2');
+  // The problem column wraps, so a long explanation is read, not cut off.
+  expect(issues.format(3, 4).wrap).toBe(true);
 
   // The good rows still make the report: week of 2 Nov has rows 2, 4, 7, 8 (row 3 unusable).
   const cohorts = w.app.spreadsheet.sheet('Cohorts').peekValues();
