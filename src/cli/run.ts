@@ -118,16 +118,21 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.config = loaded.config;
     input.configLocale = loaded.locale;
   }
+  const reportLocale = o.lang ?? input.configLocale ?? locale;
+  /** Display names of the stages where they differ from the engine's (stable, English) names. */
+  let stageLabels: string[] | undefined;
   if (!input.config) {
-    const detected = detectConfig(input.rows, { locale: o.lang ?? locale });
+    // Detected stage names are the JSON keys: always the English ones, whatever the language.
+    const detected = detectConfig(input.rows, { locale: 'en' });
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
     progress.done();
-    const notes = locale === 'ru' ? detected.notesRu : detected.notes;
+    const shown = reportLocale === 'en' ? detected : detectConfig(input.rows, { locale: reportLocale });
+    if (shown.ok) stageLabels = localizedStageNames(detected.config, shown.config);
+    const notes = locale === 'ru' ? (shown.ok ? shown.notesRu : detected.notesRu) : detected.notes;
     if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
     input.detectionIssues = detectionWarningIssues(detected.warnings, input.sheet);
   }
-  const reportLocale = o.lang ?? input.configLocale ?? locale;
   lap('config');
 
   progress.phase(m.phase.compute, 0);
@@ -159,7 +164,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   lap('compute');
 
   progress.phase(m.phase.write, 0);
-  const tabs = buildReportTabs(report, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
+  const shownReport = stageLabels ? withStageLabels(report, stageLabels) : report;
+  const tabs = buildReportTabs(shownReport, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
   // exceljs is loaded only now (and its XLSX reader only for XLSX input): it is the CLI's slowest module.
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
@@ -175,10 +181,28 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   if (!o.quiet) {
     if (!inputPath) io.stdout.write(`${m.demoNote}\n\n`);
-    io.stdout.write(`${summaryTable(report, m)}\n\n`);
+    io.stdout.write(`${summaryTable(shownReport, m)}\n\n`);
   }
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
+}
+
+/** The stage names of `shown` (the same detection in another language) when they differ from `engine`'s ("Lead" not included). */
+function localizedStageNames(engine: FunnelConfig, shown: FunnelConfig): string[] | undefined {
+  if (shown.stages.length !== engine.stages.length) return undefined;
+  if (shown.stages.every((s, i) => s.name === engine.stages[i].name)) return undefined;
+  return shown.stages.map((s) => s.name);
+}
+
+/** The report with translated stage labels, for the XLSX tabs and the summary; `--json` keeps the engine's names. */
+function withStageLabels(report: FunnelReport, labels: string[]): FunnelReport {
+  const named = [report.stages[0], ...labels];
+  return {
+    ...report,
+    stages: named,
+    cohortReport: { ...report.cohortReport, stages: named },
+    conversions: { ...report.conversions, stages: named },
+  };
 }
 
 function fileSize(path: string, m: CliMessages): number {
