@@ -19,6 +19,9 @@ export interface CliMessages {
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
   writeFailed(path: string, reason: string): string;
+  outNotXlsx(path: string): string;
+  outputIsInput(path: string, input: string): string;
+  outputsSame(path: string): string;
   unexpected: string;
   phase: Record<'read' | 'parse' | 'compute' | 'write', string>;
   summaryTitle(source: string, asOf: string, leads: number, issues: number): string;
@@ -68,6 +71,9 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
   writeFailed: (p, r) => `cannot write ${p}: ${r}`,
+  outNotXlsx: (p) => `--out ${p}: the report is an XLSX workbook; give a file name ending in .xlsx`,
+  outputIsInput: (p, i) => `refusing to write ${p}: it is the input file ${i}; choose another --out or --json`,
+  outputsSame: (p) => `--out and --json are the same file (${p}); give them different names`,
   unexpected: 'unexpected error (a bug; please report it with the text below)',
   phase: { read: 'read', parse: 'parse', compute: 'compute', write: 'write' },
   summaryTitle: (s, a, l, i) => `${s} · as of ${a} · ${l} leads · ${i} data issue${i === 1 ? '' : 's'}`,
@@ -116,6 +122,9 @@ const RU: CliMessages = {
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',
   writeFailed: (p, r) => `не удалось записать ${p}: ${r}`,
+  outNotXlsx: (p) => `--out ${p}: отчёт — книга XLSX; укажите имя файла с расширением .xlsx`,
+  outputIsInput: (p, i) => `${p} не записан: это входной файл ${i}; укажите другой --out или --json`,
+  outputsSame: (p) => `--out и --json указывают на один файл (${p}); дайте им разные имена`,
   unexpected: 'непредвиденная ошибка (это баг; сообщите о нём, приложив текст ниже)',
   phase: { read: 'чтение', parse: 'разбор', compute: 'расчёт', write: 'запись' },
   summaryTitle: (s, a, l, i) => `${s} · на ${a} · лидов: ${l} · ошибок в данных: ${i}`,

@@ -2,8 +2,8 @@
  * The CLI run: arguments → input rows → engine → XLSX (+ JSON) → summary. Returns the exit code
  * instead of exiting, so tests can call it in-process. 0 = written, 2 = unusable input, 1 = a bug.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import { parseConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
@@ -14,6 +14,7 @@ import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { openCsv, type CsvInput } from './csv-ingest';
 import { stringifyReport } from './json-output';
+import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
 import { ProgressBar, type ProgressStream } from './progress';
 import { summaryTable } from './summary';
@@ -106,6 +107,14 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
 async function executeWith(o: CliOptions, inputPath: string | undefined, locale: CliLocale, m: CliMessages, io: CliIO, progress: ProgressBar): Promise<void> {
   const lap = phaseTimer(io);
   const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
+  const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
+  const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
+  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config)].filter((p): p is string => p !== undefined);
+  const outputProblem = checkOutputs(outPath, jsonPath, readPaths);
+  if (outputProblem) {
+    const p = outputProblem;
+    throw new UsageError(p.kind === 'notXlsx' ? m.outNotXlsx(p.path) : p.kind === 'sameOutputs' ? m.outputsSame(p.path) : m.outputIsInput(p.path, p.input));
+  }
 
   const input: Input = inputPath
     ? await readInput(inputPath, o, m, progress)
@@ -170,12 +179,12 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t));
-  const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   progress.phase(m.phase.write, 0.5);
-  await writeOutput(outPath, m, () => writer.writeFile(outPath));
-  lap('write-xlsx');
-  const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
-  if (jsonPath) await writeOutput(jsonPath, m, async () => writeFileSync(jsonPath, stringifyReport(report)));
+  await writeOutputs(m, [
+    { path: outPath, write: (tmp) => writer.writeFile(tmp) },
+    ...(jsonPath ? [{ path: jsonPath, write: async (tmp: string) => writeFileSync(tmp, stringifyReport(report)) }] : []),
+  ]);
+  lap('write');
   progress.phase(m.phase.write, 1);
   progress.done();
 
@@ -263,12 +272,27 @@ function loadConfig(path: string, shown: string, m: CliMessages): { config: Funn
   return { config: res.config, ...(explicit ? { locale: res.config.locale } : {}) };
 }
 
-async function writeOutput(path: string, m: CliMessages, write: () => Promise<void>): Promise<void> {
+/**
+ * Writes every output to a temporary file beside its target, then renames them all into place: a run
+ * that fails while writing leaves the previous files as they were.
+ */
+async function writeOutputs(m: CliMessages, outputs: { path: string; write: (tempPath: string) => Promise<void> }[]): Promise<void> {
+  const pending: PendingFile[] = [];
+  let current = '';
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    await write();
+    for (const o of outputs) {
+      current = o.path;
+      const f = pendingFile(o.path);
+      pending.push(f);
+      await o.write(f.tempPath);
+    }
+    for (const f of pending) {
+      current = f.path;
+      commitFile(f);
+    }
   } catch (e) {
-    throw new UsageError(m.writeFailed(path, errorText(e)));
+    pending.forEach(discardFile);
+    throw new UsageError(m.writeFailed(current, errorText(e)));
   }
 }
 
