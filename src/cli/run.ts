@@ -245,7 +245,8 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
     progress.phase(m.phase.read, 0);
     const bytes = readFileSync(path);
     progress.phase(m.phase.read, 1);
-    csv = openCsv(bytes, (f) => (f === 0 ? progress.phase(m.phase.parse, 0) : progress.update(f)));
+    progress.phase(m.phase.parse, 0);
+    csv = openCsv(bytes);
   } catch (e) {
     throw new UsageError(m.fileUnreadable(path, errorText(e)));
   }
