@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { parseConfig, type FunnelConfig } from '../core/config';
+import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
@@ -12,6 +12,7 @@ import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
+import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
 import { stringifyReport } from './json-output';
 import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
@@ -127,16 +128,19 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.config = loaded.config;
     input.configLocale = loaded.locale;
   }
+  const mapped = o.columns ? applyColumnOptions(o.columns, input, m) : undefined;
   const reportLocale = o.lang ?? input.configLocale ?? locale;
   /** Display names of the stages where they differ from the engine's (stable, English) names. */
   let stageLabels: string[] | undefined;
   if (!input.config) {
     // Detected stage names are the JSON keys: always the English ones, whatever the language.
-    const detected = detectConfig(input.rows, { locale: 'en' });
+    // Detection treats base.columns as a partial set (the fields not given are detected).
+    const base: Partial<FunnelConfig> = mapped ? { columns: mapped.columns as ColumnsConfig, ...(mapped.stages ? { stages: mapped.stages } : {}) } : {};
+    const detected = detectConfig(input.rows, { ...base, locale: 'en' });
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
     progress.done();
-    const shown = reportLocale === 'en' ? detected : detectConfig(input.rows, { locale: reportLocale });
+    const shown = reportLocale === 'en' ? detected : detectConfig(input.rows, { ...base, locale: reportLocale });
     if (shown.ok) stageLabels = localizedStageNames(detected.config, shown.config);
     const notes = locale === 'ru' ? (shown.ok ? shown.notesRu : detected.notesRu) : detected.notes;
     if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
@@ -194,6 +198,26 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   }
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
+}
+
+/**
+ * Checks that every --column header is in the header row (exit 2 naming it and the headers that are),
+ * and lays the mappings over a loaded config. Returns what detection should start from otherwise.
+ */
+function applyColumnOptions(columns: ColumnMapping[], input: Input, m: CliMessages): ReturnType<typeof mappedConfig> {
+  const header = input.rows[0] ?? [];
+  const missing = missingColumns(columns, header);
+  if (missing.length > 0) {
+    const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
+    const shown = names.length > 60 ? [...names.slice(0, 60), '…'] : names;
+    throw new UsageError(m.columnMissing(mappingText(missing[0]), input.sourceName, shown.map((h) => `"${h}"`).join(', ')));
+  }
+  if (input.config) {
+    const res = parseConfig(configWithMappings(input.config, columns));
+    if (!res.ok) throw new UsageError(m.configInvalid('--column', res.errors));
+    input.config = res.config;
+  }
+  return mappedConfig(columns);
 }
 
 /** The stage names of `shown` (the same detection in another language) when they differ from `engine`'s ("Lead" not included). */
