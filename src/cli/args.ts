@@ -1,6 +1,7 @@
 /** Command-line arguments → options. Accepts `--opt value` and `--opt=value`. */
 import { SLICE_KEYS, type Grain, type SliceKey } from '../core/types';
 import { parseIsoDay } from '../core/wall-time';
+import { COLUMN_ROLES, parseColumnMapping, type ColumnMapping } from './column-options';
 import type { CliLocale, CliMessages } from './messages';
 
 export interface CliOptions {
@@ -12,6 +13,8 @@ export interface CliOptions {
   grain?: Grain;
   /** Cohorts of one slice only: --filter channel=Ads (repeatable, combined with AND). */
   filters?: Partial<Record<SliceKey, string>>;
+  /** --column ROLE=HEADER, in the order given. */
+  columns?: ColumnMapping[];
   out?: string;
   json?: string;
   lang?: CliLocale;
@@ -21,7 +24,7 @@ export interface CliOptions {
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--out', '--json', '--lang'] as const;
+const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--column', '--out', '--json', '--lang'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The --lang value if one is given, so even argument errors can be reported in that language. */
@@ -89,6 +92,12 @@ function setOption(o: CliOptions, name: ValueOption, value: string, m: CliMessag
       const dim = (eq > 0 ? value.slice(0, eq).trim().toLowerCase() : '') as SliceKey;
       if (!SLICE_KEYS.includes(dim) || eq === value.length - 1) return m.badValue(name, value, `${SLICE_KEYS.join('|')}=VALUE`);
       o.filters = { ...o.filters, [dim]: value.slice(eq + 1).trim() };
+      break;
+    }
+    case '--column': {
+      const mapping = parseColumnMapping(value);
+      if (!mapping) return m.badValue(name, value, `ROLE="Header" with ROLE one of ${COLUMN_ROLES.join(', ')}, or stage:NAME`);
+      o.columns = [...(o.columns ?? []), mapping];
       break;
     }
     case '--out':

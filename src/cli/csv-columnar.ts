@@ -1,24 +1,61 @@
 /**
- * CSV bytes → ingestion without a string table. The file stays one Buffer; rows are tokenized one at a
- * time into byte ranges, and a cell becomes a string only when ingestion asks for it: dates of the
- * common fixed shapes are read from the bytes, slice columns are dictionary-encoded by their bytes
- * (one decode per distinct value), ids and everything else are decoded on demand.
+ * The CSV reader. Bytes → ingestion without a string table: the file stays one Buffer; rows are
+ * tokenized one at a time into byte ranges, and a cell becomes a string only when ingestion asks for
+ * it: dates of the common fixed shapes are read from the bytes, slice columns are dictionary-encoded by
+ * their bytes (one decode per distinct value), ids and everything else are decoded on demand.
  *
- * The rows are exactly what `parseCsvText` (papaparse) gives: same delimiter choice, the same newline
- * guess (papaparse picks one of \n, \r\n, \r for the whole file), quotes only at the start of a field,
- * doubled quotes inside, whitespace allowed between a closing quote and the delimiter. Inputs where
- * papaparse's recovery rules would apply (a stray closing quote, an unterminated quote) and files that
- * are not UTF-8 (UTF-16, Windows-1251) are not handled here: `CsvFallback` tells the caller to use the
- * string reader instead.
+ * Rules (papaparse's for well-formed files): the delimiter is taken from the header line, one newline
+ * kind (\n, \r\n or \r) is guessed for the whole file, quotes count only at the start of a field,
+ * doubled quotes inside, whitespace allowed between a closing quote and the delimiter. Where papaparse
+ * would swallow the rest of the file into one cell (a quote never closed, or "closed" by a quote with
+ * text after it), the opening quote is read as an ordinary character instead and the field is listed in
+ * `CsvTokenizer.unclosed`. Files that are not UTF-8 are decoded and re-encoded first (csv-ingest).
  */
 import type { DateParser } from '../core/dates';
 import { NOT_FIXED, parseFixedDateBytes } from '../core/date-bytes';
 import type { RowSource } from '../core/ingest';
-import type { CellValue } from '../core/types';
-import { detectDelimiter, isBlankRow, isValidUtf8Sample } from './csv-reader';
+import { columnLetter } from '../core/a1';
+import type { CellValue, DataIssue } from '../core/types';
+import { unclosedQuoteIssue } from './reader-issues';
 
-/** The byte reader cannot reproduce the string reader's result for this input; use the string reader. */
-export class CsvFallback extends Error {}
+const CANDIDATES = [',', ';', '\t'] as const;
+
+/** The candidate delimiter that occurs most often outside quotes in the first line (`,` on a tie or none). */
+export function detectDelimiter(text: string): string {
+  const counts = [0, 0, 0];
+  let inQuotes = false;
+  const limit = Math.min(text.length, 1 << 20);
+  for (let i = 0; i < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) inQuotes = !inQuotes;
+    else if (!inQuotes) {
+      if (ch === 10 || ch === 13) break;
+      if (ch === 44) counts[0]++;
+      else if (ch === 59) counts[1]++;
+      else if (ch === 9) counts[2]++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < 3; k++) if (counts[k] > counts[best]) best = k;
+  return CANDIDATES[best];
+}
+
+/** Checks the first 64 KB (cut at a character boundary) for invalid UTF-8. */
+export function isValidUtf8Sample(buf: Buffer): boolean {
+  let end = Math.min(buf.length, 65536);
+  while (end < buf.length && end > 0 && (buf[end] & 0xc0) === 0x80) end--;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A line that parsed to nothing but blanks (an empty line gives ['']). */
+export function isBlankRow(r: readonly string[]): boolean {
+  return r.length === 0 || (r.length === 1 && r[0].trim() === '');
+}
 
 export interface CsvLayout {
   buf: Buffer;
@@ -59,7 +96,13 @@ export function csvLayout(buf: Buffer): CsvLayout | null {
   const end = buf.length;
   if (start === end || !isValidUtf8Sample(buf.subarray(start))) return null;
   if (bom(start)) start += 3; // a second BOM: parseCsvText drops one more after decoding
-  if (start === end) return null;
+  return utf8Layout(buf, start);
+}
+
+/** The layout of buf[start…], known to be UTF-8 text; null when there is nothing there. */
+export function utf8Layout(buf: Buffer, start = 0): CsvLayout | null {
+  const end = buf.length;
+  if (start >= end) return null;
   // 4 MB of UTF-8 is at least 1 M characters: all that the delimiter and newline guesses look at.
   const text = buf.toString('utf8', start, Math.min(end, start + (4 << 20) + 4));
   const delim = detectDelimiter(text).charCodeAt(0);
@@ -99,6 +142,9 @@ export class CsvTokenizer {
   count = 0;
   /** Index of the current row (0 = header). */
   row = -1;
+  /** Fields whose opening quote was never closed, so it was read as an ordinary character. */
+  readonly unclosed: { row: number; field: number; text: string }[] = [];
+  private doubled = false;
   pos: number;
   private done: boolean;
   private readonly atFileEnd: boolean;
@@ -155,50 +201,30 @@ export class CsvTokenizer {
     const nl0 = this.nl0;
     const nl1 = this.nl1;
     let p = this.pos;
+    let literal = false;
     this.count = 0;
     this.row++;
     for (;;) {
       if (p < end && b[p] === QUOTE) {
-        const s = p + 1;
-        let kind = 1;
-        let q = s;
-        for (;;) {
-          q = b.indexOf(QUOTE, q);
-          if (q < 0 || q >= end) throw new CsvFallback('unterminated quoted field');
-          if (q === end - 1) break;
-          if (b[q + 1] === QUOTE) {
-            kind = 2;
-            q += 2;
-            continue;
-          }
-          break;
-        }
-        this.push(s, q, kind);
-        let r = q + 1;
-        if (r >= end) {
-          this.pos = end;
-          this.done = true;
-          return true;
-        }
-        for (;;) {
-          if (r >= end) throw new CsvFallback('spaces after a closing quote at the end of the file');
-          const c = b[r];
-          if (c === delim) {
-            p = r + 1;
-            break;
-          }
-          if (c === nl0 && (nl1 < 0 || (r + 1 < end && b[r + 1] === nl1))) {
-            this.pos = r + this.nlLen;
-            if (this.pos >= end && !this.atFileEnd) this.done = true;
+        const closing = this.closingQuote(p + 1);
+        if (closing >= 0) {
+          this.push(p + 1, closing, this.doubled ? 2 : 1);
+          const r = this.afterClosingQuote(closing + 1);
+          if (r < 0) {
+            this.pos = end;
+            this.done = true;
             return true;
           }
-          if (c === 32 || (c >= 9 && c <= 13)) {
-            r++;
+          if (b[r] === delim) {
+            p = r + 1;
             continue;
           }
-          throw new CsvFallback('text after a closing quote');
+          this.pos = r + this.nlLen;
+          if (this.pos >= end && !this.atFileEnd) this.done = true;
+          return true;
         }
-        continue;
+        // Never properly closed: the quote is an ordinary character and the field ends like a plain one.
+        literal = true;
       }
       const s = p;
       let c = 0;
@@ -208,6 +234,10 @@ export class CsvTokenizer {
         p++;
       }
       this.push(s, p, 0);
+      if (literal) {
+        literal = false;
+        this.unclosed.push({ row: this.row, field: this.count - 1, text: this.text(this.count - 1) });
+      }
       if (p >= end) {
         this.pos = end;
         this.done = true;
@@ -223,7 +253,44 @@ export class CsvTokenizer {
     }
   }
 
-  /** Text of field i of the current row (as papaparse gives it). */
+  /**
+   * The closing quote of a quoted field whose text starts at `s`, or -1 when there is none: the first
+   * quote that is not doubled must be followed (after spaces) by the delimiter, a newline or the end of
+   * the file. A quote left open to the end of the file, or one "closed" by a quote followed by other
+   * text (usually the opening quote of a later field), would swallow every row up to it; the caller
+   * then reads the opening quote as an ordinary character. Sets `doubled`.
+   */
+  private closingQuote(s: number): number {
+    const b = this.b;
+    const end = this.end;
+    this.doubled = false;
+    let q = s;
+    for (;;) {
+      q = b.indexOf(QUOTE, q);
+      if (q < 0 || q >= end) return -1;
+      if (q + 1 < end && b[q + 1] === QUOTE) {
+        this.doubled = true;
+        q += 2;
+        continue;
+      }
+      const r = this.afterClosingQuote(q + 1);
+      return r === -2 ? -1 : q;
+    }
+  }
+
+  /** After a closing quote: the delimiter or newline that ends the field, -1 at the end of the input, -2 for other text. */
+  private afterClosingQuote(from: number): number {
+    const b = this.b;
+    for (let r = from; ; r++) {
+      if (r >= this.end) return -1;
+      const c = b[r];
+      if (c === this.delim) return r;
+      if (c === this.nl0 && (this.nl1 < 0 || (r + 1 < this.end && b[r + 1] === this.nl1))) return r;
+      if (c !== 32 && (c < 9 || c > 13)) return -2;
+    }
+  }
+
+  /** Text of field i of the current row. */
   text(i: number): string {
     const a = this.starts[i];
     const e = this.ends[i];
@@ -395,6 +462,14 @@ export class CsvRowSource implements RowSource {
     const code = resolve(t.text(col));
     dict.add(s, e, h, code);
     return code;
+  }
+
+  /** Problems the tokenizer met (quotes never closed), as data issues; call after the last row. */
+  readerIssues(sheet: string): DataIssue[] {
+    return this.t.unclosed.map((u) => {
+      const name = u.field < this.header.length ? String(this.header[u.field] ?? '').trim() : '';
+      return unclosedQuoteIssue(sheet, u.row + 1, name || columnLetter(u.field), u.text);
+    });
   }
 
   isEmptyRow(): boolean {

@@ -1,49 +1,47 @@
 /**
- * CSV file → IngestResult for the CLI: the byte reader (csv-columnar) when it can reproduce the string
- * reader exactly, otherwise the string reader (papaparse) + ingestRows. Either way the same ingestion
- * code runs (ingestSource), so the leads and data issues are the same.
+ * CSV file → IngestResult for the CLI, always through the byte reader (csv-columnar): a file that is
+ * not UTF-8 is decoded and re-encoded as UTF-8 first. Problems the reader meets become data issues.
  */
-import { ingestRows, ingestSource, type IngestOptions } from '../core/ingest';
+import { ingestSource, type IngestOptions } from '../core/ingest';
 import type { IngestResult } from '../core/types';
-import { CsvFallback, CsvRowSource, csvLayout, csvSampleRows, type CsvLayout } from './csv-columnar';
-import { decodeCsvBytes, parseCsvText, type Progress } from './csv-reader';
+import { CsvRowSource, csvLayout, csvSampleRows, utf8Layout, type CsvLayout } from './csv-columnar';
+import { decodeCsvBytes, type Progress } from './csv-reader';
+import { mergeIssues } from './reader-issues';
 
 /** Rows handed to column detection: it looks at 5,000 at most; the margin keeps it exact if that grows. */
 export const DETECTION_ROWS = 20_000;
 
 export interface CsvInput {
-  /** Header and the first rows (all rows when the byte reader is not used): for column detection. */
+  /** Header and the first rows: for column detection. */
   rows: string[][];
   /** Ingests the whole file. */
   ingest(opts: IngestOptions, onProgress?: Progress): IngestResult;
 }
 
 /** Reads what detection needs now and defers the rest to `ingest`. */
-export function openCsv(buf: Buffer, onParse?: Progress): CsvInput {
-  const layout = csvLayout(buf);
-  if (layout) {
-    try {
-      const sample = csvSampleRows(layout, DETECTION_ROWS);
-      return { rows: sample, ingest: (opts, onProgress) => ingestCsvLayout(layout, opts, onProgress) };
-    } catch (e) {
-      if (!(e instanceof CsvFallback)) throw e;
-    }
-  }
-  const rows = parseCsvText(decodeCsvBytes(buf), onParse);
-  return { rows, ingest: (opts) => ingestRows(rows, opts) };
+export function openCsv(buf: Buffer): CsvInput {
+  const layout = csvLayout(buf) ?? textLayout(decodeCsvBytes(buf));
+  if (!layout) return { rows: [], ingest: (opts) => ingestSource(emptySource, opts) };
+  return { rows: csvSampleRows(layout, DETECTION_ROWS), ingest: (opts, onProgress) => ingestCsvLayout(layout, opts, onProgress) };
 }
 
-/** The byte reader over the whole file; the string reader when it meets input it does not reproduce. */
+/** Decoded text (UTF-16, Windows-1251) as UTF-8 bytes for the byte reader. */
+function textLayout(text: string): CsvLayout | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return utf8Layout(Buffer.from(body, 'utf8'));
+}
+
+const emptySource = {
+  header: [], capacity: 0, next: () => false, rowNumber: () => 0, width: () => 0, cell: () => undefined,
+  date: () => NaN, cached: () => 0, isEmptyRow: () => true,
+};
+
 export function ingestCsvLayout(layout: CsvLayout, opts: IngestOptions, onProgress?: Progress): IngestResult {
   const total = layout.end - layout.start || 1;
-  try {
-    onProgress?.(0);
-    const src = new CsvRowSource(layout, { onProgress: onProgress && ((pos) => onProgress((pos - layout.start) / total)) });
-    const data = ingestSource(src, opts);
-    onProgress?.(1);
-    return data;
-  } catch (e) {
-    if (!(e instanceof CsvFallback)) throw e;
-    return ingestRows(parseCsvText(decodeCsvBytes(layout.buf), onProgress), opts);
-  }
+  onProgress?.(0);
+  const src = new CsvRowSource(layout, { onProgress: onProgress && ((pos) => onProgress((pos - layout.start) / total)) });
+  const data = ingestSource(src, opts);
+  data.issues = mergeIssues(data.issues, src.readerIssues(opts.sheet));
+  onProgress?.(1);
+  return data;
 }

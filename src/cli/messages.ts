@@ -19,6 +19,10 @@ export interface CliMessages {
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
   writeFailed(path: string, reason: string): string;
+  outNotXlsx(path: string): string;
+  columnMissing(mapping: string, file: string, headers: string): string;
+  outputIsInput(path: string, input: string): string;
+  outputsSame(path: string): string;
   unexpected: string;
   phase: Record<'read' | 'parse' | 'compute' | 'write', string>;
   summaryTitle(source: string, asOf: string, leads: number, issues: number): string;
@@ -45,6 +49,10 @@ Options:
   --grain week|month|quarter   cohort period (default: the config's, normally week)
   --filter DIM=VALUE           cohorts of one slice only, e.g. --filter "channel=Google Ads";
                                DIM is channel, manager, product or region; repeat to combine
+  --column ROLE="Header"       use this column for ROLE instead of detecting it (repeatable): ROLE is
+                               createdAt, id, channel, manager, product, region, amount, lostAt, lostReason,
+                               or stage:NAME for a stage's date column, e.g. --column stage:Demo="Demo date"
+                               (stage options, in order, replace the detected stages)
   --out FILE              XLSX report to write (default: report.xlsx; demo: out/demo-report.xlsx)
   --json FILE             also write the report as JSON
   --lang en|ru            language of messages and report (default: from LANG, else en)
@@ -68,6 +76,10 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
   writeFailed: (p, r) => `cannot write ${p}: ${r}`,
+  outNotXlsx: (p) => `--out ${p}: the report is an XLSX workbook; give a file name ending in .xlsx`,
+  outputIsInput: (p, i) => `refusing to write ${p}: it is the input file ${i}; choose another --out or --json`,
+  outputsSame: (p) => `--out and --json are the same file (${p}); give them different names`,
+  columnMissing: (c, f, h) => `--column ${c}: there is no such column in the header row of ${f}; its columns are: ${h}`,
   unexpected: 'unexpected error (a bug; please report it with the text below)',
   phase: { read: 'read', parse: 'parse', compute: 'compute', write: 'write' },
   summaryTitle: (s, a, l, i) => `${s} · as of ${a} · ${l} leads · ${i} data issue${i === 1 ? '' : 's'}`,
@@ -93,6 +105,10 @@ const RU: CliMessages = {
   --grain week|month|quarter   период когорт (по умолчанию из настроек, обычно неделя)
   --filter DIM=VALUE           когорты только одного среза, например --filter "channel=Google Ads";
                                DIM: channel, manager, product или region; можно повторить
+  --column РОЛЬ="Заголовок"    брать для РОЛИ этот столбец вместо автоопределения (можно повторять): РОЛЬ —
+                               createdAt, id, channel, manager, product, region, amount, lostAt, lostReason
+                               или stage:ИМЯ для столбца с датой этапа, например --column stage:Demo="Дата демо"
+                               (этапы из --column, по порядку, заменяют найденные)
   --out ФАЙЛ              куда записать XLSX (по умолчанию report.xlsx; демо: out/demo-report.xlsx)
   --json ФАЙЛ             также записать отчёт в JSON
   --lang en|ru            язык сообщений и отчёта (по умолчанию из LANG, иначе en)
@@ -116,6 +132,10 @@ const RU: CliMessages = {
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',
   writeFailed: (p, r) => `не удалось записать ${p}: ${r}`,
+  outNotXlsx: (p) => `--out ${p}: отчёт — книга XLSX; укажите имя файла с расширением .xlsx`,
+  outputIsInput: (p, i) => `${p} не записан: это входной файл ${i}; укажите другой --out или --json`,
+  outputsSame: (p) => `--out и --json указывают на один файл (${p}); дайте им разные имена`,
+  columnMissing: (c, f, h) => `--column ${c}: такого столбца нет в строке заголовков ${f}; есть столбцы: ${h}`,
   unexpected: 'непредвиденная ошибка (это баг; сообщите о нём, приложив текст ниже)',
   phase: { read: 'чтение', parse: 'разбор', compute: 'расчёт', write: 'запись' },
   summaryTitle: (s, a, l, i) => `${s} · на ${a} · лидов: ${l} · ошибок в данных: ${i}`,

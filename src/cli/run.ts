@@ -2,9 +2,9 @@
  * The CLI run: arguments → input rows → engine → XLSX (+ JSON) → summary. Returns the exit code
  * instead of exiting, so tests can call it in-process. 0 = written, 2 = unusable input, 1 = a bug.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { parseConfig, type FunnelConfig } from '../core/config';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
@@ -12,8 +12,10 @@ import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
+import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
 import { stringifyReport } from './json-output';
+import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
 import { ProgressBar, type ProgressStream } from './progress';
 import { summaryTable } from './summary';
@@ -106,6 +108,14 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
 async function executeWith(o: CliOptions, inputPath: string | undefined, locale: CliLocale, m: CliMessages, io: CliIO, progress: ProgressBar): Promise<void> {
   const lap = phaseTimer(io);
   const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
+  const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
+  const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
+  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config)].filter((p): p is string => p !== undefined);
+  const outputProblem = checkOutputs(outPath, jsonPath, readPaths);
+  if (outputProblem) {
+    const p = outputProblem;
+    throw new UsageError(p.kind === 'notXlsx' ? m.outNotXlsx(p.path) : p.kind === 'sameOutputs' ? m.outputsSame(p.path) : m.outputIsInput(p.path, p.input));
+  }
 
   const input: Input = inputPath
     ? await readInput(inputPath, o, m, progress)
@@ -118,16 +128,24 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.config = loaded.config;
     input.configLocale = loaded.locale;
   }
+  const mapped = o.columns ? applyColumnOptions(o.columns, input, m) : undefined;
+  const reportLocale = o.lang ?? input.configLocale ?? locale;
+  /** Display names of the stages where they differ from the engine's (stable, English) names. */
+  let stageLabels: string[] | undefined;
   if (!input.config) {
-    const detected = detectConfig(input.rows, { locale: o.lang ?? locale });
+    // Detected stage names are the JSON keys: always the English ones, whatever the language.
+    // Detection treats base.columns as a partial set (the fields not given are detected).
+    const base: Partial<FunnelConfig> = mapped ? { columns: mapped.columns as ColumnsConfig, ...(mapped.stages ? { stages: mapped.stages } : {}) } : {};
+    const detected = detectConfig(input.rows, { ...base, locale: 'en' });
     if (!detected.ok) throw new UsageError(locale === 'ru' ? detected.errorRu : detected.error);
     input.config = detected.config;
     progress.done();
-    const notes = locale === 'ru' ? detected.notesRu : detected.notes;
+    const shown = reportLocale === 'en' ? detected : detectConfig(input.rows, { ...base, locale: reportLocale });
+    if (shown.ok) stageLabels = localizedStageNames(detected.config, shown.config);
+    const notes = locale === 'ru' ? (shown.ok ? shown.notesRu : detected.notesRu) : detected.notes;
     if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
     input.detectionIssues = detectionWarningIssues(detected.warnings, input.sheet);
   }
-  const reportLocale = o.lang ?? input.configLocale ?? locale;
   lap('config');
 
   progress.phase(m.phase.compute, 0);
@@ -159,26 +177,65 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   lap('compute');
 
   progress.phase(m.phase.write, 0);
-  const tabs = buildReportTabs(report, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
+  const shownReport = stageLabels ? withStageLabels(report, stageLabels) : report;
+  const tabs = buildReportTabs(shownReport, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
   // exceljs is loaded only now (and its XLSX reader only for XLSX input): it is the CLI's slowest module.
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t));
-  const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   progress.phase(m.phase.write, 0.5);
-  await writeOutput(outPath, m, () => writer.writeFile(outPath));
-  lap('write-xlsx');
-  const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
-  if (jsonPath) await writeOutput(jsonPath, m, async () => writeFileSync(jsonPath, stringifyReport(report)));
+  await writeOutputs(m, [
+    { path: outPath, write: (tmp) => writer.writeFile(tmp) },
+    ...(jsonPath ? [{ path: jsonPath, write: async (tmp: string) => writeFileSync(tmp, stringifyReport(report)) }] : []),
+  ]);
+  lap('write');
   progress.phase(m.phase.write, 1);
   progress.done();
 
   if (!o.quiet) {
     if (!inputPath) io.stdout.write(`${m.demoNote}\n\n`);
-    io.stdout.write(`${summaryTable(report, m)}\n\n`);
+    io.stdout.write(`${summaryTable(shownReport, m)}\n\n`);
   }
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
+}
+
+/**
+ * Checks that every --column header is in the header row (exit 2 naming it and the headers that are),
+ * and lays the mappings over a loaded config. Returns what detection should start from otherwise.
+ */
+function applyColumnOptions(columns: ColumnMapping[], input: Input, m: CliMessages): ReturnType<typeof mappedConfig> {
+  const header = input.rows[0] ?? [];
+  const missing = missingColumns(columns, header);
+  if (missing.length > 0) {
+    const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
+    const shown = names.length > 60 ? [...names.slice(0, 60), '…'] : names;
+    throw new UsageError(m.columnMissing(mappingText(missing[0]), input.sourceName, shown.map((h) => `"${h}"`).join(', ')));
+  }
+  if (input.config) {
+    const res = parseConfig(configWithMappings(input.config, columns));
+    if (!res.ok) throw new UsageError(m.configInvalid('--column', res.errors));
+    input.config = res.config;
+  }
+  return mappedConfig(columns);
+}
+
+/** The stage names of `shown` (the same detection in another language) when they differ from `engine`'s ("Lead" not included). */
+function localizedStageNames(engine: FunnelConfig, shown: FunnelConfig): string[] | undefined {
+  if (shown.stages.length !== engine.stages.length) return undefined;
+  if (shown.stages.every((s, i) => s.name === engine.stages[i].name)) return undefined;
+  return shown.stages.map((s) => s.name);
+}
+
+/** The report with translated stage labels, for the XLSX tabs and the summary; `--json` keeps the engine's names. */
+function withStageLabels(report: FunnelReport, labels: string[]): FunnelReport {
+  const named = [report.stages[0], ...labels];
+  return {
+    ...report,
+    stages: named,
+    cohortReport: { ...report.cohortReport, stages: named },
+    conversions: { ...report.conversions, stages: named },
+  };
 }
 
 function fileSize(path: string, m: CliMessages): number {
@@ -212,7 +269,8 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
     progress.phase(m.phase.read, 0);
     const bytes = readFileSync(path);
     progress.phase(m.phase.read, 1);
-    csv = openCsv(bytes, (f) => (f === 0 ? progress.phase(m.phase.parse, 0) : progress.update(f)));
+    progress.phase(m.phase.parse, 0);
+    csv = openCsv(bytes);
   } catch (e) {
     throw new UsageError(m.fileUnreadable(path, errorText(e)));
   }
@@ -239,12 +297,27 @@ function loadConfig(path: string, shown: string, m: CliMessages): { config: Funn
   return { config: res.config, ...(explicit ? { locale: res.config.locale } : {}) };
 }
 
-async function writeOutput(path: string, m: CliMessages, write: () => Promise<void>): Promise<void> {
+/**
+ * Writes every output to a temporary file beside its target, then renames them all into place: a run
+ * that fails while writing leaves the previous files as they were.
+ */
+async function writeOutputs(m: CliMessages, outputs: { path: string; write: (tempPath: string) => Promise<void> }[]): Promise<void> {
+  const pending: PendingFile[] = [];
+  let current = '';
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    await write();
+    for (const o of outputs) {
+      current = o.path;
+      const f = pendingFile(o.path);
+      pending.push(f);
+      await o.write(f.tempPath);
+    }
+    for (const f of pending) {
+      current = f.path;
+      commitFile(f);
+    }
   } catch (e) {
-    throw new UsageError(m.writeFailed(path, errorText(e)));
+    pending.forEach(discardFile);
+    throw new UsageError(m.writeFailed(current, errorText(e)));
   }
 }
 

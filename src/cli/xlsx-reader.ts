@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types';
+import { workbookSheets, type WorkbookSheet } from './xlsx-sheets';
 
 export interface XlsxInput {
   rows: CellValue[][];
@@ -58,6 +59,7 @@ export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
  * and took 16 s and 1.4 GB for 200,000 rows; streaming keeps only the row arrays.
  */
 export async function readXlsxFile(path: string, sheet?: string): Promise<XlsxInput> {
+  const listed = workbookSheets(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -65,20 +67,31 @@ export async function readXlsxFile(path: string, sheet?: string): Promise<XlsxIn
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const sheetNames = (): string[] => ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((x) => x.name);
+  const sheetNames = (): string[] =>
+    listed.length > 0 ? listed.map((x) => x.name) : ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((x) => x.name);
   let found: XlsxInput | null = null;
   for await (const ws of reader) {
     // exceljs's typings call the emitted object a Worksheet; at run time it is a WorksheetReader with a name
-    const w = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const wanted = found === null && (sheet === undefined ? w.name === (sheetNames()[0] ?? w.name) : w.name === sheet);
+    const w = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: number | string };
+    const name = realSheetName(w, listed);
+    const wanted = found === null && (sheet === undefined ? name === (sheetNames()[0] ?? name) : name === sheet);
     if (!wanted) {
       for await (const _row of w) void _row; // drain: the zip stream moves on only when this entry is consumed
       continue;
     }
-    found = { rows: await readRows(w), sheet: w.name };
+    found = { rows: await readRows(w), sheet: name };
   }
   if (!found) throw new SheetNotFoundError(sheet ?? '', sheetNames());
   return found;
+}
+
+/**
+ * exceljs names a sheet it could not match to the workbook part `Sheet<n>`, n being the number in the
+ * part's file name (xl/worksheets/sheet<n>.xml): look that part up in the workbook's own list.
+ */
+function realSheetName(w: { name: string; id: number | string }, listed: readonly WorkbookSheet[]): string {
+  if (w.name !== `Sheet${w.id}`) return w.name;
+  return listed.find((s) => s.part === `xl/worksheets/sheet${w.id}.xml`)?.name ?? w.name;
 }
 
 async function readRows(ws: AsyncIterable<ExcelJS.Row>): Promise<CellValue[][]> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeCsvBytes, detectDelimiter, parseCsvText, readCsvFile } from '../../src/cli/csv-reader';
 import { excelDateToWallText, readXlsxFile, SheetNotFoundError } from '../../src/cli/xlsx-reader';
+import { workbookSheets } from '../../src/cli/xlsx-sheets';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets');
 function dataset(rel: string): string {
@@ -116,5 +117,42 @@ describe('XLSX reader', () => {
     const file = join(dir, 'fake.xlsx');
     writeFileSync(file, 'not a zip');
     await expect(readXlsxFile(file)).rejects.toBeTruthy();
+  });
+});
+
+describe('XLSX written by another writer (openpyxl layout: sheets before xl/workbook.xml, absolute targets)', () => {
+  // made by test/fixtures/make-openpyxl-like.py
+  const FIXTURE = resolve(__dirname, '../fixtures/openpyxl-like.xlsx');
+
+  test('real sheet names: the first tab by default, --sheet by name, and the names listed when missing', async () => {
+    const first = await readXlsxFile(FIXTURE);
+    expect(first.sheet).toBe('Notes');
+    expect(first.rows).toEqual([['This tab is not the leads'], ['see the Leads tab']]);
+    const leads = await readXlsxFile(FIXTURE, 'Leads');
+    expect(leads.sheet).toBe('Leads');
+    // serial days with a date format: 46327 = 2026-11-01 (46023 = 2026-01-01, + 304 days), 46330.4375 = 10:30
+    expect(leads.rows).toEqual([
+      ['Lead ID', 'Created at', 'Channel', 'Won at'],
+      [1, '2026-11-01', 'Google Ads', '2026-11-08'],
+      [2, '2026-11-02', 'SEO', ''],
+      [3, '2026-11-03', 'Google Ads', ''],
+      [4, '2026-11-04 10:30', 'Referral', '2026-11-14'],
+      [5, '2026-11-05', 'SEO', ''],
+      [6, '2026-11-06', 'Google Ads', ''],
+    ]);
+    await readXlsxFile(FIXTURE, 'Sheet1').then(
+      () => {
+        throw new Error('Sheet1 is not a sheet of this file');
+      },
+      (e: SheetNotFoundError) => expect(e.available).toEqual(['Notes', 'Leads']),
+    );
+  });
+
+  test('workbookSheets reads the tab order and parts from the zip', () => {
+    expect(workbookSheets(FIXTURE)).toEqual([
+      { name: 'Notes', part: 'xl/worksheets/sheet1.xml' },
+      { name: 'Leads', part: 'xl/worksheets/sheet2.xml' },
+    ]);
+    expect(workbookSheets(join(dir, 'no-such.xlsx'))).toEqual([]);
   });
 });
