@@ -72,8 +72,17 @@ function detectDateOrder(rows: CellValue[][]): DateOrder | null {
   return null;
 }
 
-/** Counts dates among the first non-blank values of a column. Numbers do not count: amounts would pass as serials. */
-function sampleDates(rows: CellValue[][], col: number, parser: DateParser): { dates: number; nonBlank: number } {
+/** A number, or text that is only a number (`45366`, `45366.5`, `45366,5`). */
+function isNumeric(v: CellValue): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && /^\s*\d+(?:[.,]\d+)?\s*$/.test(v));
+}
+
+/**
+ * Counts dates among the first non-blank values of a column. Serial day numbers (numbers, or numbers
+ * as text) count only under a header that reads like a date (`Won at`, `Дата оплаты`): elsewhere amounts
+ * and counts would pass as serials.
+ */
+function sampleDates(rows: CellValue[][], col: number, parser: DateParser, serialsAreDates: boolean): { dates: number; nonBlank: number } {
   let dates = 0;
   let nonBlank = 0;
   const end = Math.min(rows.length, SAMPLE_ROWS + 1);
@@ -83,7 +92,7 @@ function sampleDates(rows: CellValue[][], col: number, parser: DateParser): { da
     const t = parser.parse(v);
     if (t !== t) continue; // blank or placeholder
     nonBlank++;
-    if (t !== INVALID_DATE && typeof v !== 'number') dates++;
+    if (t !== INVALID_DATE && (serialsAreDates || !isNumeric(v))) dates++;
   }
   return { dates, nonBlank };
 }
@@ -194,7 +203,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       // Blank headers, later duplicates (unreachable by name), known fields and bookkeeping dates are skipped.
       if (key === '' || index.get(key) !== j || taken.has(j)) continue;
       if (isNonStageDateHeader(header[j]) || isFieldHeader(header[j], 'currentStage')) continue;
-      const { dates, nonBlank } = sampleDates(rows, j, parser);
+      const { dates, nonBlank } = sampleDates(rows, j, parser, looksLikeDateHeader(header[j]));
       const isStage = nonBlank > 0 ? dates >= DATE_SHARE * nonBlank : looksLikeDateHeader(header[j]);
       if (isStage) {
         stageHeaders.push(headerText(header[j]));
