@@ -38,6 +38,13 @@ const SAMPLE_ROWS = 2000;
 const DATE_SHARE = 0.8;
 /** Rows scanned to choose the stage vocabulary of a current-stage column. */
 const VOCABULARY_ROWS = 5000;
+/**
+ * Share of the scanned non-blank rows of a current-stage column whose value a vocabulary must know for
+ * it to be used: counted in rows (leads), because every row with an unknown value lands on the first step.
+ */
+const VOCABULARY_SHARE = 0.5;
+/** Unknown values quoted in the message when no vocabulary fits. */
+const UNKNOWN_VALUES_SHOWN = 10;
 
 type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
@@ -110,20 +117,49 @@ function uniqueStageNames(headers: string[]): string[] {
   });
 }
 
-function pickVocabulary(rows: CellValue[][], col: number): { vocabulary: StageVocabulary; matched: number } | null {
-  const counts = new Map<string, number>();
+interface VocabularyChoice {
+  /** The vocabulary knowing the most rows, null when none knows any. */
+  vocabulary: StageVocabulary | null;
+  /** Scanned rows whose value it knows, of `nonBlank`. */
+  matched: number;
+  nonBlank: number;
+  /** Values it does not know, each once (as first written), with their row counts, most frequent first. */
+  unknown: { value: string; rows: number }[];
+}
+
+function pickVocabulary(rows: CellValue[][], col: number): VocabularyChoice {
+  const counts = new Map<string, { value: string; rows: number }>();
+  let nonBlank = 0;
   const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
   for (let r = 1; r < end; r++) {
-    const key = normalizeStageValue(rows[r]?.[col]);
-    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+    const v = rows[r]?.[col];
+    const key = normalizeStageValue(v);
+    if (key === '') continue;
+    nonBlank++;
+    const seen = counts.get(key);
+    if (seen) seen.rows++;
+    else counts.set(key, { value: String(v).trim(), rows: 1 });
   }
-  let best: { vocabulary: StageVocabulary; matched: number } | null = null;
-  for (const vocabulary of STAGE_VOCABULARIES) {
-    let matched = 0;
-    for (const raw of Object.keys(vocabulary.values)) matched += counts.get(normalizeStageValue(raw)) ?? 0;
-    if (matched > 0 && (!best || matched > best.matched)) best = { vocabulary, matched };
+  let vocabulary: StageVocabulary | null = null;
+  let matched = 0;
+  let known = new Set<string>();
+  for (const candidate of STAGE_VOCABULARIES) {
+    const keys = new Set(Object.keys(candidate.values).map(normalizeStageValue));
+    let n = 0;
+    for (const key of keys) n += counts.get(key)?.rows ?? 0;
+    if (n > matched) {
+      vocabulary = candidate;
+      matched = n;
+      known = keys;
+    }
   }
-  return best;
+  const unknown = [...counts.entries()].filter(([key]) => !known.has(key)).map(([, c]) => c).sort((a, b) => b.rows - a.rows);
+  return { vocabulary, matched, nonBlank, unknown };
+}
+
+function quoteCounts(unknown: { value: string; rows: number }[], open: string, close: string): string {
+  const shown = unknown.slice(0, UNKNOWN_VALUES_SHOWN).map((u) => `${open}${u.value}${close} (${u.rows})`);
+  return shown.join(', ') + (unknown.length > UNKNOWN_VALUES_SHOWN ? ', …' : '');
 }
 
 /**
@@ -233,14 +269,22 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       }
       const stageColumn = headerText(header[stageIdx]);
       const picked = pickVocabulary(rows, stageIdx);
-      if (!picked) {
+      const { vocabulary, matched, nonBlank, unknown } = picked;
+      if (!vocabulary) {
         return fail(
-          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
-          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24 или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, HubSpot, Salesforce, Pipedrive, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
+          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24, HubSpot, Salesforce, Pipedrive или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+        );
+      }
+      if (matched < VOCABULARY_SHARE * nonBlank) {
+        return fail(
+          `The stage column "${stageColumn}" is mostly not ${vocabulary.name} stage names: only ${matched} of ${nonBlank} rows have a known stage. ` +
+            `Unknown values (rows): ${quoteCounts(unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
+          `В столбце этапов «${stageColumn}» в основном не названия этапов ${vocabulary.name}: известный этап только в ${matched} из ${nonBlank} строк. ` +
+            `Неизвестные значения (строк): ${quoteCounts(unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
         );
       }
       taken.add(stageIdx);
-      const { vocabulary } = picked;
       // A Russian report names the stages in Russian (for amoCRM and Bitrix24, the CRM's own labels).
       const names = base.locale === 'ru' ? vocabulary.stagesRu : vocabulary.stages;
       const rename = new Map(vocabulary.stages.map((en, i) => [en, names[i]] as const));

@@ -191,6 +191,44 @@ class ArrayRowSource implements RowSource {
   }
 }
 
+/** One warning per blank or unknown current-stage value, with how many rows hold it (first row first). */
+function unknownStageIssues(
+  unknown: ReadonlyMap<string, { row: number; value: CellValue; rows: number }>,
+  sheet: string,
+  column: string,
+  valueText: (v: CellValue) => string,
+): DataIssue[] {
+  const out: DataIssue[] = [];
+  for (const [key, u] of unknown) {
+    const many = u.rows > 1;
+    const where = many ? ` in ${u.rows} rows (this is the first)` : '';
+    const whereRu = many ? ` (строк с таким значением: ${u.rows}, это первая)` : '';
+    const who = many ? 'these leads are' : 'the lead is';
+    const whoRu = many ? 'эти лиды учтены' : 'лид учтён';
+    const [problem, problemRu] = key === ''
+      ? [`The stage is blank${where}; ${who} counted at the first step`, `Этап не заполнен${whereRu}; ${whoRu} на первом шаге`]
+      : [
+          `Unknown stage${where}: it is not in the stage list of the settings; ${who} counted at the first step`,
+          `Неизвестный этап${whereRu}: его нет в списке этапов в настройках; ${whoRu} на первом шаге`,
+        ];
+    out.push({ sheet, row: u.row, column, value: valueText(u.value), problem, problemRu, severity: 'warning' });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+/** Merges `extra` (sorted by row) into `issues` (sorted by row), keeping both orders; equal rows: `issues` first. */
+function mergeByRow(issues: DataIssue[], extra: readonly DataIssue[]): void {
+  const merged: DataIssue[] = [];
+  let i = 0;
+  for (const e of extra) {
+    while (i < issues.length && issues[i].row <= e.row) merged.push(issues[i++]);
+    merged.push(e);
+  }
+  while (i < issues.length) merged.push(issues[i++]);
+  issues.length = 0;
+  for (const m of merged) issues.push(m);
+}
+
 export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResult {
   return ingestSource(new ArrayRowSource(rows), opts);
 }
@@ -263,6 +301,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     }
   }
   const stageCache = new Map<string, number>();
+  /** Blank ('') or unknown current-stage values: one data issue per distinct value, at its first row, with its row count. */
+  const unknownStages = new Map<string, { row: number; value: CellValue; rows: number }>();
   const stageCode = (v: CellValue): number => {
     if (typeof v === 'string') {
       const cached = stageCache.get(v);
@@ -442,13 +482,10 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       } else if (code === LOST) {
         if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
       } else if (code === UNKNOWN) {
-        if (isBlankForIngest(stageValue)) {
-          issue(rowNo, csIdx, stageValue, 'The stage is blank; the lead is counted at the first step',
-            'Этап не заполнен; лид учтён на первом шаге', 'warning');
-        } else {
-          issue(rowNo, csIdx, stageValue, 'Unknown stage: it is not in the stage list of the settings; the lead is counted at the first step',
-            'Неизвестный этап: его нет в списке этапов в настройках; лид учтён на первом шаге', 'warning');
-        }
+        const key = isBlankForIngest(stageValue) ? '' : cellText(stageValue);
+        const seen = unknownStages.get(key);
+        if (seen) seen.rows++;
+        else unknownStages.set(key, { row: rowNo, value: stageValue, rows: 1 });
       }
     }
 
@@ -470,6 +507,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sl.codes[k] = src.cached(sl.col, i, sl.resolve);
     }
   }
+
+  if (unknownStages.size > 0) mergeByRow(issues, unknownStageIssues(unknownStages, sheet, headerName(csIdx), valueText));
 
   // A few spare slots (a CSV's row bound counts its final newline) are not worth a copy.
   const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
