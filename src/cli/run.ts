@@ -126,6 +126,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     const notes = locale === 'ru' ? detected.notesRu : detected.notes;
     if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
     input.detectionIssues = detectionWarningIssues(detected.warnings, input.sheet);
+    // Warnings (a stage-like column left out, stages that look swapped) are printed as well, even with --quiet.
+    for (const w of detected.warnings) io.stderr.write(`funnel-report: ${locale === 'ru' ? w.problemRu : w.problem}\n`);
   }
   const reportLocale = o.lang ?? input.configLocale ?? locale;
   lap('config');

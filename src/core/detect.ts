@@ -27,8 +27,24 @@ import type { StageVocabulary } from './headers';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
-  | { ok: true; config: FunnelConfig; notes: string[]; notesRu: string[]; warnings: DetectWarning[] }
+  | {
+      ok: true;
+      config: FunnelConfig;
+      notes: string[];
+      notesRu: string[];
+      /** Everything a person should look at; faces print these (the CLI to stderr) and list them as data issues. */
+      warnings: DetectWarning[];
+      /** Date-like columns right of the creation date that were not made stages because most values are not dates. */
+      droppedStageColumns: DroppedStageColumn[];
+    }
   | { ok: false; error: string; errorRu: string };
+
+export interface DroppedStageColumn {
+  column: string;
+  /** Sampled non-blank values that are dates, of `sampled`. */
+  dates: number;
+  sampled: number;
+}
 
 /** How many non-blank values of a column are looked at to decide whether it holds dates. */
 const SAMPLE_VALUES = 200;
@@ -36,6 +52,15 @@ const SAMPLE_VALUES = 200;
 const SAMPLE_ROWS = 2000;
 /** Share of non-blank sample values that must be dates for a column to be a stage timestamp. */
 const DATE_SHARE = 0.8;
+/**
+ * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
+ * the sampled leads with real timestamps at both, if at least this share has t(k+1) < t(k) (and there are
+ * at least ORDER_MIN_LEADS such leads), the two look swapped.
+ */
+const ORDER_SWAPPED_SHARE = 0.9;
+const ORDER_MIN_LEADS = 10;
+/** Rows scanned for the stage order check. */
+const ORDER_ROWS = 5000;
 /** Rows scanned to choose the stage vocabulary of a current-stage column. */
 const VOCABULARY_ROWS = 5000;
 /**
@@ -102,6 +127,28 @@ function sampleDates(rows: CellValue[][], col: number, parser: DateParser, seria
     if (t !== INVALID_DATE && (serialsAreDates || !isNumeric(v))) dates++;
   }
   return { dates, nonBlank };
+}
+
+/** Consecutive stage pairs [k, k+1] whose timestamps are mostly in the opposite order, with the counts. */
+function swappedStagePairs(rows: CellValue[][], cols: readonly number[], parser: DateParser): { k: number; reversed: number; both: number }[] {
+  const out: { k: number; reversed: number; both: number }[] = [];
+  const end = Math.min(rows.length, ORDER_ROWS + 1);
+  for (let k = 0; k + 1 < cols.length; k++) {
+    let both = 0;
+    let reversed = 0;
+    for (let r = 1; r < end; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      const a = parser.parse(row[cols[k]]);
+      if (!Number.isFinite(a)) continue;
+      const b = parser.parse(row[cols[k + 1]]);
+      if (!Number.isFinite(b)) continue;
+      both++;
+      if (b < a) reversed++;
+    }
+    if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
+  }
+  return out;
 }
 
 /** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
@@ -186,6 +233,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     notesRu.push(ru);
   };
   const warnings: DetectWarning[] = [];
+  const droppedStageColumns: DroppedStageColumn[] = [];
   const baseColumns: Partial<ColumnsConfig> = base.columns ?? {};
 
   const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
@@ -234,6 +282,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   } else {
     const parser = makeDateParser({ timeZone, dateOrder });
     const stageHeaders: string[] = [];
+    const stageCols: number[] = [];
     for (let j = createdIdx + 1; j < header.length; j++) {
       const key = normalizeHeader(header[j]);
       // Blank headers, later duplicates (unreachable by name), known fields and bookkeeping dates are skipped.
@@ -243,8 +292,10 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       const isStage = nonBlank > 0 ? dates >= DATE_SHARE * nonBlank : looksLikeDateHeader(header[j]);
       if (isStage) {
         stageHeaders.push(headerText(header[j]));
+        stageCols.push(j);
       } else if (dates > 0 || looksLikeDateHeader(header[j])) {
         const column = headerText(header[j]);
+        droppedStageColumns.push({ column, dates, sampled: nonBlank });
         warnings.push({
           column,
           problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
@@ -255,6 +306,17 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     if (stageHeaders.length > 0) {
       const names = uniqueStageNames(stageHeaders);
       stages = stageHeaders.map((column, i) => ({ name: names[i], column }));
+      for (const { k, reversed, both } of swappedStagePairs(rows, stageCols, parser)) {
+        const [a, b] = [names[k], names[k + 1]];
+        const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
+        warnings.push({
+          column: colB,
+          problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
+            `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
+          problemRu: `Этапы «${a}» и «${b}», похоже, перепутаны местами: у ${reversed} из ${both} лидов с обеими датами «${colB}» раньше, чем «${colA}». ` +
+            `Поменяйте их местами: переставьте столбец «${colB}» левее «${colA}» или перечислите этапы в настройках, поставив «${b}» перед «${a}»`,
+        });
+      }
       note(
         `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,
         `Этапы из столбцов с датами: ${stageHeaders.map((h, i) => `«${h}» → ${names[i]}`).join(', ')}`,
@@ -321,7 +383,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   if (!checked.ok) {
     return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
   }
-  return { ok: true, config, notes, notesRu, warnings };
+  return { ok: true, config, notes, notesRu, warnings, droppedStageColumns };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -191,6 +191,28 @@ class ArrayRowSource implements RowSource {
   }
 }
 
+/** Headers quoted in the "missing column" message. */
+const HEADERS_SHOWN = 60;
+
+/**
+ * A configured column the header row lacks makes the input unusable (it would otherwise become a column
+ * of zeros and a headline 0%): the message names each missing column and the headers that do exist.
+ */
+function missingColumnsError(missing: readonly { name: string; what: string; whatRu: string }[], header: readonly CellValue[], sheet: string): InputError {
+  const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
+  const list = (open: string, close: string) =>
+    names.slice(0, HEADERS_SHOWN).map((h) => `${open}${h}${close}`).join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
+  const en = missing.map((m) => `"${m.name}" (${m.what})`).join(', ');
+  const ru = missing.map((m) => `«${m.name}» (${m.whatRu})`).join(', ');
+  const one = missing.length === 1;
+  return new InputError(
+    `Sheet "${sheet}" has no ${one ? 'column' : 'columns'} ${en} in its header row. Its columns are: ${list('"', '"')}. ` +
+      'Fix the column names in the settings or in the sheet.',
+    `На листе «${sheet}» в строке заголовков нет ${one ? 'столбца' : 'столбцов'} ${ru}. Столбцы листа: ${list('«', '»')}. ` +
+      'Исправьте названия столбцов в настройках или на листе.',
+  );
+}
+
 /** One warning per blank or unknown current-stage value, with how many rows hold it (first row first). */
 function unknownStageIssues(
   unknown: ReadonlyMap<string, { row: number; value: CellValue; rows: number }>,
@@ -243,11 +265,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const index = headerIndex(header);
   const createdIdx = findHeader(index, config.columns.createdAt);
   if (createdIdx < 0) {
-    const name = config.columns.createdAt;
-    throw new InputError(
-      `Sheet "${sheet}" has no column "${name}" (the lead creation date) in its header row.`,
-      `На листе «${sheet}» в строке заголовков нет столбца «${name}» (дата создания лида).`,
-    );
+    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, sheet);
   }
 
   const issues: DataIssue[] = [];
@@ -261,18 +279,13 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const issue = (row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']) => {
     issues.push({ sheet, row, column: col >= 0 ? headerName(col) : '', value: valueText(v), problem, problemRu, severity });
   };
-  /** Index of a configured column, or -1 with one issue at row 1 when the header lacks it. */
+  /** Configured columns the header lacks: the input is unusable (InputError below, naming them all). */
+  const missing: { name: string; what: string; whatRu: string }[] = [];
+  /** Index of a configured column, or -1 (not configured, or recorded in `missing`). */
   const resolve = (name: string | undefined, what: string, whatRu: string): number => {
     if (!name) return -1;
     const col = findHeader(index, name);
-    if (col < 0) {
-      issues.push({
-        sheet, row: 1, column: name, value: '',
-        problem: `Column "${name}" (${what}) is not in the header row; the report is made without it`,
-        problemRu: `Столбца «${name}» (${whatRu}) нет в строке заголовков; отчёт построен без него`,
-        severity: 'error',
-      });
-    }
+    if (col < 0) missing.push({ name, what, whatRu });
     return col;
   };
   const optional = (key: Exclude<keyof typeof COLUMN_LABELS, 'createdAt'>) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
@@ -353,6 +366,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sliceStates.push(sl);
     }
   }
+  if (missing.length > 0) throw missingColumnsError(missing, header, sheet);
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
   // they hold data, say so once per column instead of dropping it silently.
