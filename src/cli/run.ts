@@ -143,9 +143,9 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     ...(o.filters ? { filters: o.filters } : {}),
     ...(csv
       ? {
-          ingest: (config: FunnelConfig, sheet: string) => {
+          ingest: (config: FunnelConfig, sheet: string, reportDate: string) => {
             progress.phase(m.phase.parse, 0);
-            const data = csv.ingest({ config, sheet }, (f) => progress.update(f));
+            const data = csv.ingest({ config, sheet, asOf: reportDate }, (f) => progress.update(f));
             lap('parse+ingest');
             progress.phase(m.phase.compute, 0);
             return data;
@@ -177,7 +177,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   if (!o.quiet) {
     if (!inputPath) io.stdout.write(`${m.demoNote}\n\n`);
-    io.stdout.write(`${summaryTable(report, m)}\n\n`);
+    io.stdout.write(`${summaryTable(report, m, 6, locale)}\n\n`);
   }
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);

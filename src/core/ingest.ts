@@ -15,6 +15,7 @@ import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './h
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
+import { implausibleText, plausibleWindow } from './plausible';
 import { DAY_MS } from './wall-time';
 
 /**
@@ -50,6 +51,11 @@ export interface IngestOptions {
   config: FunnelConfig;
   /** Sheet (or file) name used in data issues. */
   sheet: string;
+  /**
+   * Report date `YYYY-MM-DD`: dates more than `config.plausibleDates.yearsAfterReportDate` years after it
+   * are implausible. Without it only the lower bound (`plausibleDates.earliest`) is checked.
+   */
+  asOf?: string;
 }
 
 const LEAD = -1;
@@ -269,6 +275,10 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   }
 
   const issues: DataIssue[] = [];
+  const plausible = plausibleWindow(config.plausibleDates, opts.asOf);
+  const lo = plausible.earliest;
+  const hi = plausible.latest;
+  const implausible = implausibleText(plausible);
   const dateOpts = { timeZone: config.timeZone, dateOrder: config.dateOrder };
   const createdParser = makeDateParser(dateOpts);
   const headerName = (col: number): string => String(header[col] ?? '').trim();
@@ -413,6 +423,11 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
         `Дата создания: ${e.errorRu}; строка не учтена как лид`, 'error');
       continue;
     }
+    if (created < lo || created > hi) {
+      issue(rowNo, createdIdx, src.cell(createdIdx), `Creation date: ${implausible.en}; the row is not counted as a lead`,
+        `Дата создания: ${implausible.ru}; строка не учтена как лид`, 'error');
+      continue;
+    }
     const k = count++;
     rowNumbers[k] = rowNo;
     createdAt[k] = created;
@@ -445,6 +460,11 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
           `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`, 'error');
         continue;
       }
+      if (t < lo || t > hi) {
+        issue(rowNo, col, src.cell(col), `Date of stage "${stages[s].name}": ${implausible.en}; the value is ignored`,
+          `Дата этапа «${stages[s].name}»: ${implausible.ru}; значение не учтено`, 'error');
+        continue;
+      }
       stageTimes[s][k] = t;
       if (isBeforeCreation(t, created)) {
         issue(rowNo, col, src.cell(col), `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
@@ -457,6 +477,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       if (t === INVALID_DATE) {
         const e = lostParser.lastError();
         issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
+      } else if (t < lo || t > hi) {
+        issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${implausible.en}; the value is ignored`, `Дата отказа: ${implausible.ru}; значение не учтено`, 'error');
       } else if (t === t) {
         lostAt[k] = t;
         if (isBeforeCreation(t, created)) {
@@ -476,6 +498,10 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
           const e = changedParser.lastError();
           issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${e.error}; the value is ignored`,
             `Время текущего этапа: ${e.errorRu}; значение не учтено`, 'error');
+          changed = NaN;
+        } else if (changed < lo || changed > hi) {
+          issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${implausible.en}; the value is ignored`,
+            `Время текущего этапа: ${implausible.ru}; значение не учтено`, 'error');
           changed = NaN;
         }
       }

@@ -1,6 +1,7 @@
 /**
- * Detection warnings reach the terminal, not only the Data issues tab: the CLI prints each one to
- * stderr (in the chosen language), also with --quiet. Unusable configured columns exit 2 naming them.
+ * What the CLI says about its input besides the report: detection warnings on stderr (in the chosen
+ * language, also with --quiet), unusable configured columns (exit 2, named), and leads created after the
+ * report date (the summary line counts the leads in the report and says how many were left out).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,4 +45,18 @@ test('a configured column missing from the file: exit 2, naming it and the heade
   expect(r.code).toBe(2);
   expect(r.err).toContain('no column "Demo date" (stage "Demo")');
   expect(r.err).toContain('"Created at", "Demo at"');
+});
+
+test('leads created after the report date: the summary counts the report\'s leads and says the rest', async () => {
+  const csv = join(dir, 'late.csv');
+  // 3 leads up to the report date (weeks of 2026-11-09 and 2026-11-16), 2 after it.
+  writeFileSync(csv, 'Created at,Won at\n2026-11-10,\n2026-11-16,2026-11-18\n2026-11-22,\n2026-11-23,\n2026-12-01,\n');
+  const en = await runCli([csv, '--as-of', '2026-11-22', '--out', join(dir, 'late.xlsx')]);
+  expect(en.code).toBe(0);
+  expect(en.out).toContain('late.csv · as of 2026-11-22 · 3 leads · 0 data issues\n2 leads created after 2026-11-22 are not in this report\n');
+  expect(en.out).toMatch(/2026-11-16 – 2026-11-22 +2 +1/);
+  expect(en.out).toMatch(/2026-11-09 – 2026-11-15 +1 +0/);
+  const ru = await runCli([csv, '--as-of', '2026-11-22', '--out', join(dir, 'late.xlsx'), '--lang', 'ru']);
+  expect(ru.out).toContain('лидов: 3');
+  expect(ru.out).toContain('Лидов, созданных после 2026-11-22: 2; в этот отчёт они не вошли');
 });
