@@ -145,6 +145,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     const notes = locale === 'ru' ? (shown.ok ? shown.notesRu : detected.notesRu) : detected.notes;
     if (!o.quiet && notes.length > 0) io.stdout.write(`${m.detectedColumns}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
     input.detectionIssues = detectionWarningIssues(detected.warnings, input.sheet);
+    // Warnings (a stage-like column left out, stages that look swapped) are printed as well, even with --quiet.
+    for (const w of detected.warnings) io.stderr.write(`funnel-report: ${locale === 'ru' ? w.problemRu : w.problem}\n`);
   }
   lap('config');
 
@@ -159,9 +161,9 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     ...(o.filters ? { filters: o.filters } : {}),
     ...(csv
       ? {
-          ingest: (config: FunnelConfig, sheet: string) => {
+          ingest: (config: FunnelConfig, sheet: string, reportDate: string) => {
             progress.phase(m.phase.parse, 0);
-            const data = csv.ingest({ config, sheet }, (f) => progress.update(f));
+            const data = csv.ingest({ config, sheet, asOf: reportDate }, (f) => progress.update(f));
             lap('parse+ingest');
             progress.phase(m.phase.compute, 0);
             return data;
@@ -194,7 +196,9 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   if (!o.quiet) {
     if (!inputPath) io.stdout.write(`${m.demoNote}\n\n`);
-    io.stdout.write(`${summaryTable(shownReport, m)}\n\n`);
+    io.stdout.write(`${summaryTable(shownReport, m, 6, locale)}
+
+`);
   }
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);

@@ -6,7 +6,8 @@ function pct(r: number | null | undefined): string {
   return r === null || r === undefined ? '—' : `${(r * 100).toFixed(2)}%`;
 }
 
-export function summaryTable(report: FunnelReport, m: CliMessages, cohorts = 6): string {
+/** `locale` picks the language of the model's own notes (e.g. leads created after the report date). */
+export function summaryTable(report: FunnelReport, m: CliMessages, cohorts = 6, locale: 'en' | 'ru' = 'en'): string {
   const cr = report.cohortReport;
   const stages = cr.stages;
   const last = stages.length - 1;
@@ -20,7 +21,10 @@ export function summaryTable(report: FunnelReport, m: CliMessages, cohorts = 6):
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const issues = report.dataIssues.length;
-  const out = [m.summaryTitle(report.source.name, report.asOf, report.source.leads, issues), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const title = [m.summaryTitle(report.source.name, report.asOf, report.source.leads, issues)];
+  const note = report.source.createdAfterAsOfNote;
+  if (note) title.push(locale === 'ru' ? note.ru : note.en);
+  const out = [...title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (rows.some((r) => r.some((c) => c.endsWith('~')))) out.push(m.immatureFootnote);
   return out.join('\n');
 }

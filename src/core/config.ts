@@ -3,7 +3,9 @@
  * properties; the CLI reads it from a file. `parseConfig` accepts unknown JSON and either returns a
  * complete config (defaults filled in) or a list of errors, each naming the offending key.
  */
+import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible';
 import type { DateOrder, Grain, SliceKey } from './types';
+import { parseIsoDay } from './wall-time';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -56,6 +58,8 @@ export interface FunnelConfig {
   maturityPercentile: number;
   /** Display language of generated report text. */
   locale: 'en' | 'ru';
+  /** Window of plausible dates (default: from 1990-01-01 to a year after the report date); see plausible.ts. */
+  plausibleDates?: PlausibleDatesConfig;
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -77,7 +81,7 @@ export const SLICE_COLUMN_KEYS: readonly SliceKey[] = ['channel', 'manager', 'pr
 const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'] as const;
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
-  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale',
+  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale', 'plausibleDates',
 ] as const;
 
 export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[] };
@@ -223,6 +227,37 @@ export function parseConfig(input: unknown): ConfigResult {
   if (input.locale !== undefined) {
     if (input.locale === 'en' || input.locale === 'ru') cfg.locale = input.locale;
     else errors.push('locale: must be "en" or "ru"');
+  }
+  if (input.plausibleDates !== undefined) {
+    const p = input.plausibleDates;
+    if (!isRecord(p)) {
+      errors.push('plausibleDates: must be an object {earliest, yearsAfterReportDate}');
+    } else {
+      const window: PlausibleDatesConfig = { ...DEFAULT_PLAUSIBLE_DATES };
+      let ok = true;
+      for (const k of Object.keys(p)) {
+        if (k !== 'earliest' && k !== 'yearsAfterReportDate') {
+          errors.push(`plausibleDates.${k}: unknown field`);
+          ok = false;
+        }
+      }
+      if (p.earliest !== undefined) {
+        if (typeof p.earliest === 'string' && parseIsoDay(p.earliest) !== null && p.earliest.trim() >= '0001-01-01') window.earliest = p.earliest.trim();
+        else {
+          errors.push('plausibleDates.earliest: must be a YYYY-MM-DD date (e.g. "1990-01-01")');
+          ok = false;
+        }
+      }
+      if (p.yearsAfterReportDate !== undefined) {
+        const y = p.yearsAfterReportDate;
+        if (typeof y === 'number' && Number.isInteger(y) && y >= 0 && y <= 100) window.yearsAfterReportDate = y;
+        else {
+          errors.push('plausibleDates.yearsAfterReportDate: must be an integer 0 … 100 (e.g. 1)');
+          ok = false;
+        }
+      }
+      if (ok) cfg.plausibleDates = window;
+    }
   }
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push('stages: at least one stage after "lead created" is needed');
 

@@ -50,8 +50,8 @@ const ERRORS: readonly { error: string; errorRu: string }[] = [
     errorRu: 'год из двух цифр: укажите год полностью (2024, а не 24)',
   },
   {
-    error: 'a number written as text, not a date',
-    errorRu: 'число, записанное текстом, а не дата',
+    error: 'a number written as text, not a date (serial day numbers are read from 25569 = 1970-01-01 to 73050 = 2099-12-31)',
+    errorRu: 'число, записанное текстом, а не дата (порядковые номера дней читаются от 25569 = 1970-01-01 до 73050 = 2099-12-31)',
   },
   {
     error: 'a number outside the range of spreadsheet dates (1 … 2958465)',
@@ -69,6 +69,12 @@ const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set([
 /** Spreadsheet serial day 0 = 1899-12-30 (Google Sheets; Excel agrees from 1900-03-01 on). */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2958466; // exclusive: 9999-12-31 is 2958465
+/**
+ * Serial day numbers written as text (CSV exports of spreadsheets): read only from 1970-01-01 (25569) to
+ * 2099-12-31 (73050), so a stray count or amount in a date column stays "a number, not a date".
+ */
+export const TEXT_SERIAL_MIN = 25569;
+export const TEXT_SERIAL_MAX = 73050;
 const HOUR_MS = 3_600_000;
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -196,6 +202,30 @@ function parseFixed(s: string): number {
   return dayMs + h * HOUR_MS + mi * 60_000 + sec * 1000;
 }
 
+/**
+ * s[a, b) as a serial day number written as text: five digits, optionally a `.` or `,` and the fraction
+ * of the day. Wall ms rounded to the second, or INVALID_DATE (number as text) outside the text range.
+ */
+function parseTextSerial(s: string, a: number, b: number): number {
+  let whole = 0;
+  let p = a;
+  while (p < b && isDigit(s.charCodeAt(p))) whole = whole * 10 + (s.charCodeAt(p++) - 48);
+  let fraction = 0;
+  if (p < b) {
+    const c = s.charCodeAt(p++);
+    if ((c !== 46 && c !== 44) || p === b) return fail(ERR_NUMBER_AS_TEXT);
+    let scale = 0.1;
+    for (; p < b; p++) {
+      const d = s.charCodeAt(p);
+      if (!isDigit(d)) return fail(ERR_NUMBER_AS_TEXT);
+      fraction += (d - 48) * scale;
+      scale /= 10;
+    }
+  }
+  if (whole < TEXT_SERIAL_MIN || whole > TEXT_SERIAL_MAX) return fail(ERR_NUMBER_AS_TEXT);
+  return SERIAL_EPOCH_MS + whole * DAY_MS + Math.round(fraction * 86_400) * 1000;
+}
+
 function failFormat(s: string, a: number, b: number): number {
   return fail(looksNumeric(s, a, b) ? ERR_NUMBER_AS_TEXT : ERR_NOT_A_DATE);
 }
@@ -218,8 +248,9 @@ function parseText(s: string, mdy: boolean): number {
   cursor = a;
   const first = readDigits(s, b, 8);
   const len1 = cursor - a;
+  const sep = cursor === b ? 0 : s.charCodeAt(cursor);
+  if (len1 === 5 && (sep === 0 || sep === 46 || sep === 44)) return parseTextSerial(s, a, b);
   if (cursor === b) return fail(ERR_NUMBER_AS_TEXT);
-  const sep = s.charCodeAt(cursor);
   let y: number;
   let mo: number;
   let d: number;

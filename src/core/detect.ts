@@ -27,8 +27,24 @@ import type { StageVocabulary } from './headers';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
-  | { ok: true; config: FunnelConfig; notes: string[]; notesRu: string[]; warnings: DetectWarning[] }
+  | {
+      ok: true;
+      config: FunnelConfig;
+      notes: string[];
+      notesRu: string[];
+      /** Everything a person should look at; faces print these (the CLI to stderr) and list them as data issues. */
+      warnings: DetectWarning[];
+      /** Date-like columns right of the creation date that were not made stages because most values are not dates. */
+      droppedStageColumns: DroppedStageColumn[];
+    }
   | { ok: false; error: string; errorRu: string };
+
+export interface DroppedStageColumn {
+  column: string;
+  /** Sampled non-blank values that are dates, of `sampled`. */
+  dates: number;
+  sampled: number;
+}
 
 /** How many non-blank values of a column are looked at to decide whether it holds dates. */
 const SAMPLE_VALUES = 200;
@@ -36,8 +52,24 @@ const SAMPLE_VALUES = 200;
 const SAMPLE_ROWS = 2000;
 /** Share of non-blank sample values that must be dates for a column to be a stage timestamp. */
 const DATE_SHARE = 0.8;
+/**
+ * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
+ * the sampled leads with real timestamps at both, if at least this share has t(k+1) < t(k) (and there are
+ * at least ORDER_MIN_LEADS such leads), the two look swapped.
+ */
+const ORDER_SWAPPED_SHARE = 0.9;
+const ORDER_MIN_LEADS = 10;
+/** Rows scanned for the stage order check. */
+const ORDER_ROWS = 5000;
 /** Rows scanned to choose the stage vocabulary of a current-stage column. */
 const VOCABULARY_ROWS = 5000;
+/**
+ * Share of the scanned non-blank rows of a current-stage column whose value a vocabulary must know for
+ * it to be used: counted in rows (leads), because every row with an unknown value lands on the first step.
+ */
+const VOCABULARY_SHARE = 0.5;
+/** Unknown values quoted in the message when no vocabulary fits. */
+const UNKNOWN_VALUES_SHOWN = 10;
 
 type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
@@ -72,8 +104,17 @@ function detectDateOrder(rows: CellValue[][]): DateOrder | null {
   return null;
 }
 
-/** Counts dates among the first non-blank values of a column. Numbers do not count: amounts would pass as serials. */
-function sampleDates(rows: CellValue[][], col: number, parser: DateParser): { dates: number; nonBlank: number } {
+/** A number, or text that is only a number (`45366`, `45366.5`, `45366,5`). */
+function isNumeric(v: CellValue): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && /^\s*\d+(?:[.,]\d+)?\s*$/.test(v));
+}
+
+/**
+ * Counts dates among the first non-blank values of a column. Serial day numbers (numbers, or numbers
+ * as text) count only under a header that reads like a date (`Won at`, `Дата оплаты`): elsewhere amounts
+ * and counts would pass as serials.
+ */
+function sampleDates(rows: CellValue[][], col: number, parser: DateParser, serialsAreDates: boolean): { dates: number; nonBlank: number } {
   let dates = 0;
   let nonBlank = 0;
   const end = Math.min(rows.length, SAMPLE_ROWS + 1);
@@ -83,9 +124,31 @@ function sampleDates(rows: CellValue[][], col: number, parser: DateParser): { da
     const t = parser.parse(v);
     if (t !== t) continue; // blank or placeholder
     nonBlank++;
-    if (t !== INVALID_DATE && typeof v !== 'number') dates++;
+    if (t !== INVALID_DATE && (serialsAreDates || !isNumeric(v))) dates++;
   }
   return { dates, nonBlank };
+}
+
+/** Consecutive stage pairs [k, k+1] whose timestamps are mostly in the opposite order, with the counts. */
+function swappedStagePairs(rows: CellValue[][], cols: readonly number[], parser: DateParser): { k: number; reversed: number; both: number }[] {
+  const out: { k: number; reversed: number; both: number }[] = [];
+  const end = Math.min(rows.length, ORDER_ROWS + 1);
+  for (let k = 0; k + 1 < cols.length; k++) {
+    let both = 0;
+    let reversed = 0;
+    for (let r = 1; r < end; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      const a = parser.parse(row[cols[k]]);
+      if (!Number.isFinite(a)) continue;
+      const b = parser.parse(row[cols[k + 1]]);
+      if (!Number.isFinite(b)) continue;
+      both++;
+      if (b < a) reversed++;
+    }
+    if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
+  }
+  return out;
 }
 
 /** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
@@ -101,20 +164,49 @@ function uniqueStageNames(headers: string[]): string[] {
   });
 }
 
-function pickVocabulary(rows: CellValue[][], col: number): { vocabulary: StageVocabulary; matched: number } | null {
-  const counts = new Map<string, number>();
+interface VocabularyChoice {
+  /** The vocabulary knowing the most rows, null when none knows any. */
+  vocabulary: StageVocabulary | null;
+  /** Scanned rows whose value it knows, of `nonBlank`. */
+  matched: number;
+  nonBlank: number;
+  /** Values it does not know, each once (as first written), with their row counts, most frequent first. */
+  unknown: { value: string; rows: number }[];
+}
+
+function pickVocabulary(rows: CellValue[][], col: number): VocabularyChoice {
+  const counts = new Map<string, { value: string; rows: number }>();
+  let nonBlank = 0;
   const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
   for (let r = 1; r < end; r++) {
-    const key = normalizeStageValue(rows[r]?.[col]);
-    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+    const v = rows[r]?.[col];
+    const key = normalizeStageValue(v);
+    if (key === '') continue;
+    nonBlank++;
+    const seen = counts.get(key);
+    if (seen) seen.rows++;
+    else counts.set(key, { value: String(v).trim(), rows: 1 });
   }
-  let best: { vocabulary: StageVocabulary; matched: number } | null = null;
-  for (const vocabulary of STAGE_VOCABULARIES) {
-    let matched = 0;
-    for (const raw of Object.keys(vocabulary.values)) matched += counts.get(normalizeStageValue(raw)) ?? 0;
-    if (matched > 0 && (!best || matched > best.matched)) best = { vocabulary, matched };
+  let vocabulary: StageVocabulary | null = null;
+  let matched = 0;
+  let known = new Set<string>();
+  for (const candidate of STAGE_VOCABULARIES) {
+    const keys = new Set(Object.keys(candidate.values).map(normalizeStageValue));
+    let n = 0;
+    for (const key of keys) n += counts.get(key)?.rows ?? 0;
+    if (n > matched) {
+      vocabulary = candidate;
+      matched = n;
+      known = keys;
+    }
   }
-  return best;
+  const unknown = [...counts.entries()].filter(([key]) => !known.has(key)).map(([, c]) => c).sort((a, b) => b.rows - a.rows);
+  return { vocabulary, matched, nonBlank, unknown };
+}
+
+function quoteCounts(unknown: { value: string; rows: number }[], open: string, close: string): string {
+  const shown = unknown.slice(0, UNKNOWN_VALUES_SHOWN).map((u) => `${open}${u.value}${close} (${u.rows})`);
+  return shown.join(', ') + (unknown.length > UNKNOWN_VALUES_SHOWN ? ', …' : '');
 }
 
 /**
@@ -141,6 +233,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     notesRu.push(ru);
   };
   const warnings: DetectWarning[] = [];
+  const droppedStageColumns: DroppedStageColumn[] = [];
   const baseColumns: Partial<ColumnsConfig> = base.columns ?? {};
 
   const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
@@ -189,17 +282,20 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   } else {
     const parser = makeDateParser({ timeZone, dateOrder });
     const stageHeaders: string[] = [];
+    const stageCols: number[] = [];
     for (let j = createdIdx + 1; j < header.length; j++) {
       const key = normalizeHeader(header[j]);
       // Blank headers, later duplicates (unreachable by name), known fields and bookkeeping dates are skipped.
       if (key === '' || index.get(key) !== j || taken.has(j)) continue;
       if (isNonStageDateHeader(header[j]) || isFieldHeader(header[j], 'currentStage')) continue;
-      const { dates, nonBlank } = sampleDates(rows, j, parser);
+      const { dates, nonBlank } = sampleDates(rows, j, parser, looksLikeDateHeader(header[j]));
       const isStage = nonBlank > 0 ? dates >= DATE_SHARE * nonBlank : looksLikeDateHeader(header[j]);
       if (isStage) {
         stageHeaders.push(headerText(header[j]));
+        stageCols.push(j);
       } else if (dates > 0 || looksLikeDateHeader(header[j])) {
         const column = headerText(header[j]);
+        droppedStageColumns.push({ column, dates, sampled: nonBlank });
         warnings.push({
           column,
           problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
@@ -210,6 +306,17 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     if (stageHeaders.length > 0) {
       const names = uniqueStageNames(stageHeaders);
       stages = stageHeaders.map((column, i) => ({ name: names[i], column }));
+      for (const { k, reversed, both } of swappedStagePairs(rows, stageCols, parser)) {
+        const [a, b] = [names[k], names[k + 1]];
+        const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
+        warnings.push({
+          column: colB,
+          problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
+            `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
+          problemRu: `Этапы «${a}» и «${b}», похоже, перепутаны местами: у ${reversed} из ${both} лидов с обеими датами «${colB}» раньше, чем «${colA}». ` +
+            `Поменяйте их местами: переставьте столбец «${colB}» левее «${colA}» или перечислите этапы в настройках, поставив «${b}» перед «${a}»`,
+        });
+      }
       note(
         `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,
         `Этапы из столбцов с датами: ${stageHeaders.map((h, i) => `«${h}» → ${names[i]}`).join(', ')}`,
@@ -224,14 +331,22 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       }
       const stageColumn = headerText(header[stageIdx]);
       const picked = pickVocabulary(rows, stageIdx);
-      if (!picked) {
+      const { vocabulary, matched, nonBlank, unknown } = picked;
+      if (!vocabulary) {
         return fail(
-          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
-          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24 или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, HubSpot, Salesforce, Pipedrive, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
+          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24, HubSpot, Salesforce, Pipedrive или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+        );
+      }
+      if (matched < VOCABULARY_SHARE * nonBlank) {
+        return fail(
+          `The stage column "${stageColumn}" is mostly not ${vocabulary.name} stage names: only ${matched} of ${nonBlank} rows have a known stage. ` +
+            `Unknown values (rows): ${quoteCounts(unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
+          `В столбце этапов «${stageColumn}» в основном не названия этапов ${vocabulary.name}: известный этап только в ${matched} из ${nonBlank} строк. ` +
+            `Неизвестные значения (строк): ${quoteCounts(unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
         );
       }
       taken.add(stageIdx);
-      const { vocabulary } = picked;
       // A Russian report names the stages in Russian (for amoCRM and Bitrix24, the CRM's own labels).
       const names = base.locale === 'ru' ? vocabulary.stagesRu : vocabulary.stages;
       const rename = new Map(vocabulary.stages.map((en, i) => [en, names[i]] as const));
@@ -268,7 +383,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
   if (!checked.ok) {
     return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
   }
-  return { ok: true, config, notes, notesRu, warnings };
+  return { ok: true, config, notes, notesRu, warnings, droppedStageColumns };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

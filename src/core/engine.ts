@@ -2,7 +2,7 @@
  * The engine's front door: rows in, report model out. Faces (CLI, Apps Script, custom functions)
  * call this and nothing deeper, so the steps always run in the same order with the same defaults.
  */
-import { computeCohorts } from './cohorts';
+import { asOfBound, computeCohorts } from './cohorts';
 import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
@@ -32,13 +32,21 @@ export interface ReportOptions {
   timeZone?: string;
   /**
    * Ingestion from another source than `rows` (the CLI's CSV byte reader); `rows` then only needs the
-   * header and the first rows, for column detection.
+   * header and the first rows, for column detection. `asOf` is the report date, for the plausible-date
+   * window (IngestOptions.asOf).
    */
-  ingest?: (config: FunnelConfig, sheet: string) => IngestResult;
+  ingest?: (config: FunnelConfig, sheet: string, asOf: string) => IngestResult;
 }
 
 export type ReportOutcome =
-  | { ok: true; report: FunnelReport; config: FunnelConfig; data: IngestResult }
+  | {
+      ok: true;
+      report: FunnelReport;
+      config: FunnelConfig;
+      data: IngestResult;
+      /** What detection left out or found suspicious (empty with a given config), for faces to show besides the data issues. */
+      detectionWarnings: DetectWarning[];
+    }
   | { ok: false; error: string; errorRu: string };
 
 /** `YYYY-MM-DD` of an instant in an IANA time zone. */
@@ -51,18 +59,36 @@ export function detectionWarningIssues(warnings: DetectWarning[], sheet: string)
   return warnings.map((w) => ({ sheet, row: 1, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
 }
 
+/**
+ * Leads in the report (created on or before the report date) and leads created after it, which the
+ * cohorts leave out: counted and said, never silently dropped (DESIGN.md, "Plausible dates").
+ */
+export function leadsInReport(data: IngestResult, asOf: string): Pick<FunnelReport['source'], 'leads' | 'createdAfterAsOf' | 'createdAfterAsOfNote'> {
+  const bound = asOfBound(asOf);
+  const created = data.leads.createdAt;
+  let after = 0;
+  for (let i = 0; i < data.leads.count; i++) if (created[i] > bound) after++;
+  const note = after === 0 ? null : {
+    en: `${after} ${after === 1 ? 'lead' : 'leads'} created after ${asOf} ${after === 1 ? 'is' : 'are'} not in this report`,
+    ru: `Лидов, созданных после ${asOf}: ${after}; в этот отчёт они не вошли`,
+  };
+  return { leads: data.leads.count - after, createdAfterAsOf: after, createdAfterAsOfNote: note };
+}
+
 export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
   if (rows.length === 0) {
     return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
   }
   let config: FunnelConfig;
   let detectionIssues: DataIssue[] = [];
+  let detectionWarnings: DetectWarning[] = [];
   if (options.config) {
     config = options.config;
   } else {
     const detected = detectConfig(rows, options.detectBase);
     if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
     config = detected.config;
+    detectionWarnings = detected.warnings;
     detectionIssues = detectionWarningIssues(detected.warnings, options.sheet);
   }
   if (options.timeZone) config = { ...config, timeZone: options.timeZone };
@@ -74,7 +100,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
 
   let data: IngestResult;
   try {
-    data = options.ingest ? options.ingest(config, options.sheet) : ingestRows(rows, { config, sheet: options.sheet });
+    data = options.ingest ? options.ingest(config, options.sheet, asOf) : ingestRows(rows, { config, sheet: options.sheet, asOf });
   } catch (e) {
     if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
     throw e;
@@ -85,11 +111,11 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   const report: FunnelReport = {
     generatedAt: (options.now ?? new Date()).toISOString(),
     asOf,
-    source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, leads: data.leads.count },
+    source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
     stages: data.stageNames,
     cohortReport,
     conversions,
     dataIssues: detectionIssues.length > 0 ? [...detectionIssues, ...data.issues] : data.issues,
   };
-  return { ok: true, report, config, data };
+  return { ok: true, report, config, data, detectionWarnings };
 }

@@ -1,5 +1,8 @@
 /**
- * Header vocabularies (English and Russian) and header matching. Matching is case-insensitive and
+ * Header vocabularies (English and Russian) and header matching. Besides plain names they cover the
+ * report exports of amoCRM, Bitrix24, HubSpot (`Create Date`, `Original Source`, `Contact owner`,
+ * `Lifecycle Stage`, `Became a … Date`), Pipedrive (`Deal - Deal created`, `Deal - Owner`, `Deal - Won time`)
+ * and Salesforce (`Created Date`, `Lead Source`, `Lead Owner`, `Opportunity Owner`, `Converted Date`). Matching is case-insensitive and
  * ignores surrounding spaces, underscores vs spaces and ё vs е; with duplicate headers the first wins
  * (amoCRM exports have two `Источник` columns and the first one holds the lead source).
  */
@@ -16,31 +19,39 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
   createdAt: [
     'created at', 'created', 'date created', 'creation date', 'created date', 'created on', 'create date',
     'lead date', 'lead created', 'lead created at', 'lead creation date', 'first contact date', 'first_contact_date',
+    'deal - deal created', 'deal created', 'deal - add time', 'lead - lead created', 'lead - created',
     'Дата создания', 'Дата создания сделки', 'Дата создания лида', 'Дата создания заявки', 'Дата заявки',
     'Дата обращения', 'Создана', 'Создан', 'Создано',
   ],
-  id: ['id', 'lead id', 'deal id', 'mql_id', 'opportunity id', 'record id', '№', 'ИД', 'ID сделки', 'ID лида', 'Номер сделки'],
+  id: [
+    'id', 'lead id', 'deal id', 'mql_id', 'opportunity id', 'record id', 'deal - id', 'lead - id', 'contact id',
+    '№', 'ИД', 'ID сделки', 'ID лида', 'Номер сделки',
+  ],
   channel: [
-    'channel', 'source', 'lead source', 'Источник', 'Канал', 'Источник лида', 'Источник сделки', 'Источник трафика',
-    'Рекламный канал', 'origin', 'utm_source',
+    'channel', 'source', 'lead source', 'original source', 'deal - source channel', 'deal - channel', 'deal - source',
+    'source channel', 'deal - source origin', 'source origin', 'latest source', 'Источник', 'Канал', 'Источник лида',
+    'Источник сделки', 'Источник трафика', 'Рекламный канал', 'origin', 'utm_source',
   ],
   manager: [
     'manager', 'owner', 'responsible', 'sales rep', 'sales agent', 'sdr', 'sdr id', 'deal owner', 'lead owner', 'assigned to',
+    'contact owner', 'deal - owner', 'opportunity owner', 'hubspot owner', 'account owner', 'company owner', 'lead - owner',
     'Ответственный', 'Менеджер', 'Ответственный менеджер',
   ],
-  product: ['product', 'service', 'Товар', 'Продукт', 'Услуга'],
-  region: ['region', 'city', 'country', 'Регион', 'Город', 'Область', 'Страна'],
+  product: ['product', 'service', 'product name', 'deal - product', 'Товар', 'Продукт', 'Услуга'],
+  region: ['region', 'city', 'country', 'country/region', 'state/region', 'billing country', 'Регион', 'Город', 'Область', 'Страна'],
   amount: [
     'amount', 'budget', 'deal value', 'deal amount', 'revenue', 'value', 'close value', 'close_value', 'price', 'sum',
+    'deal - value', 'amount in company currency',
     'Бюджет', 'Сумма', 'Сумма сделки', 'Выручка', 'Стоимость',
   ],
-  lostAt: ['lost at', 'lost date', 'date lost', 'lost on', 'Дата отказа', 'Дата проигрыша'],
+  lostAt: ['lost at', 'lost date', 'date lost', 'lost on', 'lost time', 'deal - lost time', 'Дата отказа', 'Дата проигрыша'],
   lostReason: [
-    'lost reason', 'loss reason', 'reason lost', 'closed lost reason', 'Причина отказа', 'Причина проигрыша',
+    'lost reason', 'loss reason', 'reason lost', 'closed lost reason', 'deal - lost reason', 'Причина отказа', 'Причина проигрыша',
     'Причина отказа от сделки',
   ],
   currentStage: [
-    'stage', 'status', 'deal stage', 'lead status', 'pipeline stage', 'Этап', 'Этап сделки', 'Статус', 'Стадия',
+    'stage', 'status', 'deal stage', 'lead status', 'pipeline stage', 'lifecycle stage', 'deal - stage', 'opportunity stage',
+    'Этап', 'Этап сделки', 'Статус', 'Стадия',
     'Стадия сделки', 'Статус лида', 'Этап воронки',
   ],
   changedAt: [
@@ -49,13 +60,14 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Дата изменения стадии',
   ],
   closedAt: [
-    'closed at', 'close date', 'closed date', 'date closed', 'closed on', 'closed', 'close_date',
+    'closed at', 'close date', 'closed date', 'date closed', 'closed on', 'closed', 'close_date', 'deal - deal closed on',
+    'deal closed on', 'deal - close time',
     'Дата закрытия', 'Дата закрытия сделки', 'Закрыта', 'Закрыто',
   ],
 };
 
-/** Word stems that mark bookkeeping dates (never funnel stages): edited/updated/modified, "last …". */
-const NON_STAGE_DATE_STEMS = ['edit', 'updat', 'modif', 'last', 'редакт', 'изменен', 'обновл', 'последн'];
+/** Word stems that mark bookkeeping or planned dates (never funnel stages): edited/updated/modified, "last …", "next …", expected. */
+const NON_STAGE_DATE_STEMS = ['edit', 'updat', 'modif', 'last', 'next', 'expect', 'редакт', 'изменен', 'обновл', 'последн', 'следующ', 'ожидаем'];
 
 /** Lower-cased, trimmed, inner whitespace and underscores collapsed to one space, ё → е. */
 export function normalizeHeader(v: CellValue): string {
@@ -102,16 +114,25 @@ export function isNonStageDateHeader(header: CellValue): boolean {
 }
 
 const STAGE_SUFFIXES = [' at', ' date', ' time', ' on', ' дата'];
+/** Export prefixes in front of a stage name: Pipedrive's `Deal - `, HubSpot's `Became a(n) `. */
+const STAGE_PREFIXES = ['deal - ', 'lead - ', 'became an ', 'became a '];
 
-/** Stage name from a timestamp header: `Qualified at` → `Qualified`, `proposal_date` → `proposal`. */
+/**
+ * Stage name from a timestamp header: `Qualified at` → `Qualified`, `proposal_date` → `proposal`,
+ * `Deal - Won time` → `Won`, `Became a Sales Qualified Lead Date` → `Sales Qualified Lead`.
+ */
 export function stageNameFromHeader(header: CellValue): string {
-  const raw = String(header ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
-  const spaced = raw.replace(/_/g, ' ');
-  const lower = spaced.toLowerCase();
+  let raw = String(header ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
   for (const suffix of STAGE_SUFFIXES) {
+    const lower = raw.replace(/_/g, ' ').toLowerCase();
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
-      return raw.slice(0, raw.length - suffix.length).trim();
+      raw = raw.slice(0, raw.length - suffix.length).trim();
+      break;
     }
+  }
+  const lower = raw.toLowerCase();
+  for (const prefix of STAGE_PREFIXES) {
+    if (lower.startsWith(prefix) && lower.length > prefix.length) return raw.slice(prefix.length).trim();
   }
   return raw;
 }
@@ -172,6 +193,21 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
       'Lead': 'lead',
       'Open': 'lead',
       'Prospecting': 'lead',
+      // Salesforce lead statuses and opportunity stages, Pipedrive's default pipeline.
+      'Open - Not Contacted': 'lead',
+      'Lead In': 'lead',
+      'Working - Contacted': 'Contacted',
+      'Contact Made': 'Contacted',
+      'Qualification': 'Qualified',
+      'Needs Analysis': 'Qualified',
+      'Needs Defined': 'Qualified',
+      'Value Proposition': 'Qualified',
+      'Id. Decision Makers': 'Qualified',
+      'Perception Analysis': 'Qualified',
+      'Closed - Converted': 'Qualified',
+      'Closed - Not Converted': 'lost',
+      'Proposal Made': 'Proposal',
+      'Negotiations Started': 'Negotiation',
       'Contacted': 'Contacted',
       'Attempted to contact': 'Contacted',
       'Engaging': 'Contacted',
@@ -200,6 +236,23 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
       'Deal lost': 'lost',
       'Disqualified': 'lost',
       'Unqualified': 'lost',
+    },
+  },
+  {
+    // HubSpot's lifecycle stages (labels, and the internal values some exports carry).
+    name: 'HubSpot',
+    stages: ['MQL', 'SQL', 'Opportunity', 'Customer'],
+    stagesRu: ['MQL', 'SQL', 'Сделка', 'Клиент'],
+    values: {
+      'Subscriber': 'lead',
+      'Lead': 'lead',
+      'Marketing Qualified Lead': 'MQL',
+      'marketingqualifiedlead': 'MQL',
+      'Sales Qualified Lead': 'SQL',
+      'salesqualifiedlead': 'SQL',
+      'Opportunity': 'Opportunity',
+      'Customer': 'Customer',
+      'Evangelist': 'Customer',
     },
   },
 ];

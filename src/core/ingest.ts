@@ -15,6 +15,7 @@ import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './h
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
+import { implausibleText, plausibleWindow } from './plausible';
 import { DAY_MS } from './wall-time';
 
 /**
@@ -50,6 +51,11 @@ export interface IngestOptions {
   config: FunnelConfig;
   /** Sheet (or file) name used in data issues. */
   sheet: string;
+  /**
+   * Report date `YYYY-MM-DD`: dates more than `config.plausibleDates.yearsAfterReportDate` years after it
+   * are implausible. Without it only the lower bound (`plausibleDates.earliest`) is checked.
+   */
+  asOf?: string;
 }
 
 const LEAD = -1;
@@ -191,6 +197,66 @@ class ArrayRowSource implements RowSource {
   }
 }
 
+/** Headers quoted in the "missing column" message. */
+const HEADERS_SHOWN = 60;
+
+/**
+ * A configured column the header row lacks makes the input unusable (it would otherwise become a column
+ * of zeros and a headline 0%): the message names each missing column and the headers that do exist.
+ */
+function missingColumnsError(missing: readonly { name: string; what: string; whatRu: string }[], header: readonly CellValue[], sheet: string): InputError {
+  const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
+  const list = (open: string, close: string) =>
+    names.slice(0, HEADERS_SHOWN).map((h) => `${open}${h}${close}`).join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
+  const en = missing.map((m) => `"${m.name}" (${m.what})`).join(', ');
+  const ru = missing.map((m) => `«${m.name}» (${m.whatRu})`).join(', ');
+  const one = missing.length === 1;
+  return new InputError(
+    `Sheet "${sheet}" has no ${one ? 'column' : 'columns'} ${en} in its header row. Its columns are: ${list('"', '"')}. ` +
+      'Fix the column names in the settings or in the sheet.',
+    `На листе «${sheet}» в строке заголовков нет ${one ? 'столбца' : 'столбцов'} ${ru}. Столбцы листа: ${list('«', '»')}. ` +
+      'Исправьте названия столбцов в настройках или на листе.',
+  );
+}
+
+/** One warning per blank or unknown current-stage value, with how many rows hold it (first row first). */
+function unknownStageIssues(
+  unknown: ReadonlyMap<string, { row: number; value: CellValue; rows: number }>,
+  sheet: string,
+  column: string,
+  valueText: (v: CellValue) => string,
+): DataIssue[] {
+  const out: DataIssue[] = [];
+  for (const [key, u] of unknown) {
+    const many = u.rows > 1;
+    const where = many ? ` in ${u.rows} rows (this is the first)` : '';
+    const whereRu = many ? ` (строк с таким значением: ${u.rows}, это первая)` : '';
+    const who = many ? 'these leads are' : 'the lead is';
+    const whoRu = many ? 'эти лиды учтены' : 'лид учтён';
+    const [problem, problemRu] = key === ''
+      ? [`The stage is blank${where}; ${who} counted at the first step`, `Этап не заполнен${whereRu}; ${whoRu} на первом шаге`]
+      : [
+          `Unknown stage${where}: it is not in the stage list of the settings; ${who} counted at the first step`,
+          `Неизвестный этап${whereRu}: его нет в списке этапов в настройках; ${whoRu} на первом шаге`,
+        ];
+    out.push({ sheet, row: u.row, column, value: valueText(u.value), problem, problemRu, severity: 'warning' });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+/** Merges `extra` (sorted by row) into `issues` (sorted by row), keeping both orders; equal rows: `issues` first. */
+function mergeByRow(issues: DataIssue[], extra: readonly DataIssue[]): void {
+  const merged: DataIssue[] = [];
+  let i = 0;
+  for (const e of extra) {
+    while (i < issues.length && issues[i].row <= e.row) merged.push(issues[i++]);
+    merged.push(e);
+  }
+  while (i < issues.length) merged.push(issues[i++]);
+  issues.length = 0;
+  for (const m of merged) issues.push(m);
+}
+
 export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResult {
   return ingestSource(new ArrayRowSource(rows), opts);
 }
@@ -205,14 +271,14 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const index = headerIndex(header);
   const createdIdx = findHeader(index, config.columns.createdAt);
   if (createdIdx < 0) {
-    const name = config.columns.createdAt;
-    throw new InputError(
-      `Sheet "${sheet}" has no column "${name}" (the lead creation date) in its header row.`,
-      `На листе «${sheet}» в строке заголовков нет столбца «${name}» (дата создания лида).`,
-    );
+    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, sheet);
   }
 
   const issues: DataIssue[] = [];
+  const plausible = plausibleWindow(config.plausibleDates, opts.asOf);
+  const lo = plausible.earliest;
+  const hi = plausible.latest;
+  const implausible = implausibleText(plausible);
   const dateOpts = { timeZone: config.timeZone, dateOrder: config.dateOrder };
   const createdParser = makeDateParser(dateOpts);
   const headerName = (col: number): string => String(header[col] ?? '').trim();
@@ -223,18 +289,13 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const issue = (row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']) => {
     issues.push({ sheet, row, column: col >= 0 ? headerName(col) : '', ...(col >= 0 ? { col } : {}), value: valueText(v), problem, problemRu, severity });
   };
-  /** Index of a configured column, or -1 with one issue at row 1 when the header lacks it. */
+  /** Configured columns the header lacks: the input is unusable (InputError below, naming them all). */
+  const missing: { name: string; what: string; whatRu: string }[] = [];
+  /** Index of a configured column, or -1 (not configured, or recorded in `missing`). */
   const resolve = (name: string | undefined, what: string, whatRu: string): number => {
     if (!name) return -1;
     const col = findHeader(index, name);
-    if (col < 0) {
-      issues.push({
-        sheet, row: 1, column: name, value: '',
-        problem: `Column "${name}" (${what}) is not in the header row; the report is made without it`,
-        problemRu: `Столбца «${name}» (${whatRu}) нет в строке заголовков; отчёт построен без него`,
-        severity: 'error',
-      });
-    }
+    if (col < 0) missing.push({ name, what, whatRu });
     return col;
   };
   const optional = (key: Exclude<keyof typeof COLUMN_LABELS, 'createdAt'>) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
@@ -263,6 +324,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     }
   }
   const stageCache = new Map<string, number>();
+  /** Blank ('') or unknown current-stage values: one data issue per distinct value, at its first row, with its row count. */
+  const unknownStages = new Map<string, { row: number; value: CellValue; rows: number }>();
   const stageCode = (v: CellValue): number => {
     if (typeof v === 'string') {
       const cached = stageCache.get(v);
@@ -313,6 +376,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sliceStates.push(sl);
     }
   }
+  if (missing.length > 0) throw missingColumnsError(missing, header, sheet);
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
   // they hold data, say so once per column instead of dropping it silently.
@@ -359,6 +423,11 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
         `Дата создания: ${e.errorRu}; строка не учтена как лид`, 'error');
       continue;
     }
+    if (created < lo || created > hi) {
+      issue(rowNo, createdIdx, src.cell(createdIdx), `Creation date: ${implausible.en}; the row is not counted as a lead`,
+        `Дата создания: ${implausible.ru}; строка не учтена как лид`, 'error');
+      continue;
+    }
     const k = count++;
     rowNumbers[k] = rowNo;
     createdAt[k] = created;
@@ -391,6 +460,11 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
           `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`, 'error');
         continue;
       }
+      if (t < lo || t > hi) {
+        issue(rowNo, col, src.cell(col), `Date of stage "${stages[s].name}": ${implausible.en}; the value is ignored`,
+          `Дата этапа «${stages[s].name}»: ${implausible.ru}; значение не учтено`, 'error');
+        continue;
+      }
       stageTimes[s][k] = t;
       if (isBeforeCreation(t, created)) {
         issue(rowNo, col, src.cell(col), `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
@@ -403,6 +477,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       if (t === INVALID_DATE) {
         const e = lostParser.lastError();
         issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
+      } else if (t < lo || t > hi) {
+        issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${implausible.en}; the value is ignored`, `Дата отказа: ${implausible.ru}; значение не учтено`, 'error');
       } else if (t === t) {
         lostAt[k] = t;
         if (isBeforeCreation(t, created)) {
@@ -423,6 +499,10 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
           issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${e.error}; the value is ignored`,
             `Время текущего этапа: ${e.errorRu}; значение не учтено`, 'error');
           changed = NaN;
+        } else if (changed < lo || changed > hi) {
+          issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${implausible.en}; the value is ignored`,
+            `Время текущего этапа: ${implausible.ru}; значение не учтено`, 'error');
+          changed = NaN;
         }
       }
       const stageValue = src.cell(csIdx);
@@ -442,13 +522,10 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       } else if (code === LOST) {
         if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
       } else if (code === UNKNOWN) {
-        if (isBlankForIngest(stageValue)) {
-          issue(rowNo, csIdx, stageValue, 'The stage is blank; the lead is counted at the first step',
-            'Этап не заполнен; лид учтён на первом шаге', 'warning');
-        } else {
-          issue(rowNo, csIdx, stageValue, 'Unknown stage: it is not in the stage list of the settings; the lead is counted at the first step',
-            'Неизвестный этап: его нет в списке этапов в настройках; лид учтён на первом шаге', 'warning');
-        }
+        const key = isBlankForIngest(stageValue) ? '' : cellText(stageValue);
+        const seen = unknownStages.get(key);
+        if (seen) seen.rows++;
+        else unknownStages.set(key, { row: rowNo, value: stageValue, rows: 1 });
       }
     }
 
@@ -470,6 +547,8 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sl.codes[k] = src.cached(sl.col, i, sl.resolve);
     }
   }
+
+  if (unknownStages.size > 0) mergeByRow(issues, unknownStageIssues(unknownStages, sheet, headerName(csIdx), valueText));
 
   // A few spare slots (a CSV's row bound counts its final newline) are not worth a copy.
   const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));

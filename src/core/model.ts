@@ -81,7 +81,17 @@ export interface ConversionReport {
 export interface FunnelReport {
   generatedAt: string;
   asOf: string;
-  source: { name: string; sheet: string; rowsRead: number; leads: number };
+  source: {
+    name: string;
+    sheet: string;
+    rowsRead: number;
+    /** Leads in the report: usable rows created on or before the report date (the cohort table's total without filters). */
+    leads: number;
+    /** Usable rows created after the report date (and within the plausible window): not in the report. */
+    createdAfterAsOf: number;
+    /** "12 leads created after 2026-11-22 are not in this report", for faces to show; null when there are none. */
+    createdAfterAsOfNote: { en: string; ru: string } | null;
+  };
   stages: string[];
   cohortReport: CohortReport;
   conversions: ConversionReport;

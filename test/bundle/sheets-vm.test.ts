@@ -74,7 +74,7 @@ describe('dist/Code.js on fake Apps Script services', () => {
       new RegExp(`^Refreshed \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · \\d+\\.\\d s · ${usable.toLocaleString('en-US')} leads · \\d+ data issues$`),
     );
     const issuesBefore = ss.sheet('Data issues').peekValues().length;
-    expect(ss.sheet('Data issues').peekValues().some((r) => r[3] === 'sometime in May')).toBe(true);
+    expect(ss.sheet('Data issues').peekValues().some((r) => r[2] === 'sometime in May')).toBe(true);
 
     // A person blanks one creation date; the next refresh has one lead fewer and one issue more.
     const firstGood = leads.findIndex((r, i) => i > 0 && isDate(r[createdCol]));

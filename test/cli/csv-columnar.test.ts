@@ -80,18 +80,22 @@ describe('CSV byte reader = papaparse + ingestRows', () => {
     expect(bytes).toStrictEqual(viaStrings(buf, cfg));
   });
 
-  test('Olist MQLs (the Won column is missing: an issue at row 1)', () => {
+  test('Olist MQLs (origin read as a current-stage column; a missing column is the same InputError)', () => {
     const buf = readFileSync(datasetFile('olist-marketing-funnel', 'olist_marketing_qualified_leads_dataset.csv'));
     expectSameRows(buf);
     const cfg = config({
       columns: { id: 'mql_id', createdAt: 'first_contact_date', channel: 'origin' },
-      stages: [{ name: 'Won', column: 'won_date' }],
+      stages: [{ name: 'Paid' }],
+      currentStage: { column: 'origin', values: { paid_search: 'Paid' } },
       timeZone: 'America/Sao_Paulo',
     });
     const bytes = viaBytes(buf, cfg);
     expect(bytes.leads.count).toBe(8000);
-    expect(bytes.issues[0].row).toBe(1);
+    expect(bytes.issues.length).toBeGreaterThan(0);
     expect(bytes).toStrictEqual(viaStrings(buf, cfg));
+    const missing = config({ columns: { createdAt: 'first_contact_date' }, stages: [{ name: 'Won', column: 'won_date' }] });
+    expect(() => viaBytes(buf, missing)).toThrow('"won_date"');
+    expect(() => viaStrings(buf, missing)).toThrow('"won_date"');
   });
 
   test('Maven CRM pipeline', () => {

@@ -88,8 +88,33 @@ describe('spreadsheet serial numbers', () => {
     expect(errorOf(-3)).toMatch(/range/);
     expect(errorOf(2958466)).toMatch(/range/);
     expect(errorOf(Number.NaN)).toMatch(/range/);
-    expect(errorOf('45000')).toMatch(/number written as text/);
-    expect(errorOf('45000.5')).toMatch(/number written as text/);
+    expect(errorOf('123')).toMatch(/number written as text/);
+    expect(errorOf('1234567')).toMatch(/number written as text/);
+  });
+});
+
+describe('serial day numbers written as text (CSV exports of spreadsheets)', () => {
+  // By hand: 1900-01-01 … 2024-01-01 is 124 years with 30 leap days (1904 … 2020; 1900 is not one):
+  // 45,290 days; serial 1 = 1900-01-01 counts the fictitious 1900-02-29, so 2024-01-01 = serial 45,292.
+  // + 31 (January) + 29 (February 2024) + 14 = 45,366 → 2024-03-15.
+  test('45366 is 2024-03-15; the fraction is the time of day, with a dot or a comma', () => {
+    expect(wall('45366')).toBe(W(2024, 2, 15));
+    expect(wall(' 45366 ')).toBe(W(2024, 2, 15));
+    expect(wall('45366.5')).toBe(W(2024, 2, 15, 12));
+    expect(wall('45366,75')).toBe(W(2024, 2, 15, 18));
+    // 14:30 = 0.6041666… of a day; an export's rounding noise is rounded to the second.
+    expect(wall('45366.604166667')).toBe(W(2024, 2, 15, 14, 30));
+    expect(wall('45366')).toBe(wall(45366));
+  });
+
+  test('only 1970-01-01 (25569) … 2099-12-31 (73050) are read as dates; other numbers stay numbers', () => {
+    expect(wall('25569')).toBe(W(1970, 0, 1));
+    expect(wall('73050')).toBe(W(2099, 11, 31));
+    expect(errorOf('25568')).toMatch(/number written as text/);
+    expect(errorOf('73051')).toMatch(/number written as text/);
+    expect(errorOf('45000.')).toMatch(/number written as text/);
+    expect(errorOf('45000.5.1')).toMatch(/number written as text|not a date/);
+    expect(errorOf('45366x')).toMatch(/not a date/);
   });
 });
 

@@ -241,3 +241,46 @@ describe('a stage-like column that is mostly not dates', () => {
     expect(r.ok && r.warnings).toEqual([]);
   });
 });
+
+describe('detection says what it left out and what looks wrong', () => {
+  test('a dropped stage column is in the result itself, with its sampled share of dates', () => {
+    const r = detectConfig([
+      ['Created at', 'Qualified at', 'Won at'],
+      ['2024-01-01', 'soon', '2024-01-09'],
+      ['2024-01-02', 'call back', ''],
+      ['2024-01-03', '2024-01-04', ''],
+    ]);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.droppedStageColumns).toEqual([{ column: 'Qualified at', dates: 1, sampled: 3 }]);
+  });
+
+  /** 20 leads; in `reversed` of them "Contacted at" (right) is a day before "Qualified at" (left). */
+  function swapped(reversed: number): CellValue[][] {
+    const rows: CellValue[][] = [['Created at', 'Qualified at', 'Contacted at', 'Won at']];
+    for (let i = 0; i < 20; i++) {
+      const [q, c] = i < reversed ? ['2024-03-05', '2024-03-04'] : ['2024-03-04', '2024-03-05'];
+      rows.push(['2024-03-01', q, c, i % 4 === 0 ? '2024-03-09' : '']);
+    }
+    return rows;
+  }
+
+  test('18 of 20 (90 %) leads with the later stage dated first: a warning that says which stages to swap', () => {
+    const r = detectConfig(swapped(18));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0].column).toBe('Contacted at');
+    expect(r.warnings[0].problem).toBe(
+      'Stages "Qualified" and "Contacted" look swapped: in 18 of 20 leads with both dates, "Contacted at" is earlier than "Qualified at". ' +
+        'Swap them: move column "Contacted at" to the left of "Qualified at", or list the stages in the settings with "Contacted" before "Qualified"',
+    );
+    expect(r.warnings[0].problemRu).toContain('у 18 из 20 лидов');
+    // Contacted → Won: 5 leads with both, Won later in all of them: no warning.
+  });
+
+  test('17 of 20 (85 %) is not enough, nor are fewer than 10 leads with both dates', () => {
+    const r = detectConfig(swapped(17));
+    expect(r.ok && r.warnings).toEqual([]);
+    const few = detectConfig(swapped(20).slice(0, 10));
+    expect(few.ok && few.warnings).toEqual([]);
+  });
+});

@@ -35,19 +35,16 @@ describe('a small broken sheet (timestamp shape)', () => {
     ['  ', null, undefined, '   '], // row 12: only blanks
   ];
   const cfg = config({
-    columns: { createdAt: 'created', id: 'ID', channel: 'Channel', amount: 'Amount', manager: 'Manager' },
+    columns: { createdAt: 'created', id: 'ID', channel: 'Channel', amount: 'Amount' },
     stages: [
       { name: 'Qualified', column: 'Qualified at' },
       { name: 'Won', column: 'Won at' },
-      { name: 'Demo', column: 'Demo at' },
     ],
   });
   const result = ingestRows(rows, { config: cfg, sheet: 'Leads' });
 
   test('the issues, with spreadsheet row numbers', () => {
     const expected: IssueKey[] = [
-      [1, 'Demo at', '', 'error'], // configured stage column missing
-      [1, 'Manager', '', 'error'], // configured optional column missing
       [2, 'C', 'junk', 'warning'], // data under a blank header, reported once for column C
       [3, 'Amount', 'abc', 'warning'],
       [3, 'Qualified at', 'not a date', 'error'],
@@ -79,14 +76,13 @@ describe('a small broken sheet (timestamp shape)', () => {
     expect(Array.from(result.leads.createdAt)).toEqual([
       W(2024, 2, 4, 10), W(2024, 2, 5), W(2024, 2, 6, 9), W(2024, 2, 8), W(2024, 2, 8, 12), W(2024, 2, 9),
     ]);
-    expect(result.stageNames).toEqual(['Lead', 'Qualified', 'Won', 'Demo']);
+    expect(result.stageNames).toEqual(['Lead', 'Qualified', 'Won']);
   });
 
-  test('stage timestamps: bad values dropped, early ones kept, missing column all NaN', () => {
-    const [qualified, won, demo] = result.leads.stageTimes.map((a) => Array.from(a));
+  test('stage timestamps: bad values dropped, early ones kept', () => {
+    const [qualified, won] = result.leads.stageTimes.map((a) => Array.from(a));
     expect(qualified).toEqual([W(2024, 2, 5), N, W(2024, 2, 1, 8), N, W(2024, 2, 8), N]);
     expect(won).toEqual([N, W(2024, 2, 10, 12), N, N, W(2024, 2, 8, 11, 59, 30), N]);
-    expect(demo).toEqual([N, N, N, N, N, N]);
     expect(Array.from(result.leads.lostAt)).toEqual([N, N, N, N, N, N]);
     expect(result.leads.lostReason).toEqual(['', '', '', '', '', '']);
   });
@@ -97,6 +93,35 @@ describe('a small broken sheet (timestamp shape)', () => {
     expect(Array.from(result.leads.slices.channel?.codes ?? [])).toEqual([0, 1, 0, 2, 2, 2]);
     expect(result.leads.slices.manager).toBeUndefined();
     expect(result.leads.slices.product).toBeUndefined();
+  });
+});
+
+describe('a configured column that is not in the header row', () => {
+  const rows: CellValue[][] = [['ID', 'Created', 'Qualified at'], ['A1', '2024-03-04', '2024-03-05']];
+  const attempt = (partial: Partial<FunnelConfig>) => () =>
+    ingestRows(rows, { config: config({ columns: { createdAt: 'Created' }, stages: [{ name: 'Qualified', column: 'Qualified at' }], ...partial }), sheet: 'Leads' });
+
+  test('a stage column: unusable input naming it and the headers that exist (not a column of zeros)', () => {
+    const run = attempt({ stages: [{ name: 'Qualified', column: 'Qualified at' }, { name: 'Demo', column: 'Demo at' }] });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow('Sheet "Leads" has no column "Demo at" (stage "Demo") in its header row. Its columns are: "ID", "Created", "Qualified at".');
+    try {
+      run();
+    } catch (e) {
+      expect((e as InputError).messageRu).toContain('нет столбца «Demo at» (этап «Demo»). Столбцы листа: «ID», «Created», «Qualified at».');
+    }
+  });
+
+  test('optional columns too, all named in one message', () => {
+    expect(attempt({ columns: { createdAt: 'Created', manager: 'Manager', amount: 'Budget' } })).toThrow(
+      'has no columns "Budget" (Amount), "Manager" (Manager) in its header row',
+    );
+  });
+
+  test('the creation date column, and the current-stage columns', () => {
+    expect(attempt({ columns: { createdAt: 'Opened' } })).toThrow('"Opened" (the lead creation date)');
+    const cs = { column: 'Status', values: { Qualified: 'Qualified' } };
+    expect(attempt({ stages: [{ name: 'Qualified' }], currentStage: cs })).toThrow('"Status" (current stage)');
   });
 });
 
@@ -148,10 +173,10 @@ describe('the current-stage shape', () => {
     expect(result.leads.count).toBe(10);
   });
 
-  test('a missing current-stage column is one error at row 1 and every lead stays at the first step', () => {
-    const r = ingestRows([['Created'], ['2024-03-01']], { config: cfg, sheet: 'CRM' });
-    expect(r.issues.map(keyOf)).toEqual([[1, 'Lost at', '', 'error'], [1, 'Stage', '', 'error']]);
-    expect(r.leads.stageTimes.map((a) => Array.from(a))).toEqual([[N], [N], [N]]);
+  test('missing current-stage and lost-date columns make the input unusable, naming both', () => {
+    expect(() => ingestRows([['Created'], ['2024-03-01']], { config: cfg, sheet: 'CRM' })).toThrow(
+      'has no columns "Lost at" (Lost date), "Stage" (current stage) in its header row',
+    );
   });
 });
 

@@ -51,7 +51,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
   return {
     generatedAt: '2026-09-26T10:00:00.000Z',
     asOf: '2026-09-26',
-    source: { name: 'leads.csv', sheet: 'Leads', rowsRead: 1080, leads: 1078 },
+    source: { name: 'leads.csv', sheet: 'Leads', rowsRead: 1080, leads: 1078, createdAfterAsOf: 0, createdAfterAsOfNote: null },
     stages: STAGES,
     cohortReport: {
       asOf: '2026-09-26',
