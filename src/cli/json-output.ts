@@ -51,6 +51,8 @@ export interface JsonReport {
     to: string;
     dimensions: Partial<Record<SliceKey, { column: string; rows: JsonSliceRow[] }>>;
   };
+  /** Won revenue, average deal and lost deals with their top reasons, per cohort, per slice and in total. */
+  outcomes: FunnelReport['outcomes'];
   dataIssues: { row: number; column: string; value: string; problem: string; problemRu: string; severity: 'error' | 'warning'; sheet: string }[];
 }
 
@@ -116,6 +118,7 @@ export function toJsonReport(report: FunnelReport): JsonReport {
       overallRate: byStage(stages, cr.total.overallRate, 1, null),
     },
     conversions: { from: report.conversions.from, to: report.conversions.to, dimensions },
+    outcomes: report.outcomes,
     dataIssues: report.dataIssues.map((i) => ({
       row: i.row,
       column: i.column,

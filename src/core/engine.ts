@@ -8,6 +8,7 @@ import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { ingestRows } from './ingest';
+import { computeOutcomes } from './outcomes';
 import type { FunnelReport } from './model';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './wall-time';
@@ -108,6 +109,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
 
   const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
   const conversions = computeSliceConversions(data, config, { asOf });
+  const outcomes = computeOutcomes(data, config, { asOf, grain, filters: options.filters });
   const report: FunnelReport = {
     generatedAt: (options.now ?? new Date()).toISOString(),
     asOf,
@@ -115,6 +117,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     stages: data.stageNames,
     cohortReport,
     conversions,
+    outcomes,
     dataIssues: detectionIssues.length > 0 ? [...detectionIssues, ...data.issues] : data.issues,
   };
   return { ok: true, report, config, data, detectionWarnings };

@@ -2,6 +2,7 @@
  * Report models: what the engine returns. Plain data (no Dates: days are `YYYY-MM-DD` strings),
  * so the same object is serialised to JSON by the CLI and sent to the sidebar unchanged.
  */
+import type { OutcomeReport } from './outcomes';
 import type { DataIssue, Grain, SliceKey } from './types';
 
 /** Change of a cohort's overall conversion against the previous cohort observed at the same age. */
@@ -95,5 +96,7 @@ export interface FunnelReport {
   stages: string[];
   cohortReport: CohortReport;
   conversions: ConversionReport;
+  /** Won revenue, average deal and lost deals with reasons, per cohort and per slice. */
+  outcomes: OutcomeReport;
   dataIssues: DataIssue[];
 }

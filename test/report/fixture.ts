@@ -3,6 +3,7 @@
  * 558 leads → 236 → 126 → 53 → 23, i.e. step rates 236/558, 126/236, 53/126, 23/53 and lead→won 23/558.
  */
 import type { CohortRow, FunnelReport } from '../../src/core/model';
+import type { OutcomeReport } from '../../src/core/outcomes';
 import type { DataIssue } from '../../src/core/types';
 
 const STAGES = ['Lead', 'Target', 'Qualified', 'Proposal', 'Won'];
@@ -92,9 +93,33 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
         },
       ],
     },
+    outcomes: SAMPLE_OUTCOMES,
     dataIssues: issues,
   };
 }
+
+const noOutcome = { won: 0, revenue: null, wonWithAmount: 0, averageDeal: null, lost: 0, lostStageUnknown: 0, topReasons: [], otherReasons: 0 };
+
+/**
+ * Outcomes of the sample cohorts: the 2026-09-12 cohort's 23 won deals, 20 of them with an amount
+ * summing to 30,000 (average 1,500), and 110 lost deals: Price 60, Timing 30, Competitor 15, 5 others.
+ */
+export const SAMPLE_OUTCOMES: OutcomeReport = {
+  hasAmount: true,
+  hasLost: true,
+  cohorts: [
+    { start: '2026-09-05', ...noOutcome, won: 15, revenue: 18_000, wonWithAmount: 15, averageDeal: 1_200, lost: 40, topReasons: [{ reason: 'Price', count: 40 }] },
+    {
+      start: '2026-09-12', won: 23, revenue: 30_000, wonWithAmount: 20, averageDeal: 1_500, lost: 110, lostStageUnknown: 0,
+      topReasons: [{ reason: 'Price', count: 60 }, { reason: 'Timing', count: 30 }, { reason: 'Competitor', count: 15 }], otherReasons: 5,
+    },
+  ],
+  total: {
+    won: 38, revenue: 48_000, wonWithAmount: 35, averageDeal: 48_000 / 35, lost: 150, lostStageUnknown: 0,
+    topReasons: [{ reason: 'Price', count: 100 }, { reason: 'Timing', count: 30 }, { reason: 'Competitor', count: 15 }], otherReasons: 5,
+  },
+  slices: [{ dimension: 'channel', rows: [{ value: 'Organic', ...noOutcome, won: 5, revenue: 9_000, wonWithAmount: 5, averageDeal: 1_800 }] }],
+};
 
 export const ISSUES: DataIssue[] = [
   { sheet: 'Leads', row: 123, column: 'Created at', col: 1, value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
