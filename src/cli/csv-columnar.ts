@@ -99,13 +99,31 @@ export function csvLayout(buf: Buffer): CsvLayout | null {
   return utf8Layout(buf, start);
 }
 
-/** The layout of buf[start…], known to be UTF-8 text; null when there is nothing there. */
-export function utf8Layout(buf: Buffer, start = 0): CsvLayout | null {
+/**
+ * Excel's `sep=;` first line: the delimiter it names, and where the next line starts. Excel hides the
+ * line, so it is not a row (the header after it is row 1, as Excel shows it).
+ */
+function sepLine(buf: Buffer, start: number): { delim: number; next: number } | null {
   const end = buf.length;
+  if (start + 5 > end || buf.toString('latin1', start, start + 4).toLowerCase() !== 'sep=') return null;
+  const d = buf[start + 4];
+  if (d === 10 || d === 13 || d === QUOTE || d >= 128) return null;
+  let p = start + 5;
+  if (p < end && buf[p] === 13) p++;
+  if (p < end && buf[p] === 10) p++;
+  else if (p < end && buf[p - 1] !== 13) return null; // more text on the line: not a sep= line
+  return { delim: d, next: p };
+}
+
+/** The layout of buf[start…], known to be UTF-8 text; null when there is nothing there. */
+export function utf8Layout(buf: Buffer, from = 0): CsvLayout | null {
+  const end = buf.length;
+  const sep = sepLine(buf, from);
+  const start = sep ? sep.next : from;
   if (start >= end) return null;
   // 4 MB of UTF-8 is at least 1 M characters: all that the delimiter and newline guesses look at.
   const text = buf.toString('utf8', start, Math.min(end, start + (4 << 20) + 4));
-  const delim = detectDelimiter(text).charCodeAt(0);
+  const delim = sep ? sep.delim : detectDelimiter(text).charCodeAt(0);
   const nl = guessLineEndings(text);
   return { buf, start, end, delim, nl0: nl.charCodeAt(0), nl1: nl.length === 2 ? nl.charCodeAt(1) : -1 };
 }

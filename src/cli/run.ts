@@ -6,6 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
+import { ingestSource } from '../core/ingest';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
@@ -14,6 +15,7 @@ import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
+import { atHeaderRow, findHeaderRow, RowsBelowHeader } from './header-row';
 import { stringifyReport } from './json-output';
 import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
@@ -128,6 +130,11 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.config = loaded.config;
     input.configLocale = loaded.locale;
   }
+  // Title lines above the header: detection and --column look at the rows from the header down.
+  const allRows = input.rows;
+  const createdAtHint = o.columns?.find((c) => 'role' in c && c.role === 'createdAt')?.header ?? input.config?.columns.createdAt;
+  const headerRow = inputPath ? findHeaderRow(allRows, createdAtHint) : 0;
+  if (headerRow > 0) input.rows = allRows.slice(headerRow);
   const mapped = o.columns ? applyColumnOptions(o.columns, input, m) : undefined;
   const reportLocale = o.lang ?? input.configLocale ?? locale;
   /** Display names of the stages where they differ from the engine's (stable, English) names. */
@@ -161,17 +168,20 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
       ? {
           ingest: (config: FunnelConfig, sheet: string) => {
             progress.phase(m.phase.parse, 0);
-            const data = csv.ingest({ config, sheet }, (f) => progress.update(f));
+            const data = csv.ingest({ config, sheet }, (f) => progress.update(f), headerRow);
             lap('parse+ingest');
             progress.phase(m.phase.compute, 0);
             return data;
           },
         }
-      : {}),
+      : headerRow > 0
+        ? { ingest: (config: FunnelConfig, sheet: string) => ingestSource(new RowsBelowHeader(allRows, headerRow), { config, sheet }) }
+        : {}),
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
   if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
+  report.dataIssues = atHeaderRow(report.dataIssues, headerRow);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');
