@@ -4,7 +4,7 @@
  */
 import { ingestSource, type IngestOptions } from '../core/ingest';
 import type { IngestResult } from '../core/types';
-import { CsvRowSource, CsvTokenizer, csvLayout, csvSampleRows, utf8Layout, type CsvLayout } from './csv-columnar';
+import { CsvRowSource, csvLayout, csvTokenizer, csvSampleRows, utf8Layout, type CsvLayout } from './csv-columnar';
 import { decodeCsvBytes, type Progress } from './csv-reader';
 import { mergeIssues } from './reader-issues';
 
@@ -42,7 +42,7 @@ export function ingestCsvLayout(layout: CsvLayout, opts: IngestOptions, onProgre
   const progress = onProgress && ((pos: number) => onProgress((pos - layout.start) / total));
   let src: CsvRowSource;
   if (headerRow > 0) {
-    const t = new CsvTokenizer(layout);
+    const t = csvTokenizer(layout);
     for (let i = 0; i <= headerRow && t.next(); i++);
     // Rows keep the numbers the file shows: the first data row is headerRow + 2.
     src = new CsvRowSource(layout, { header: t.strings(), from: t.pos, firstRow: headerRow + 1, onProgress: progress });
