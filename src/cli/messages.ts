@@ -37,7 +37,7 @@ export interface CliMessages {
 }
 
 const EN: CliMessages = {
-  usage: `Usage: funnel-report [<leads.csv|leads.xlsx>] [options]
+  usage: `Usage: npx funnel-report [<leads.csv|leads.xlsx>] [options]   (or: npm start -- …)
 
 Builds the weekly cohort funnel report (Cohorts, Conversions, Data issues) as an XLSX file.
 Without an input file it runs the demo on built-in sample data and writes out/demo-report.xlsx.
@@ -89,11 +89,11 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   immatureFootnote: '~ immature: the cohort is too young to judge this number',
   wrote: (p) => `Report: ${p}`,
   wroteJson: (p) => `JSON:   ${p}`,
-  demoNote: 'Demo on built-in sample data. Run `funnel-report leads.csv` on your own export (see --help).',
+  demoNote: 'Demo on built-in sample data. For your own export: npx funnel-report leads.csv (options: npx funnel-report --help).',
 };
 
 const RU: CliMessages = {
-  usage: `Использование: funnel-report [<leads.csv|leads.xlsx>] [параметры]
+  usage: `Использование: npx funnel-report [<leads.csv|leads.xlsx>] [параметры]   (или: npm start -- …)
 
 Строит отчёт по воронке (Когорты, Конверсии, Ошибки данных) в файл XLSX.
 Без входного файла запускает демо на встроенных примерных данных и пишет out/demo-report.xlsx.
@@ -145,7 +145,7 @@ const RU: CliMessages = {
   immatureFootnote: '~ незрелая: когорта слишком молода, чтобы судить по этому числу',
   wrote: (p) => `Отчёт: ${p}`,
   wroteJson: (p) => `JSON:  ${p}`,
-  demoNote: 'Демо на встроенных данных. Для своей выгрузки: `funnel-report leads.csv` (см. --help).',
+  demoNote: 'Демо на встроенных данных. Для своей выгрузки: npx funnel-report leads.csv (параметры: npx funnel-report --help).',
 };
 
 export function cliMessages(locale: CliLocale): CliMessages {
