@@ -15,6 +15,8 @@ export interface CliMessages {
   sheetMissing(sheet: string, file: string, available: string[]): string;
   emptyInput(path: string): string;
   notXlsx(detail: string): string;
+  zipNotCsv: string;
+  binaryNotCsv: string;
   configInvalid(path: string, errors: string[]): string;
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
@@ -72,6 +74,8 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   sheetMissing: (s, f, a) => `sheet "${s}" not found in ${f} (sheets: ${a.join(', ')})`,
   emptyInput: (p) => `${p} is empty: no header row`,
   notXlsx: (d) => `not a valid XLSX workbook (${d})`,
+  zipNotCsv: 'this is a zip file (an XLSX workbook?), not CSV text; if it is a workbook, give it the .xlsx extension',
+  binaryNotCsv: 'binary data, not CSV text (export the leads as CSV or XLSX)',
   configInvalid: (p, errs) => `invalid config ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
@@ -128,6 +132,8 @@ const RU: CliMessages = {
   sheetMissing: (s, f, a) => `лист «${s}» не найден в ${f} (листы: ${a.join(', ')})`,
   emptyInput: (p) => `${p} пуст: нет строки заголовков`,
   notXlsx: (d) => `это не книга XLSX (${d})`,
+  zipNotCsv: 'это zip-архив (книга XLSX?), а не текст CSV; если это книга, дайте файлу расширение .xlsx',
+  binaryNotCsv: 'двоичные данные, а не текст CSV (выгрузите лиды в CSV или XLSX)',
   configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',

@@ -279,13 +279,24 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
     progress.phase(m.phase.read, 0);
     const bytes = readFileSync(path);
     progress.phase(m.phase.read, 1);
+    const binary = binaryKind(bytes);
+    if (binary) throw new UsageError(m.fileUnreadable(path, binary === 'zip' ? m.zipNotCsv : m.binaryNotCsv));
     progress.phase(m.phase.parse, 0);
     csv = openCsv(bytes);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(m.fileUnreadable(path, errorText(e)));
   }
   // A CSV opened in a spreadsheet becomes a sheet named after the file.
   return { rows: csv.rows, csv, sheet: basename(path, extname(path)), sourceName: basename(path) };
+}
+
+/** A zip (an XLSX saved as .csv) or other binary data (NUL bytes near the start, no UTF-16 BOM) is not CSV text. */
+function binaryKind(bytes: Buffer): 'zip' | 'binary' | null {
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return 'zip';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+  const head = bytes.subarray(0, 8192);
+  return head.includes(0) ? 'binary' : null;
 }
 
 function loadConfig(path: string, shown: string, m: CliMessages): { config: FunnelConfig; locale?: CliLocale } {
