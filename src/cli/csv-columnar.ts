@@ -16,7 +16,8 @@ import { NOT_FIXED, parseFixedDateBytes } from '../core/date-bytes';
 import type { RowSource } from '../core/ingest';
 import { columnLetter } from '../core/a1';
 import type { CellValue, DataIssue } from '../core/types';
-import { unclosedQuoteIssue } from './reader-issues';
+import { invalidBytesIssue, unclosedQuoteIssue } from './reader-issues';
+import { checkUtf8 } from './utf8-check';
 
 const CANDIDATES = [',', ';', '\t'] as const;
 
@@ -40,18 +41,6 @@ export function detectDelimiter(text: string): string {
   return CANDIDATES[best];
 }
 
-/** Checks the first 64 KB (cut at a character boundary) for invalid UTF-8. */
-export function isValidUtf8Sample(buf: Buffer): boolean {
-  let end = Math.min(buf.length, 65536);
-  while (end < buf.length && end > 0 && (buf[end] & 0xc0) === 0x80) end--;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A line that parsed to nothing but blanks (an empty line gives ['']). */
 export function isBlankRow(r: readonly string[]): boolean {
   return r.length === 0 || (r.length === 1 && r[0].trim() === '');
@@ -66,6 +55,8 @@ export interface CsvLayout {
   /** First newline byte, and the second one of \r\n (-1 otherwise). */
   nl0: number;
   nl1: number;
+  /** A UTF-8 file with some invalid bytes: their offsets, ascending (see utf8-check). */
+  invalid?: Int32Array;
 }
 
 const QUOTE = 34;
@@ -88,24 +79,45 @@ export function guessLineEndings(text: string): '\n' | '\r\n' | '\r' {
   return numWithN >= r.length / 2 ? '\r\n' : '\r';
 }
 
-/** Where the rows are and how they are separated, or null when the file is not UTF-8 text. */
+/** Where the rows are and how they are separated, or null when the file is not UTF-8 text (or is empty). */
 export function csvLayout(buf: Buffer): CsvLayout | null {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return null;
   const bom = (i: number) => buf.length >= i + 3 && buf[i] === 0xef && buf[i + 1] === 0xbb && buf[i + 2] === 0xbf;
   let start = bom(0) ? 3 : 0;
-  const end = buf.length;
-  if (start === end || !isValidUtf8Sample(buf.subarray(start))) return null;
+  if (start === buf.length) return null;
+  const verdict = checkUtf8(buf, start);
+  if (verdict.kind === 'single-byte') return null;
   if (bom(start)) start += 3; // a second BOM: parseCsvText drops one more after decoding
-  return utf8Layout(buf, start);
+  const layout = utf8Layout(buf, start);
+  if (layout && verdict.kind === 'mixed') layout.invalid = verdict.invalid;
+  return layout;
+}
+
+/**
+ * Excel's `sep=;` first line: the delimiter it names, and where the next line starts. Excel hides the
+ * line, so it is not a row (the header after it is row 1, as Excel shows it).
+ */
+function sepLine(buf: Buffer, start: number): { delim: number; next: number } | null {
+  const end = buf.length;
+  if (start + 5 > end || buf.toString('latin1', start, start + 4).toLowerCase() !== 'sep=') return null;
+  const d = buf[start + 4];
+  if (d === 10 || d === 13 || d === QUOTE || d >= 128) return null;
+  let p = start + 5;
+  if (p < end && buf[p] === 13) p++;
+  if (p < end && buf[p] === 10) p++;
+  else if (p < end && buf[p - 1] !== 13) return null; // more text on the line: not a sep= line
+  return { delim: d, next: p };
 }
 
 /** The layout of buf[start…], known to be UTF-8 text; null when there is nothing there. */
-export function utf8Layout(buf: Buffer, start = 0): CsvLayout | null {
+export function utf8Layout(buf: Buffer, from = 0): CsvLayout | null {
   const end = buf.length;
+  const sep = sepLine(buf, from);
+  const start = sep ? sep.next : from;
   if (start >= end) return null;
   // 4 MB of UTF-8 is at least 1 M characters: all that the delimiter and newline guesses look at.
   const text = buf.toString('utf8', start, Math.min(end, start + (4 << 20) + 4));
-  const delim = detectDelimiter(text).charCodeAt(0);
+  const delim = sep ? sep.delim : detectDelimiter(text).charCodeAt(0);
   const nl = guessLineEndings(text);
   return { buf, start, end, delim, nl0: nl.charCodeAt(0), nl1: nl.length === 2 ? nl.charCodeAt(1) : -1 };
 }
@@ -148,7 +160,7 @@ export class CsvTokenizer {
   pos: number;
   private done: boolean;
   private readonly atFileEnd: boolean;
-  private readonly b: Buffer;
+  protected readonly b: Buffer;
   private readonly end: number;
   private readonly delim: number;
   private readonly nl0: number;
@@ -309,9 +321,60 @@ export class CsvTokenizer {
   }
 }
 
+const WINDOWS_1251 = new TextDecoder('windows-1251');
+
+/**
+ * The tokenizer of a UTF-8 file with a few invalid bytes (rows pasted from a Windows-1251 export): a
+ * cell holding invalid bytes is read as Windows-1251 and listed in `invalidCells`.
+ */
+class MixedTokenizer extends CsvTokenizer {
+  readonly invalidCells: { row: number; field: number; text: string }[] = [];
+  private k = 0;
+  private readonly badFields: number[] = [];
+
+  constructor(
+    layout: CsvLayout,
+    private readonly invalid: Int32Array,
+    from: number,
+    to: number,
+    firstRow: number,
+  ) {
+    super(layout, from, to, firstRow);
+    while (this.k < invalid.length && invalid[this.k] < from) this.k++;
+  }
+
+  override next(): boolean {
+    this.badFields.length = 0;
+    if (!super.next()) return false;
+    const inv = this.invalid;
+    while (this.k < inv.length && inv[this.k] < this.pos) {
+      const off = inv[this.k++];
+      for (let i = 0; i < this.count; i++) {
+        if (this.starts[i] <= off && off < this.ends[i]) {
+          if (!this.badFields.includes(i)) this.badFields.push(i);
+          break;
+        }
+      }
+    }
+    for (const f of this.badFields) this.invalidCells.push({ row: this.row, field: f, text: this.text(f) });
+    return true;
+  }
+
+  override text(i: number): string {
+    if (this.badFields.length === 0 || !this.badFields.includes(i)) return super.text(i);
+    const s = WINDOWS_1251.decode(this.b.subarray(this.starts[i], this.ends[i]));
+    return this.kinds[i] === 2 ? s.replace(/""/g, '"') : s;
+  }
+}
+
+/** The tokenizer for this layout (see CsvTokenizer's constructor). */
+export function csvTokenizer(layout: CsvLayout, from = layout.start, to = layout.end, firstRow = 0): CsvTokenizer {
+  return layout.invalid ? new MixedTokenizer(layout, layout.invalid, from, to, firstRow) : new CsvTokenizer(layout, from, to, firstRow);
+}
+
 /** The first rows as strings (header first), for column detection; the same rows `parseCsvText` gives. */
 export function csvSampleRows(layout: CsvLayout, dataRows: number): string[][] {
-  const t = new CsvTokenizer(layout);
+  const t = csvTokenizer(layout);
   const rows: string[][] = [];
   let complete = true;
   while (t.next()) {
@@ -406,9 +469,9 @@ export class CsvRowSource implements RowSource {
     const to = opts.to ?? layout.end;
     if (opts.header && opts.from !== undefined) {
       this.header = opts.header;
-      this.t = new CsvTokenizer(layout, opts.from, to, opts.firstRow ?? 1);
+      this.t = csvTokenizer(layout, opts.from, to, opts.firstRow ?? 1);
     } else {
-      this.t = new CsvTokenizer(layout, layout.start, to);
+      this.t = csvTokenizer(layout, layout.start, to);
       this.header = this.t.next() ? this.t.strings() : [];
     }
     this.capacity = rowBound(this.b, this.t.pos, to, layout.nl0);
@@ -466,10 +529,13 @@ export class CsvRowSource implements RowSource {
 
   /** Problems the tokenizer met (quotes never closed), as data issues; call after the last row. */
   readerIssues(sheet: string): DataIssue[] {
-    return this.t.unclosed.map((u) => {
-      const name = u.field < this.header.length ? String(this.header[u.field] ?? '').trim() : '';
-      return unclosedQuoteIssue(sheet, u.row + 1, name || columnLetter(u.field), u.text);
-    });
+    const column = (field: number) => (field < this.header.length ? String(this.header[field] ?? '').trim() : '') || columnLetter(field);
+    const issues = this.t.unclosed.map((u) => unclosedQuoteIssue(sheet, u.row + 1, column(u.field), u.text));
+    if (this.t instanceof MixedTokenizer) {
+      for (const c of this.t.invalidCells) issues.push(invalidBytesIssue(sheet, c.row + 1, column(c.field), c.text));
+      issues.sort((a, b) => a.row - b.row);
+    }
+    return issues;
   }
 
   isEmptyRow(): boolean {

@@ -4,7 +4,7 @@
  */
 import { ingestSource, type IngestOptions } from '../core/ingest';
 import type { IngestResult } from '../core/types';
-import { CsvRowSource, csvLayout, csvSampleRows, utf8Layout, type CsvLayout } from './csv-columnar';
+import { CsvRowSource, csvLayout, csvTokenizer, csvSampleRows, utf8Layout, type CsvLayout } from './csv-columnar';
 import { decodeCsvBytes, type Progress } from './csv-reader';
 import { mergeIssues } from './reader-issues';
 
@@ -14,15 +14,15 @@ export const DETECTION_ROWS = 20_000;
 export interface CsvInput {
   /** Header and the first rows: for column detection. */
   rows: string[][];
-  /** Ingests the whole file. */
-  ingest(opts: IngestOptions, onProgress?: Progress): IngestResult;
+  /** Ingests the whole file; `headerRow` is the index of the header row (title lines above it are skipped). */
+  ingest(opts: IngestOptions, onProgress?: Progress, headerRow?: number): IngestResult;
 }
 
 /** Reads what detection needs now and defers the rest to `ingest`. */
 export function openCsv(buf: Buffer): CsvInput {
   const layout = csvLayout(buf) ?? textLayout(decodeCsvBytes(buf));
   if (!layout) return { rows: [], ingest: (opts) => ingestSource(emptySource, opts) };
-  return { rows: csvSampleRows(layout, DETECTION_ROWS), ingest: (opts, onProgress) => ingestCsvLayout(layout, opts, onProgress) };
+  return { rows: csvSampleRows(layout, DETECTION_ROWS), ingest: (opts, onProgress, headerRow) => ingestCsvLayout(layout, opts, onProgress, headerRow) };
 }
 
 /** Decoded text (UTF-16, Windows-1251) as UTF-8 bytes for the byte reader. */
@@ -36,10 +36,19 @@ const emptySource = {
   date: () => NaN, cached: () => 0, isEmptyRow: () => true,
 };
 
-export function ingestCsvLayout(layout: CsvLayout, opts: IngestOptions, onProgress?: Progress): IngestResult {
+export function ingestCsvLayout(layout: CsvLayout, opts: IngestOptions, onProgress?: Progress, headerRow = 0): IngestResult {
   const total = layout.end - layout.start || 1;
   onProgress?.(0);
-  const src = new CsvRowSource(layout, { onProgress: onProgress && ((pos) => onProgress((pos - layout.start) / total)) });
+  const progress = onProgress && ((pos: number) => onProgress((pos - layout.start) / total));
+  let src: CsvRowSource;
+  if (headerRow > 0) {
+    const t = csvTokenizer(layout);
+    for (let i = 0; i <= headerRow && t.next(); i++);
+    // Rows keep the numbers the file shows: the first data row is headerRow + 2.
+    src = new CsvRowSource(layout, { header: t.strings(), from: t.pos, firstRow: headerRow + 1, onProgress: progress });
+  } else {
+    src = new CsvRowSource(layout, { onProgress: progress });
+  }
   const data = ingestSource(src, opts);
   data.issues = mergeIssues(data.issues, src.readerIssues(opts.sheet));
   onProgress?.(1);

@@ -4,13 +4,14 @@
  * files (older Russian Excel) are decoded too.
  */
 import { readFileSync } from 'node:fs';
-import { csvSampleRows, isValidUtf8Sample, utf8Layout } from './csv-columnar';
+import { csvSampleRows, utf8Layout } from './csv-columnar';
+import { checkUtf8 } from './utf8-check';
 
-export { detectDelimiter, isBlankRow, isValidUtf8Sample } from './csv-columnar';
+export { detectDelimiter, isBlankRow } from './csv-columnar';
 
 export type Progress = (fraction: number) => void;
 
-/** Bytes → text: BOMs honoured, and invalid UTF-8 read as Windows-1251. */
+/** Bytes → text: BOMs honoured, and a file that is not (mostly) UTF-8 read as Windows-1251. */
 export function decodeCsvBytes(buf: Buffer): string {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
@@ -20,7 +21,7 @@ export function decodeCsvBytes(buf: Buffer): string {
   }
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const body = buf.subarray(start);
-  if (!isValidUtf8Sample(body)) return new TextDecoder('windows-1251').decode(body);
+  if (checkUtf8(body).kind === 'single-byte') return new TextDecoder('windows-1251').decode(body);
   return body.toString('utf8');
 }
 

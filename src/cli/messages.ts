@@ -15,6 +15,8 @@ export interface CliMessages {
   sheetMissing(sheet: string, file: string, available: string[]): string;
   emptyInput(path: string): string;
   notXlsx(detail: string): string;
+  zipNotCsv: string;
+  binaryNotCsv: string;
   configInvalid(path: string, errors: string[]): string;
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
@@ -37,7 +39,7 @@ export interface CliMessages {
 }
 
 const EN: CliMessages = {
-  usage: `Usage: funnel-report [<leads.csv|leads.xlsx>] [options]
+  usage: `Usage: npx funnel-report [<leads.csv|leads.xlsx>] [options]   (or: npm start -- …)
 
 Builds the weekly cohort funnel report (Cohorts, Conversions, Data issues) as an XLSX file.
 Without an input file it runs the demo on built-in sample data and writes out/demo-report.xlsx.
@@ -72,6 +74,8 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   sheetMissing: (s, f, a) => `sheet "${s}" not found in ${f} (sheets: ${a.join(', ')})`,
   emptyInput: (p) => `${p} is empty: no header row`,
   notXlsx: (d) => `not a valid XLSX workbook (${d})`,
+  zipNotCsv: 'this is a zip file (an XLSX workbook?), not CSV text; if it is a workbook, give it the .xlsx extension',
+  binaryNotCsv: 'binary data, not CSV text (export the leads as CSV or XLSX)',
   configInvalid: (p, errs) => `invalid config ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
@@ -89,11 +93,11 @@ Exit codes: 0 report written (data issues are listed in the report, not failures
   immatureFootnote: '~ immature: the cohort is too young to judge this number',
   wrote: (p) => `Report: ${p}`,
   wroteJson: (p) => `JSON:   ${p}`,
-  demoNote: 'Demo on built-in sample data. Run `funnel-report leads.csv` on your own export (see --help).',
+  demoNote: 'Demo on built-in sample data. For your own export: npx funnel-report leads.csv (options: npx funnel-report --help).',
 };
 
 const RU: CliMessages = {
-  usage: `Использование: funnel-report [<leads.csv|leads.xlsx>] [параметры]
+  usage: `Использование: npx funnel-report [<leads.csv|leads.xlsx>] [параметры]   (или: npm start -- …)
 
 Строит отчёт по воронке (Когорты, Конверсии, Ошибки данных) в файл XLSX.
 Без входного файла запускает демо на встроенных примерных данных и пишет out/demo-report.xlsx.
@@ -128,6 +132,8 @@ const RU: CliMessages = {
   sheetMissing: (s, f, a) => `лист «${s}» не найден в ${f} (листы: ${a.join(', ')})`,
   emptyInput: (p) => `${p} пуст: нет строки заголовков`,
   notXlsx: (d) => `это не книга XLSX (${d})`,
+  zipNotCsv: 'это zip-архив (книга XLSX?), а не текст CSV; если это книга, дайте файлу расширение .xlsx',
+  binaryNotCsv: 'двоичные данные, а не текст CSV (выгрузите лиды в CSV или XLSX)',
   configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.join('; ')}`,
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',
@@ -145,7 +151,7 @@ const RU: CliMessages = {
   immatureFootnote: '~ незрелая: когорта слишком молода, чтобы судить по этому числу',
   wrote: (p) => `Отчёт: ${p}`,
   wroteJson: (p) => `JSON:  ${p}`,
-  demoNote: 'Демо на встроенных данных. Для своей выгрузки: `funnel-report leads.csv` (см. --help).',
+  demoNote: 'Демо на встроенных данных. Для своей выгрузки: npx funnel-report leads.csv (параметры: npx funnel-report --help).',
 };
 
 export function cliMessages(locale: CliLocale): CliMessages {

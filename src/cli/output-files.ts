@@ -50,10 +50,12 @@ export interface PendingFile {
   tempPath: string;
 }
 
+/** `path` is what the user named; a symlink there is followed, so the file it points at is replaced. */
 export function pendingFile(path: string): PendingFile {
   mkdirSync(dirname(path), { recursive: true });
+  const target = canonicalPath(path);
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  return { path, tempPath: join(dirname(path), `.${basename(path)}.${tag}.tmp`) };
+  return { path: target, tempPath: join(dirname(target), `.${basename(target)}.${tag}.tmp`) };
 }
 
 export function commitFile(f: PendingFile): void {

@@ -17,6 +17,15 @@ export function unclosedQuoteIssue(sheet: string, row: number, column: string, v
   };
 }
 
+export function invalidBytesIssue(sheet: string, row: number, column: string, value: string): DataIssue {
+  return {
+    sheet, row, column, value: shortValue(value),
+    problem: 'The cell is not valid UTF-8 like the rest of the file (mixed encodings); it was read as Windows-1251: check the text',
+    problemRu: 'Ячейка не в кодировке UTF-8, в отличие от остального файла (кодировки смешаны); она прочитана как Windows-1251: проверьте текст',
+    severity: 'warning',
+  };
+}
+
 /** Merges issues found by the reader into ingestion's (both in row order); the reader's come first within a row. */
 export function mergeIssues(ingested: DataIssue[], read: DataIssue[]): DataIssue[] {
   if (read.length === 0) return ingested;

@@ -6,6 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
+import { ingestSource } from '../core/ingest';
 import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
@@ -14,6 +15,7 @@ import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
+import { atHeaderRow, findHeaderRow, RowsBelowHeader } from './header-row';
 import { stringifyReport } from './json-output';
 import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
@@ -128,6 +130,11 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     input.config = loaded.config;
     input.configLocale = loaded.locale;
   }
+  // Title lines above the header: detection and --column look at the rows from the header down.
+  const allRows = input.rows;
+  const createdAtHint = o.columns?.find((c) => 'role' in c && c.role === 'createdAt')?.header ?? input.config?.columns.createdAt;
+  const headerRow = inputPath ? findHeaderRow(allRows, createdAtHint) : 0;
+  if (headerRow > 0) input.rows = allRows.slice(headerRow);
   const mapped = o.columns ? applyColumnOptions(o.columns, input, m) : undefined;
   const reportLocale = o.lang ?? input.configLocale ?? locale;
   /** Display names of the stages where they differ from the engine's (stable, English) names. */
@@ -163,17 +170,20 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
       ? {
           ingest: (config: FunnelConfig, sheet: string, reportDate: string) => {
             progress.phase(m.phase.parse, 0);
-            const data = csv.ingest({ config, sheet, asOf: reportDate }, (f) => progress.update(f));
+            const data = csv.ingest({ config, sheet, asOf: reportDate }, (f) => progress.update(f), headerRow);
             lap('parse+ingest');
             progress.phase(m.phase.compute, 0);
             return data;
           },
         }
-      : {}),
+      : headerRow > 0
+        ? { ingest: (config: FunnelConfig, sheet: string, reportDate: string) => ingestSource(new RowsBelowHeader(allRows, headerRow), { config, sheet, asOf: reportDate }) }
+        : {}),
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
   if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
+  report.dataIssues = atHeaderRow(report.dataIssues, headerRow);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');
@@ -273,13 +283,24 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
     progress.phase(m.phase.read, 0);
     const bytes = readFileSync(path);
     progress.phase(m.phase.read, 1);
+    const binary = binaryKind(bytes);
+    if (binary) throw new UsageError(m.fileUnreadable(path, binary === 'zip' ? m.zipNotCsv : m.binaryNotCsv));
     progress.phase(m.phase.parse, 0);
     csv = openCsv(bytes);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(m.fileUnreadable(path, errorText(e)));
   }
   // A CSV opened in a spreadsheet becomes a sheet named after the file.
   return { rows: csv.rows, csv, sheet: basename(path, extname(path)), sourceName: basename(path) };
+}
+
+/** A zip (an XLSX saved as .csv) or other binary data (NUL bytes near the start, no UTF-16 BOM) is not CSV text. */
+function binaryKind(bytes: Buffer): 'zip' | 'binary' | null {
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return 'zip';
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return null;
+  const head = bytes.subarray(0, 8192);
+  return head.includes(0) ? 'binary' : null;
 }
 
 function loadConfig(path: string, shown: string, m: CliMessages): { config: FunnelConfig; locale?: CliLocale } {

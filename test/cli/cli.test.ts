@@ -88,7 +88,7 @@ describe('unusable input: exit 2 with a one-line message', () => {
   test('--help exits 0', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: funnel-report/);
+    expect(r.stdout).toMatch(/^Usage: npx funnel-report/);
   });
 });
 

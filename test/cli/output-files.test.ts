@@ -1,5 +1,5 @@
 /** Output paths are checked before anything is written, and a failed write leaves the old report intact. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XlsxReportWriter } from '../../src/cli/xlsx-writer';
@@ -91,4 +91,15 @@ describe('atomic writes', () => {
     expect(readdirSync(dir).sort()).toEqual(['leads.csv', 'weekly.json', 'weekly.xlsx']);
     expect(JSON.parse(readFileSync(join(dir, 'weekly.json'), 'utf8')).total.leads).toBe(2);
   });
+});
+
+test('--out through a symlink replaces the file it points at and keeps the link', async () => {
+  mkdirSync(join(dir, 'reports'));
+  writeFileSync(join(dir, 'reports/real.xlsx'), 'old');
+  symlinkSync(join(dir, 'reports/real.xlsx'), join(dir, 'latest.xlsx'));
+  const r = await runCli(['leads.csv', '--as-of', AS_OF, '--out', 'latest.xlsx', '--quiet'], dir);
+  expect(r.code).toBe(0);
+  expect(lstatSync(join(dir, 'latest.xlsx')).isSymbolicLink()).toBe(true);
+  expect(readFileSync(join(dir, 'reports/real.xlsx')).subarray(0, 2).toString()).toBe('PK'); // a zip now
+  expect(readdirSync(join(dir, 'reports'))).toEqual(['real.xlsx']);
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openCsv } from '../../src/cli/csv-ingest';
 import { parseCsvText } from '../../src/cli/csv-reader';
 import type { JsonReport } from '../../src/cli/json-output';
+import { encode1251 } from './encode1251';
 import { runCli } from './run-helper';
 
 let dir: string;
@@ -86,15 +87,3 @@ test('legitimate quoted fields spanning lines, with doubled quotes and trailing 
   expect(j.total.leads).toBe(3);
   expect(j.dataIssues).toEqual([]);
 });
-
-/** Cyrillic + ASCII text → Windows-1251 bytes (А–я are 0xC0–0xFF, Ё/ё 0xA8/0xB8). */
-function encode1251(s: string): Buffer {
-  return Buffer.from(Array.from(s, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c < 128) return c;
-    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-    if (c === 0x401) return 0xa8;
-    if (c === 0x451) return 0xb8;
-    throw new Error(`not in the test's 1251 table: ${ch}`);
-  }));
-}

@@ -1,0 +1,77 @@
+/** Excel's `sep=` line and title lines above the header: found by the CLI, rows numbered as the file shows them. */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCsvText } from '../../src/cli/csv-reader';
+import type { JsonReport } from '../../src/cli/json-output';
+import { runCli } from './run-helper';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fr-header-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function report(args: string[], name: string): Promise<JsonReport> {
+  const r = await runCli([...args, '--as-of', '2026-11-22', '--out', `${name}.xlsx`, '--json', `${name}.json`, '--quiet'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as JsonReport;
+}
+
+const issueRows = (j: JsonReport) => j.dataIssues.map((i) => [i.row, i.column, i.severity]);
+
+test('sep=; names the delimiter even when the header has more commas; the line is not a row (Excel hides it)', async () => {
+  const csv = 'sep=;\r\nCreated at;Note, with, commas;Won at\r\n2026-11-02;a, b;2026-11-05\r\nnot a date;c;\r\n';
+  expect(parseCsvText(csv)).toEqual([['Created at', 'Note, with, commas', 'Won at'], ['2026-11-02', 'a, b', '2026-11-05'], ['not a date', 'c', '']]);
+  writeFileSync(join(dir, 'sep.csv'), csv);
+  const j = await report(['sep.csv'], 'sep');
+  expect(j.total.leads).toBe(1);
+  expect(issueRows(j)).toEqual([[3, 'Created at', 'error']]); // header = row 1, "not a date" = row 3
+  expect(parseCsvText('SEP=\t\nA\tB\n1\t2')).toEqual([['A', 'B'], ['1', '2']]);
+  // not a sep= line: an ordinary first row, whose one ';' makes ';' the delimiter
+  expect(parseCsvText('sep=;x\n1;2')).toEqual([['sep=', 'x'], ['1', '2']]);
+});
+
+const TITLED = [
+  'Leads export',
+  'Generated 2026-11-22 by the CRM',
+  '',
+  'ID,Created at,Channel,Won at',
+  '1,2026-11-02,Ads,2026-11-05',
+  '2,sometime,SEO,',
+  '3,2026-11-03,Ads,',
+  '1,2026-11-04,SEO,',
+].join('\n');
+
+test('CSV with title lines: the header on line 4 is found; issues name the file lines', async () => {
+  writeFileSync(join(dir, 'titled.csv'), TITLED + '\n');
+  const j = await report(['titled.csv'], 'titled');
+  expect(j.total.leads).toBe(3); // leads 1, 3 and the second "1"; "sometime" is not a date
+  expect(j.stages).toEqual(['Lead', 'Won']);
+  expect(issueRows(j)).toEqual([[6, 'Created at', 'error'], [8, 'ID', 'warning']]);
+  expect(j.dataIssues[1].problem).toContain('row 5'); // the first lead with ID 1 is on line 5
+});
+
+test('a configured column that is missing is reported at the header line, not line 1; sep= and title lines together', async () => {
+  writeFileSync(join(dir, 'both.csv'), `sep=,\n${TITLED}\n`);
+  writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ columns: { createdAt: 'Created at', id: 'ID', lostReason: 'Why lost' }, stages: [{ name: 'Won', column: 'Won at' }] }));
+  const j = await report(['both.csv', '--config', 'cfg.json'], 'both');
+  expect(j.total.leads).toBe(3);
+  expect(issueRows(j)).toEqual([[4, 'Why lost', 'error'], [6, 'Created at', 'error'], [8, 'ID', 'warning']]);
+});
+
+test('XLSX with a title and a blank row above the header', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Leads');
+  ws.getCell('A1').value = 'Weekly export';
+  ws.getRow(3).values = ['ID', 'Created at', 'Channel', 'Won at'];
+  ws.getRow(4).values = [1, '2026-11-02', 'Ads', '2026-11-05'];
+  ws.getRow(5).values = [2, 'sometime', 'SEO', ''];
+  ws.getRow(6).values = [3, '2026-11-03', 'Ads', ''];
+  await wb.xlsx.writeFile(join(dir, 'titled.xlsx'));
+  const j = await report(['titled.xlsx'], 'titledx');
+  expect(j.total.leads).toBe(2);
+  expect(issueRows(j)).toEqual([[5, 'Created at', 'error']]);
+});
