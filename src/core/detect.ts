@@ -15,6 +15,7 @@ import {
   STAGE_VOCABULARIES,
   findField,
   findHeader,
+  findHeaderRow,
   headerIndex,
   isFieldHeader,
   isNonStageDateHeader,
@@ -215,16 +216,22 @@ function quoteCounts(unknown: { value: string; rows: number }[], open: string, c
  */
 /** Something detection chose not to use that a person should look at (becomes a data issue at row 1). */
 export interface DetectWarning {
+  /** Sheet row of the header (where the warning is listed as a data issue). */
+  row: number;
   column: string;
   problem: string;
   problemRu: string;
 }
 
-export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
-  const header = rows[0] ?? [];
-  if (header.every(isBlankCell)) {
+export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
+  if ((allRows[0] ?? []).every(isBlankCell) && findHeaderRow(allRows, base.columns?.createdAt) < 0) {
     return fail('The sheet is empty: there is no header row.', 'Лист пуст: нет строки заголовков.');
   }
+  // The header may sit under a few title lines; from here on rows[0] is the header.
+  const headerAt = base.headerRow !== undefined ? base.headerRow - 1 : Math.max(0, findHeaderRow(allRows, base.columns?.createdAt));
+  const rows = headerAt === 0 ? allRows : allRows.slice(headerAt);
+  const headerRow = headerAt + 1;
+  const header = rows[0] ?? [];
   const index = headerIndex(header);
   const notes: string[] = [];
   const notesRu: string[] = [];
@@ -248,6 +255,9 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
       'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
     );
+  }
+  if (headerRow > 1) {
+    note(`The header is row ${headerRow}; the rows above it are titles`, `Заголовки в строке ${headerRow}; строки выше — заголовок отчёта`);
   }
   const taken = new Set<number>([createdIdx]);
   const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
@@ -297,6 +307,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
         const column = headerText(header[j]);
         droppedStageColumns.push({ column, dates, sampled: nonBlank });
         warnings.push({
+          row: headerRow,
           column,
           problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
           problemRu: `Столбец «${column}» похож на столбец с датами этапа, но датами оказались только ${dates} из ${nonBlank} проверенных значений; как этап он не используется (исправьте значения или перечислите этапы в настройках)`,
@@ -310,6 +321,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
         const [a, b] = [names[k], names[k + 1]];
         const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
         warnings.push({
+          row: headerRow,
           column: colB,
           problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
             `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
@@ -374,6 +386,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     ...baseRest,
     timeZone,
     dateOrder,
+    ...(headerRow > 1 ? { headerRow } : {}),
     columns: { ...columns, ...stripUndefined(baseColumns) },
     stages,
     ...(currentStage ? { currentStage } : {}),

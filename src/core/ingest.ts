@@ -11,7 +11,7 @@ import type { DateParser } from './dates';
 import { columnLetter } from './a1';
 import { isBlankCell } from './cells';
 import { InputError } from './errors';
-import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './headers';
+import { COLUMN_LABELS, HEADER_SCAN_ROWS, findHeader, headerIndex, normalizeStageValue } from './headers';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
@@ -154,6 +154,36 @@ function isBeforeCreation(t: number, created: number): boolean {
   return true;
 }
 
+/** The cells of the source's current row. */
+function currentRow(src: RowSource): CellValue[] {
+  const row = new Array<CellValue>(src.width());
+  for (let c = 0; c < row.length; c++) row[c] = src.cell(c);
+  return row;
+}
+
+/**
+ * The header row: `config.headerRow` when set (the rows above it are skipped); else row 1 when it names
+ * the creation column, else the first of the next rows (up to HEADER_SCAN_ROWS in all) that does, so a
+ * few title lines above the header need no setting. Leaves the source on the header row.
+ */
+function locateHeader(src: RowSource, config: FunnelConfig): { header: readonly CellValue[]; headerRowNo: number } {
+  const wanted = config.headerRow ?? 1;
+  let header = src.header;
+  let headerRowNo = 1;
+  while (headerRowNo < wanted) {
+    if (!src.next()) return { header: [], headerRowNo: wanted };
+    headerRowNo = src.rowNumber();
+    header = currentRow(src);
+  }
+  if (config.headerRow !== undefined || findHeader(headerIndex(header), config.columns.createdAt) >= 0) return { header, headerRowNo };
+  const first = { header, headerRowNo };
+  while (src.next() && src.rowNumber() <= HEADER_SCAN_ROWS) {
+    const row = currentRow(src);
+    if (findHeader(headerIndex(row), config.columns.createdAt) >= 0) return { header: row, headerRowNo: src.rowNumber() };
+  }
+  return first; // not found: the error names the columns of row 1
+}
+
 /** `CellValue[][]` (header first) as a RowSource. */
 class ArrayRowSource implements RowSource {
   readonly header: readonly CellValue[];
@@ -204,7 +234,14 @@ const HEADERS_SHOWN = 60;
  * A configured column the header row lacks makes the input unusable (it would otherwise become a column
  * of zeros and a headline 0%): the message names each missing column and the headers that do exist.
  */
-function missingColumnsError(missing: readonly { name: string; what: string; whatRu: string }[], header: readonly CellValue[], sheet: string): InputError {
+function missingColumnsError(
+  missing: readonly { name: string; what: string; whatRu: string }[],
+  header: readonly CellValue[],
+  headerRowNo: number,
+  sheet: string,
+): InputError {
+  const where = headerRowNo > 1 ? ` (row ${headerRowNo})` : '';
+  const whereRu = headerRowNo > 1 ? ` (строка ${headerRowNo})` : '';
   const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
   const list = (open: string, close: string) =>
     names.slice(0, HEADERS_SHOWN).map((h) => `${open}${h}${close}`).join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
@@ -212,9 +249,9 @@ function missingColumnsError(missing: readonly { name: string; what: string; wha
   const ru = missing.map((m) => `«${m.name}» (${m.whatRu})`).join(', ');
   const one = missing.length === 1;
   return new InputError(
-    `Sheet "${sheet}" has no ${one ? 'column' : 'columns'} ${en} in its header row. Its columns are: ${list('"', '"')}. ` +
+    `Sheet "${sheet}" has no ${one ? 'column' : 'columns'} ${en} in its header row${where}. Its columns are: ${list('"', '"')}. ` +
       'Fix the column names in the settings or in the sheet.',
-    `На листе «${sheet}» в строке заголовков нет ${one ? 'столбца' : 'столбцов'} ${ru}. Столбцы листа: ${list('«', '»')}. ` +
+    `На листе «${sheet}» в строке заголовков${whereRu} нет ${one ? 'столбца' : 'столбцов'} ${ru}. Столбцы листа: ${list('«', '»')}. ` +
       'Исправьте названия столбцов в настройках или на листе.',
   );
 }
@@ -264,14 +301,14 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
 /** Ingestion over any row source: the one implementation of the ingestion rules. */
 export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult {
   const { config, sheet } = opts;
-  const header = src.header;
+  const { header, headerRowNo } = locateHeader(src, config);
   if (header.length === 0) {
     throw new InputError(`Sheet "${sheet}" is empty: there is no header row.`, `Лист «${sheet}» пуст: нет строки заголовков.`);
   }
   const index = headerIndex(header);
   const createdIdx = findHeader(index, config.columns.createdAt);
   if (createdIdx < 0) {
-    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, sheet);
+    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, headerRowNo, sheet);
   }
 
   const issues: DataIssue[] = [];
@@ -376,7 +413,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sliceStates.push(sl);
     }
   }
-  if (missing.length > 0) throw missingColumnsError(missing, header, sheet);
+  if (missing.length > 0) throw missingColumnsError(missing, header, headerRowNo, sheet);
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
   // they hold data, say so once per column instead of dropping it silently.
