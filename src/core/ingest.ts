@@ -379,6 +379,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const createdAt = new Float64Array(cap);
   const stageTimes = stages.map(() => new Float64Array(cap).fill(NaN));
   const lostAt = new Float64Array(cap).fill(NaN);
+  const furthestUnknown = new Uint8Array(cap);
   const amount = new Float64Array(cap).fill(NaN);
   // Filled up front (cheap, and no growth garbage); trimmed to the lead count at the end.
   const ids: string[] = new Array<string>(cap).fill('');
@@ -558,6 +559,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
         }
       } else if (code === LOST) {
         if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
+        furthestUnknown[k] = 1;
       } else if (code === UNKNOWN) {
         const key = isBlankForIngest(stageValue) ? '' : cellText(stageValue);
         const seen = unknownStages.get(key);
@@ -588,7 +590,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   if (unknownStages.size > 0) mergeByRow(issues, unknownStageIssues(unknownStages, sheet, headerName(csIdx), valueText));
 
   // A few spare slots (a CSV's row bound counts its final newline) are not worth a copy.
-  const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
+  const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
   ids.length = count;
   lostReason.length = count;
   const slices: Partial<Record<SliceKey, SliceColumn>> = {};
@@ -601,6 +603,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     stageTimes: stageTimes.map(fit),
     lostAt: fit(lostAt),
     lostReason,
+    furthestUnknown: fit(furthestUnknown),
     amount: fit(amount),
     slices,
   };

@@ -54,6 +54,7 @@ export function leadTable(stageNames: string[], rows: TestLead[]): IngestResult 
     stageTimes,
     lostAt: new Float64Array(n).fill(NaN),
     lostReason: rows.map(() => ''),
+    furthestUnknown: new Uint8Array(n),
     amount: new Float64Array(n).fill(NaN),
     slices,
   };
