@@ -6,7 +6,7 @@
  *     or plain English stage names).
  */
 import { isBlankCell } from './cells';
-import { DEFAULT_CONFIG, parseConfig } from './config';
+import { DEFAULT_CONFIG, STAGE_TARGET_LOST, parseConfig } from './config';
 import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } from './config';
 import { INVALID_DATE, makeDateParser } from './dates';
 import type { DateParser } from './dates';
@@ -150,6 +150,27 @@ function swappedStagePairs(rows: CellValue[][], cols: readonly number[], parser:
     if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
   }
   return out;
+}
+
+/**
+ * A close-date column tells when a deal reached its current stage only if it is filled for closed deals
+ * (won, lost) and not for open ones (amoCRM writes «не закрыта»). Salesforce and HubSpot fill it for
+ * open deals too, with the *expected* close date: true when more than half of the sampled open deals
+ * have a date there.
+ */
+function openDealsHaveCloseDates(rows: CellValue[][], stageCol: number, closeCol: number, vocabulary: StageVocabulary, parser: DateParser): boolean {
+  const target = new Map(Object.entries(vocabulary.values).map(([raw, t]) => [normalizeStageValue(raw), t] as const));
+  const won = vocabulary.stages[vocabulary.stages.length - 1];
+  let open = 0;
+  let dated = 0;
+  const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
+  for (let r = 1; r < end; r++) {
+    const t = target.get(normalizeStageValue(rows[r]?.[stageCol]));
+    if (t === undefined || t === STAGE_TARGET_LOST || t === won) continue;
+    open++;
+    if (Number.isFinite(parser.parse(rows[r]?.[closeCol]))) dated++;
+  }
+  return open > 0 && dated > open / 2;
 }
 
 /** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
@@ -366,7 +387,18 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       let changedAt = base.currentStage?.changedAt;
       if (!changedAt) {
         let i = findField(index, 'changedAt', taken);
-        if (i < 0) i = findField(index, 'closedAt', taken);
+        if (i < 0) {
+          i = findField(index, 'closedAt', taken);
+          const parser = makeDateParser({ timeZone, dateOrder });
+          if (i >= 0 && openDealsHaveCloseDates(rows, stageIdx, i, vocabulary, parser)) {
+            const closed = headerText(header[i]);
+            note(
+              `"${closed}" is not used as the time of the current stage: open deals have dates there too (expected close dates)`,
+              `«${closed}» не используется как время текущего этапа: у открытых сделок там тоже даты (ожидаемые даты закрытия)`,
+            );
+            i = -1;
+          }
+        }
         if (i >= 0) changedAt = headerText(header[i]);
       }
       const values = Object.fromEntries(Object.entries(vocabulary.values).map(([raw, target]) => [raw, rename.get(target) ?? target]));

@@ -4,6 +4,7 @@
  * person reading the header would map them to.
  */
 import { detectConfig } from '../../src/core/detect';
+import { buildFunnelReport } from '../../src/core/engine';
 import { stageNameFromHeader } from '../../src/core/headers';
 import { ingestRows } from '../../src/core/ingest';
 import type { CellValue } from '../../src/core/types';
@@ -106,6 +107,13 @@ describe('Salesforce reports', () => {
     expect(c.columns).toEqual({ createdAt: 'Created Date', id: 'Opportunity ID', channel: 'Lead Source', manager: 'Opportunity Owner', amount: 'Amount' });
     expect(c.currentStage?.column).toBe('Stage');
     expect(c.currentStage?.values).toMatchObject({ 'Needs Analysis': 'Qualified', 'Proposal/Price Quote': 'Proposal', 'Closed Won': 'Won', 'Closed Lost': 'lost' });
+    // Open opportunities carry an expected Close Date (2024-04-30, after the report date): it is not the
+    // time they reached their stage, so it is not used as one (else they would not count as reached).
+    expect(c.currentStage?.changedAt).toBeUndefined();
+    const out = buildFunnelReport(rows, { config: c, sheet: 'opps', sourceName: 't', asOf: '2024-03-31' });
+    if (!out.ok) throw new Error(out.error);
+    // Lead 5; Contacted and Qualified: Needs Analysis, Proposal, Closed Won; Proposal: 2; Negotiation, Won: Closed Won.
+    expect(out.report.cohortReport.total.reached).toEqual([5, 3, 3, 2, 1, 1]);
   });
 });
 
