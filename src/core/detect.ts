@@ -3,16 +3,16 @@
  * so a pasted CRM export works without setup. Two input shapes:
  *  a) timestamp shape: date columns to the right of the creation date are the stages, left to right;
  *  b) current-stage shape: one stage column whose values follow a known CRM pipeline (amoCRM, Bitrix24,
- *     or plain English stage names).
+ *     HubSpot, or plain English stage names incl. Salesforce's and Pipedrive's).
+ * The header may sit under a few title lines (found among the first rows, recorded as config.headerRow).
  */
 import { isBlankCell } from './cells';
-import { DEFAULT_CONFIG, STAGE_TARGET_LOST, parseConfig } from './config';
+import { DEFAULT_CONFIG, parseConfig } from './config';
 import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } from './config';
 import { INVALID_DATE, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import {
   COLUMN_LABELS,
-  STAGE_VOCABULARIES,
   findField,
   findHeader,
   findHeaderRow,
@@ -21,10 +21,10 @@ import {
   isNonStageDateHeader,
   looksLikeDateHeader,
   normalizeHeader,
-  normalizeStageValue,
   stageNameFromHeader,
 } from './headers';
-import type { StageVocabulary } from './headers';
+import { swappedStagePairs } from './stage-order';
+import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary, quoteCounts } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
@@ -53,25 +53,6 @@ const SAMPLE_VALUES = 200;
 const SAMPLE_ROWS = 2000;
 /** Share of non-blank sample values that must be dates for a column to be a stage timestamp. */
 const DATE_SHARE = 0.8;
-/**
- * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
- * the sampled leads with real timestamps at both, if at least this share has t(k+1) < t(k) (and there are
- * at least ORDER_MIN_LEADS such leads), the two look swapped.
- */
-const ORDER_SWAPPED_SHARE = 0.9;
-const ORDER_MIN_LEADS = 10;
-/** Rows scanned for the stage order check. */
-const ORDER_ROWS = 5000;
-/** Rows scanned to choose the stage vocabulary of a current-stage column. */
-const VOCABULARY_ROWS = 5000;
-/**
- * Share of the scanned non-blank rows of a current-stage column whose value a vocabulary must know for
- * it to be used: counted in rows (leads), because every row with an unknown value lands on the first step.
- */
-const VOCABULARY_SHARE = 0.5;
-/** Unknown values quoted in the message when no vocabulary fits. */
-const UNKNOWN_VALUES_SHOWN = 10;
-
 type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
 
@@ -130,49 +111,6 @@ function sampleDates(rows: CellValue[][], col: number, parser: DateParser, seria
   return { dates, nonBlank };
 }
 
-/** Consecutive stage pairs [k, k+1] whose timestamps are mostly in the opposite order, with the counts. */
-function swappedStagePairs(rows: CellValue[][], cols: readonly number[], parser: DateParser): { k: number; reversed: number; both: number }[] {
-  const out: { k: number; reversed: number; both: number }[] = [];
-  const end = Math.min(rows.length, ORDER_ROWS + 1);
-  for (let k = 0; k + 1 < cols.length; k++) {
-    let both = 0;
-    let reversed = 0;
-    for (let r = 1; r < end; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      const a = parser.parse(row[cols[k]]);
-      if (!Number.isFinite(a)) continue;
-      const b = parser.parse(row[cols[k + 1]]);
-      if (!Number.isFinite(b)) continue;
-      both++;
-      if (b < a) reversed++;
-    }
-    if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
-  }
-  return out;
-}
-
-/**
- * A close-date column tells when a deal reached its current stage only if it is filled for closed deals
- * (won, lost) and not for open ones (amoCRM writes «не закрыта»). Salesforce and HubSpot fill it for
- * open deals too, with the *expected* close date: true when more than half of the sampled open deals
- * have a date there.
- */
-function openDealsHaveCloseDates(rows: CellValue[][], stageCol: number, closeCol: number, vocabulary: StageVocabulary, parser: DateParser): boolean {
-  const target = new Map(Object.entries(vocabulary.values).map(([raw, t]) => [normalizeStageValue(raw), t] as const));
-  const won = vocabulary.stages[vocabulary.stages.length - 1];
-  let open = 0;
-  let dated = 0;
-  const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
-  for (let r = 1; r < end; r++) {
-    const t = target.get(normalizeStageValue(rows[r]?.[stageCol]));
-    if (t === undefined || t === STAGE_TARGET_LOST || t === won) continue;
-    open++;
-    if (Number.isFinite(parser.parse(rows[r]?.[closeCol]))) dated++;
-  }
-  return open > 0 && dated > open / 2;
-}
-
 /** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
 function uniqueStageNames(headers: string[]): string[] {
   const used = new Set<string>();
@@ -184,51 +122,6 @@ function uniqueStageNames(headers: string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-interface VocabularyChoice {
-  /** The vocabulary knowing the most rows, null when none knows any. */
-  vocabulary: StageVocabulary | null;
-  /** Scanned rows whose value it knows, of `nonBlank`. */
-  matched: number;
-  nonBlank: number;
-  /** Values it does not know, each once (as first written), with their row counts, most frequent first. */
-  unknown: { value: string; rows: number }[];
-}
-
-function pickVocabulary(rows: CellValue[][], col: number): VocabularyChoice {
-  const counts = new Map<string, { value: string; rows: number }>();
-  let nonBlank = 0;
-  const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
-  for (let r = 1; r < end; r++) {
-    const v = rows[r]?.[col];
-    const key = normalizeStageValue(v);
-    if (key === '') continue;
-    nonBlank++;
-    const seen = counts.get(key);
-    if (seen) seen.rows++;
-    else counts.set(key, { value: String(v).trim(), rows: 1 });
-  }
-  let vocabulary: StageVocabulary | null = null;
-  let matched = 0;
-  let known = new Set<string>();
-  for (const candidate of STAGE_VOCABULARIES) {
-    const keys = new Set(Object.keys(candidate.values).map(normalizeStageValue));
-    let n = 0;
-    for (const key of keys) n += counts.get(key)?.rows ?? 0;
-    if (n > matched) {
-      vocabulary = candidate;
-      matched = n;
-      known = keys;
-    }
-  }
-  const unknown = [...counts.entries()].filter(([key]) => !known.has(key)).map(([, c]) => c).sort((a, b) => b.rows - a.rows);
-  return { vocabulary, matched, nonBlank, unknown };
-}
-
-function quoteCounts(unknown: { value: string; rows: number }[], open: string, close: string): string {
-  const shown = unknown.slice(0, UNKNOWN_VALUES_SHOWN).map((u) => `${open}${u.value}${close} (${u.rows})`);
-  return shown.join(', ') + (unknown.length > UNKNOWN_VALUES_SHOWN ? ', …' : '');
 }
 
 /**
