@@ -246,6 +246,10 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
       'Closed - Not Converted': 'lost',
       'Proposal Made': 'Proposal',
       'Negotiations Started': 'Negotiation',
+      // HubSpot lead statuses.
+      'Connected': 'Contacted',
+      'Open Deal': 'Qualified',
+      'Bad Timing': 'lost',
       'Contacted': 'Contacted',
       'Attempted to contact': 'Contacted',
       'Engaging': 'Contacted',

@@ -61,6 +61,26 @@ describe('HubSpot', () => {
   });
 });
 
+test('HubSpot lead statuses in the current-stage column', () => {
+  const rows: CellValue[][] = [
+    ['Record ID', 'Create Date', 'Lead Status', 'Contact owner'],
+    ['1', '2024-03-01', 'New', 'Kate'],
+    ['2', '2024-03-01', 'Attempted to Contact', 'Kate'],
+    ['3', '2024-03-02', 'Connected', 'Leo'],
+    ['4', '2024-03-02', 'Open Deal', 'Leo'],
+    ['5', '2024-03-03', 'Unqualified', 'Leo'],
+    ['6', '2024-03-03', 'Bad Timing', 'Leo'],
+  ];
+  const c = detected(rows).config;
+  expect(c.currentStage?.column).toBe('Lead Status');
+  const data = ingestRows(rows, { config: c, sheet: 'contacts' });
+  expect(data.issues).toEqual([]);
+  // Contacted: Attempted to Contact, Connected, Open Deal; Qualified: Open Deal; two lost, stage unknown.
+  const reached = data.leads.stageTimes.map((a) => Array.from(a).filter((t) => !Number.isNaN(t)).length);
+  expect(reached).toEqual([3, 1, 0, 0, 0]);
+  expect(Array.from(data.leads.furthestUnknown)).toEqual([0, 0, 0, 0, 1, 1]);
+});
+
 describe('Pipedrive deals export', () => {
   test('"Deal - …" columns; Won time is the stage, Lost time the lost date, planned and bookkeeping dates are not stages', () => {
     const rows: CellValue[][] = [
