@@ -58,6 +58,8 @@ export interface FunnelConfig {
   maturityPercentile: number;
   /** Display language of generated report text. */
   locale: 'en' | 'ru';
+  /** Sheet row of the header (1 = the first row); absent: row 1, or the first of the top rows naming the creation column. */
+  headerRow?: number;
   /** Window of plausible dates (default: from 1990-01-01 to a year after the report date); see plausible.ts. */
   plausibleDates?: PlausibleDatesConfig;
 }
@@ -81,7 +83,7 @@ export const SLICE_COLUMN_KEYS: readonly SliceKey[] = ['channel', 'manager', 'pr
 const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'] as const;
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
-  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale', 'plausibleDates',
+  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
 ] as const;
 
 export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[] };
@@ -227,6 +229,11 @@ export function parseConfig(input: unknown): ConfigResult {
   if (input.locale !== undefined) {
     if (input.locale === 'en' || input.locale === 'ru') cfg.locale = input.locale;
     else errors.push('locale: must be "en" or "ru"');
+  }
+  if (input.headerRow !== undefined) {
+    const h = input.headerRow;
+    if (typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= 1000) cfg.headerRow = h;
+    else errors.push('headerRow: must be the sheet row of the header, an integer 1 … 1000');
   }
   if (input.plausibleDates !== undefined) {
     const p = input.plausibleDates;

@@ -1,11 +1,12 @@
 /**
  * The common exact date shapes read straight from UTF-8 bytes, for readers that never build the cell
- * string: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (or `T`) and `DD.MM.YYYY[ HH:MM[:SS]]`. It accepts exactly
+ * string: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (or `T`), `DD.MM.YYYY[ HH:MM[:SS]]`, and a five-digit
+ * serial day number such as `45366` (2024-03-15) within the text-serial range. It accepts exactly
  * what the string parser's fixed-position fast path accepts and gives the same wall-clock ms; anything
  * else returns NOT_FIXED and the caller decodes the cell and hands it to `DateParser.parse`, so every
  * other value (and every error message) comes from the one string parser.
  */
-import { daysFromCivil } from './dates';
+import { SERIAL_EPOCH_MS, TEXT_SERIAL_MAX, TEXT_SERIAL_MIN, daysFromCivil } from './dates';
 import { DAY_MS } from './wall-time';
 
 /** Returned when the bytes are not one of the fixed shapes (not an error: parse the text instead). */
@@ -25,11 +26,23 @@ function two(b: Uint8Array, i: number): number {
   return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
 }
 
+/** Five digits within TEXT_SERIAL_MIN … TEXT_SERIAL_MAX as wall ms (what the string parser gives), else NOT_FIXED. */
+function serialBytes(b: Uint8Array, s: number): number {
+  let v = 0;
+  for (let p = s; p < s + 5; p++) {
+    const d = b[p] - 48;
+    if (d < 0 || d > 9) return NOT_FIXED;
+    v = v * 10 + d;
+  }
+  return v >= TEXT_SERIAL_MIN && v <= TEXT_SERIAL_MAX ? SERIAL_EPOCH_MS + v * DAY_MS : NOT_FIXED;
+}
+
 let cachedMonth = -1;
 let cachedMonthStart = 0;
 
 /** Wall ms of b[start, start + len), or NOT_FIXED. */
 export function parseFixedDateBytes(b: Uint8Array, start: number, len: number): number {
+  if (len === 5) return serialBytes(b, start);
   if (len !== 10 && len !== 16 && len !== 19) return NOT_FIXED;
   const s = start;
   let y: number;

@@ -67,7 +67,7 @@ const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Spreadsheet serial day 0 = 1899-12-30 (Google Sheets; Excel agrees from 1900-03-01 on). */
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+export const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2958466; // exclusive: 9999-12-31 is 2958465
 /**
  * Serial day numbers written as text (CSV exports of spreadsheets): read only from 1970-01-01 (25569) to

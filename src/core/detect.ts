@@ -3,7 +3,8 @@
  * so a pasted CRM export works without setup. Two input shapes:
  *  a) timestamp shape: date columns to the right of the creation date are the stages, left to right;
  *  b) current-stage shape: one stage column whose values follow a known CRM pipeline (amoCRM, Bitrix24,
- *     or plain English stage names).
+ *     HubSpot, or plain English stage names incl. Salesforce's and Pipedrive's).
+ * The header may sit under a few title lines (found among the first rows, recorded as config.headerRow).
  */
 import { isBlankCell } from './cells';
 import { DEFAULT_CONFIG, parseConfig } from './config';
@@ -12,18 +13,18 @@ import { INVALID_DATE, makeDateParser } from './dates';
 import type { DateParser } from './dates';
 import {
   COLUMN_LABELS,
-  STAGE_VOCABULARIES,
   findField,
   findHeader,
+  findHeaderRow,
   headerIndex,
   isFieldHeader,
   isNonStageDateHeader,
   looksLikeDateHeader,
   normalizeHeader,
-  normalizeStageValue,
   stageNameFromHeader,
 } from './headers';
-import type { StageVocabulary } from './headers';
+import { swappedStagePairs } from './stage-order';
+import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary, quoteCounts } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
@@ -52,25 +53,6 @@ const SAMPLE_VALUES = 200;
 const SAMPLE_ROWS = 2000;
 /** Share of non-blank sample values that must be dates for a column to be a stage timestamp. */
 const DATE_SHARE = 0.8;
-/**
- * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
- * the sampled leads with real timestamps at both, if at least this share has t(k+1) < t(k) (and there are
- * at least ORDER_MIN_LEADS such leads), the two look swapped.
- */
-const ORDER_SWAPPED_SHARE = 0.9;
-const ORDER_MIN_LEADS = 10;
-/** Rows scanned for the stage order check. */
-const ORDER_ROWS = 5000;
-/** Rows scanned to choose the stage vocabulary of a current-stage column. */
-const VOCABULARY_ROWS = 5000;
-/**
- * Share of the scanned non-blank rows of a current-stage column whose value a vocabulary must know for
- * it to be used: counted in rows (leads), because every row with an unknown value lands on the first step.
- */
-const VOCABULARY_SHARE = 0.5;
-/** Unknown values quoted in the message when no vocabulary fits. */
-const UNKNOWN_VALUES_SHOWN = 10;
-
 type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
 
@@ -129,28 +111,6 @@ function sampleDates(rows: CellValue[][], col: number, parser: DateParser, seria
   return { dates, nonBlank };
 }
 
-/** Consecutive stage pairs [k, k+1] whose timestamps are mostly in the opposite order, with the counts. */
-function swappedStagePairs(rows: CellValue[][], cols: readonly number[], parser: DateParser): { k: number; reversed: number; both: number }[] {
-  const out: { k: number; reversed: number; both: number }[] = [];
-  const end = Math.min(rows.length, ORDER_ROWS + 1);
-  for (let k = 0; k + 1 < cols.length; k++) {
-    let both = 0;
-    let reversed = 0;
-    for (let r = 1; r < end; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      const a = parser.parse(row[cols[k]]);
-      if (!Number.isFinite(a)) continue;
-      const b = parser.parse(row[cols[k + 1]]);
-      if (!Number.isFinite(b)) continue;
-      both++;
-      if (b < a) reversed++;
-    }
-    if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
-  }
-  return out;
-}
-
 /** Stage names from headers, kept unique and clear of the reserved targets `lead` and `lost`. */
 function uniqueStageNames(headers: string[]): string[] {
   const used = new Set<string>();
@@ -164,67 +124,28 @@ function uniqueStageNames(headers: string[]): string[] {
   });
 }
 
-interface VocabularyChoice {
-  /** The vocabulary knowing the most rows, null when none knows any. */
-  vocabulary: StageVocabulary | null;
-  /** Scanned rows whose value it knows, of `nonBlank`. */
-  matched: number;
-  nonBlank: number;
-  /** Values it does not know, each once (as first written), with their row counts, most frequent first. */
-  unknown: { value: string; rows: number }[];
-}
-
-function pickVocabulary(rows: CellValue[][], col: number): VocabularyChoice {
-  const counts = new Map<string, { value: string; rows: number }>();
-  let nonBlank = 0;
-  const end = Math.min(rows.length, VOCABULARY_ROWS + 1);
-  for (let r = 1; r < end; r++) {
-    const v = rows[r]?.[col];
-    const key = normalizeStageValue(v);
-    if (key === '') continue;
-    nonBlank++;
-    const seen = counts.get(key);
-    if (seen) seen.rows++;
-    else counts.set(key, { value: String(v).trim(), rows: 1 });
-  }
-  let vocabulary: StageVocabulary | null = null;
-  let matched = 0;
-  let known = new Set<string>();
-  for (const candidate of STAGE_VOCABULARIES) {
-    const keys = new Set(Object.keys(candidate.values).map(normalizeStageValue));
-    let n = 0;
-    for (const key of keys) n += counts.get(key)?.rows ?? 0;
-    if (n > matched) {
-      vocabulary = candidate;
-      matched = n;
-      known = keys;
-    }
-  }
-  const unknown = [...counts.entries()].filter(([key]) => !known.has(key)).map(([, c]) => c).sort((a, b) => b.rows - a.rows);
-  return { vocabulary, matched, nonBlank, unknown };
-}
-
-function quoteCounts(unknown: { value: string; rows: number }[], open: string, close: string): string {
-  const shown = unknown.slice(0, UNKNOWN_VALUES_SHOWN).map((u) => `${open}${u.value}${close} (${u.rows})`);
-  return shown.join(', ') + (unknown.length > UNKNOWN_VALUES_SHOWN ? ', …' : '');
-}
-
 /**
  * A full config for `rows` (header first): DEFAULT_CONFIG, then what the header and values show,
  * then `base` on top (`base.columns` entries override single columns; `base.stages` replaces the stages).
  */
 /** Something detection chose not to use that a person should look at (becomes a data issue at row 1). */
 export interface DetectWarning {
+  /** Sheet row of the header (where the warning is listed as a data issue). */
+  row: number;
   column: string;
   problem: string;
   problemRu: string;
 }
 
-export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
-  const header = rows[0] ?? [];
-  if (header.every(isBlankCell)) {
+export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
+  if ((allRows[0] ?? []).every(isBlankCell) && findHeaderRow(allRows, base.columns?.createdAt) < 0) {
     return fail('The sheet is empty: there is no header row.', 'Лист пуст: нет строки заголовков.');
   }
+  // The header may sit under a few title lines; from here on rows[0] is the header.
+  const headerAt = base.headerRow !== undefined ? base.headerRow - 1 : Math.max(0, findHeaderRow(allRows, base.columns?.createdAt));
+  const rows = headerAt === 0 ? allRows : allRows.slice(headerAt);
+  const headerRow = headerAt + 1;
+  const header = rows[0] ?? [];
   const index = headerIndex(header);
   const notes: string[] = [];
   const notesRu: string[] = [];
@@ -248,6 +169,9 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
       'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
     );
+  }
+  if (headerRow > 1) {
+    note(`The header is row ${headerRow}; the rows above it are titles`, `Заголовки в строке ${headerRow}; строки выше — заголовок отчёта`);
   }
   const taken = new Set<number>([createdIdx]);
   const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
@@ -297,6 +221,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
         const column = headerText(header[j]);
         droppedStageColumns.push({ column, dates, sampled: nonBlank });
         warnings.push({
+          row: headerRow,
           column,
           problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
           problemRu: `Столбец «${column}» похож на столбец с датами этапа, но датами оказались только ${dates} из ${nonBlank} проверенных значений; как этап он не используется (исправьте значения или перечислите этапы в настройках)`,
@@ -310,6 +235,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
         const [a, b] = [names[k], names[k + 1]];
         const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
         warnings.push({
+          row: headerRow,
           column: colB,
           problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
             `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
@@ -354,7 +280,18 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
       let changedAt = base.currentStage?.changedAt;
       if (!changedAt) {
         let i = findField(index, 'changedAt', taken);
-        if (i < 0) i = findField(index, 'closedAt', taken);
+        if (i < 0) {
+          i = findField(index, 'closedAt', taken);
+          const parser = makeDateParser({ timeZone, dateOrder });
+          if (i >= 0 && openDealsHaveCloseDates(rows, stageIdx, i, vocabulary, parser)) {
+            const closed = headerText(header[i]);
+            note(
+              `"${closed}" is not used as the time of the current stage: open deals have dates there too (expected close dates)`,
+              `«${closed}» не используется как время текущего этапа: у открытых сделок там тоже даты (ожидаемые даты закрытия)`,
+            );
+            i = -1;
+          }
+        }
         if (i >= 0) changedAt = headerText(header[i]);
       }
       const values = Object.fromEntries(Object.entries(vocabulary.values).map(([raw, target]) => [raw, rename.get(target) ?? target]));
@@ -374,6 +311,7 @@ export function detectConfig(rows: CellValue[][], base: Partial<FunnelConfig> = 
     ...baseRest,
     timeZone,
     dateOrder,
+    ...(headerRow > 1 ? { headerRow } : {}),
     columns: { ...columns, ...stripUndefined(baseColumns) },
     stages,
     ...(currentStage ? { currentStage } : {}),

@@ -57,7 +57,7 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
 
 /** Detection warnings as data issues at the header row, so they are listed with the others. */
 export function detectionWarningIssues(warnings: DetectWarning[], sheet: string): DataIssue[] {
-  return warnings.map((w) => ({ sheet, row: 1, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
+  return warnings.map((w) => ({ sheet, row: w.row, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
 }
 
 /**

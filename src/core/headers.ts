@@ -100,6 +100,44 @@ export function findField(index: ReadonlyMap<string, number>, field: HeaderField
   return -1;
 }
 
+/** Rows looked at for the header row: a few title lines above the header are common in exports. */
+export const HEADER_SCAN_ROWS = 10;
+
+const KNOWN_HEADERS: ReadonlySet<string> = new Set(Object.values(HEADER_SYNONYMS).flat().map(normalizeHeader));
+
+/** How much a row looks like a header: cells naming a known field, plus cells that read like a timestamp. */
+function headerScore(row: readonly CellValue[]): number {
+  let score = 0;
+  for (const v of row) {
+    const key = normalizeHeader(v);
+    if (key !== '' && (KNOWN_HEADERS.has(key) || looksLikeDateHeader(v))) score++;
+  }
+  return score;
+}
+
+/**
+ * 0-based index of the header row among the first HEADER_SCAN_ROWS rows: of the rows that name the
+ * creation column (`createdAt`, or any creation-date synonym), the one that names the most known fields;
+ * the first on a tie. -1 when none names it.
+ */
+export function findHeaderRow(rows: readonly (readonly CellValue[] | undefined)[], createdAt?: string): number {
+  let best = -1;
+  let bestScore = -1;
+  const end = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < end; r++) {
+    const row = rows[r] ?? [];
+    const index = headerIndex(row);
+    const created = createdAt ? findHeader(index, createdAt) : findField(index, 'createdAt');
+    if (created < 0) continue;
+    const score = headerScore(row);
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** True when a header names a given field (any synonym). */
 export function isFieldHeader(header: CellValue, field: HeaderField): boolean {
   const h = normalizeHeader(header);
@@ -208,6 +246,10 @@ export const STAGE_VOCABULARIES: readonly StageVocabulary[] = [
       'Closed - Not Converted': 'lost',
       'Proposal Made': 'Proposal',
       'Negotiations Started': 'Negotiation',
+      // HubSpot lead statuses.
+      'Connected': 'Contacted',
+      'Open Deal': 'Qualified',
+      'Bad Timing': 'lost',
       'Contacted': 'Contacted',
       'Attempted to contact': 'Contacted',
       'Engaging': 'Contacted',

@@ -1,8 +1,9 @@
 /**
- * Ingestion: sheet rows (header first) → columnar leads + data issues. Column indexes are resolved
- * once; the row loop allocates nothing per row beyond the strings the lead table keeps (ids, reasons).
- * Every problem becomes a DataIssue naming sheet, row and column; only a missing creation-date column
- * stops the run (InputError).
+ * Ingestion: sheet rows (header first, possibly under a few title lines) → columnar leads + data
+ * issues. Column indexes are resolved once; the row loop allocates nothing per row beyond the strings
+ * the lead table keeps (ids, reasons). Every problem becomes a DataIssue naming sheet, row and column,
+ * including dates outside the plausible window (plausible.ts); only a configured column that the header
+ * lacks stops the run (InputError).
  */
 import { STAGE_TARGET_LEAD, STAGE_TARGET_LOST } from './config';
 import type { FunnelConfig } from './config';
@@ -11,7 +12,8 @@ import type { DateParser } from './dates';
 import { columnLetter } from './a1';
 import { isBlankCell } from './cells';
 import { InputError } from './errors';
-import { COLUMN_LABELS, findHeader, headerIndex, normalizeStageValue } from './headers';
+import { mergeByRow, missingColumnsError, unknownStageIssues } from './ingest-issues';
+import { COLUMN_LABELS, HEADER_SCAN_ROWS, findHeader, headerIndex, normalizeStageValue } from './headers';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
@@ -154,6 +156,36 @@ function isBeforeCreation(t: number, created: number): boolean {
   return true;
 }
 
+/** The cells of the source's current row. */
+function currentRow(src: RowSource): CellValue[] {
+  const row = new Array<CellValue>(src.width());
+  for (let c = 0; c < row.length; c++) row[c] = src.cell(c);
+  return row;
+}
+
+/**
+ * The header row: `config.headerRow` when set (the rows above it are skipped); else row 1 when it names
+ * the creation column, else the first of the next rows (up to HEADER_SCAN_ROWS in all) that does, so a
+ * few title lines above the header need no setting. Leaves the source on the header row.
+ */
+function locateHeader(src: RowSource, config: FunnelConfig): { header: readonly CellValue[]; headerRowNo: number } {
+  const wanted = config.headerRow ?? 1;
+  let header = src.header;
+  let headerRowNo = 1;
+  while (headerRowNo < wanted) {
+    if (!src.next()) return { header: [], headerRowNo: wanted };
+    headerRowNo = src.rowNumber();
+    header = currentRow(src);
+  }
+  if (config.headerRow !== undefined || findHeader(headerIndex(header), config.columns.createdAt) >= 0) return { header, headerRowNo };
+  const first = { header, headerRowNo };
+  while (src.next() && src.rowNumber() <= HEADER_SCAN_ROWS) {
+    const row = currentRow(src);
+    if (findHeader(headerIndex(row), config.columns.createdAt) >= 0) return { header: row, headerRowNo: src.rowNumber() };
+  }
+  return first; // not found: the error names the columns of row 1
+}
+
 /** `CellValue[][]` (header first) as a RowSource. */
 class ArrayRowSource implements RowSource {
   readonly header: readonly CellValue[];
@@ -197,66 +229,6 @@ class ArrayRowSource implements RowSource {
   }
 }
 
-/** Headers quoted in the "missing column" message. */
-const HEADERS_SHOWN = 60;
-
-/**
- * A configured column the header row lacks makes the input unusable (it would otherwise become a column
- * of zeros and a headline 0%): the message names each missing column and the headers that do exist.
- */
-function missingColumnsError(missing: readonly { name: string; what: string; whatRu: string }[], header: readonly CellValue[], sheet: string): InputError {
-  const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
-  const list = (open: string, close: string) =>
-    names.slice(0, HEADERS_SHOWN).map((h) => `${open}${h}${close}`).join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
-  const en = missing.map((m) => `"${m.name}" (${m.what})`).join(', ');
-  const ru = missing.map((m) => `«${m.name}» (${m.whatRu})`).join(', ');
-  const one = missing.length === 1;
-  return new InputError(
-    `Sheet "${sheet}" has no ${one ? 'column' : 'columns'} ${en} in its header row. Its columns are: ${list('"', '"')}. ` +
-      'Fix the column names in the settings or in the sheet.',
-    `На листе «${sheet}» в строке заголовков нет ${one ? 'столбца' : 'столбцов'} ${ru}. Столбцы листа: ${list('«', '»')}. ` +
-      'Исправьте названия столбцов в настройках или на листе.',
-  );
-}
-
-/** One warning per blank or unknown current-stage value, with how many rows hold it (first row first). */
-function unknownStageIssues(
-  unknown: ReadonlyMap<string, { row: number; value: CellValue; rows: number }>,
-  sheet: string,
-  column: string,
-  valueText: (v: CellValue) => string,
-): DataIssue[] {
-  const out: DataIssue[] = [];
-  for (const [key, u] of unknown) {
-    const many = u.rows > 1;
-    const where = many ? ` in ${u.rows} rows (this is the first)` : '';
-    const whereRu = many ? ` (строк с таким значением: ${u.rows}, это первая)` : '';
-    const who = many ? 'these leads are' : 'the lead is';
-    const whoRu = many ? 'эти лиды учтены' : 'лид учтён';
-    const [problem, problemRu] = key === ''
-      ? [`The stage is blank${where}; ${who} counted at the first step`, `Этап не заполнен${whereRu}; ${whoRu} на первом шаге`]
-      : [
-          `Unknown stage${where}: it is not in the stage list of the settings; ${who} counted at the first step`,
-          `Неизвестный этап${whereRu}: его нет в списке этапов в настройках; ${whoRu} на первом шаге`,
-        ];
-    out.push({ sheet, row: u.row, column, value: valueText(u.value), problem, problemRu, severity: 'warning' });
-  }
-  return out.sort((a, b) => a.row - b.row);
-}
-
-/** Merges `extra` (sorted by row) into `issues` (sorted by row), keeping both orders; equal rows: `issues` first. */
-function mergeByRow(issues: DataIssue[], extra: readonly DataIssue[]): void {
-  const merged: DataIssue[] = [];
-  let i = 0;
-  for (const e of extra) {
-    while (i < issues.length && issues[i].row <= e.row) merged.push(issues[i++]);
-    merged.push(e);
-  }
-  while (i < issues.length) merged.push(issues[i++]);
-  issues.length = 0;
-  for (const m of merged) issues.push(m);
-}
-
 export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResult {
   return ingestSource(new ArrayRowSource(rows), opts);
 }
@@ -264,14 +236,14 @@ export function ingestRows(rows: CellValue[][], opts: IngestOptions): IngestResu
 /** Ingestion over any row source: the one implementation of the ingestion rules. */
 export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult {
   const { config, sheet } = opts;
-  const header = src.header;
+  const { header, headerRowNo } = locateHeader(src, config);
   if (header.length === 0) {
     throw new InputError(`Sheet "${sheet}" is empty: there is no header row.`, `Лист «${sheet}» пуст: нет строки заголовков.`);
   }
   const index = headerIndex(header);
   const createdIdx = findHeader(index, config.columns.createdAt);
   if (createdIdx < 0) {
-    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, sheet);
+    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, headerRowNo, sheet);
   }
 
   const issues: DataIssue[] = [];
@@ -342,6 +314,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   const createdAt = new Float64Array(cap);
   const stageTimes = stages.map(() => new Float64Array(cap).fill(NaN));
   const lostAt = new Float64Array(cap).fill(NaN);
+  const furthestUnknown = new Uint8Array(cap);
   const amount = new Float64Array(cap).fill(NaN);
   // Filled up front (cheap, and no growth garbage); trimmed to the lead count at the end.
   const ids: string[] = new Array<string>(cap).fill('');
@@ -376,7 +349,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
       sliceStates.push(sl);
     }
   }
-  if (missing.length > 0) throw missingColumnsError(missing, header, sheet);
+  if (missing.length > 0) throw missingColumnsError(missing, header, headerRowNo, sheet);
   const seenIds = new IdIndex(ids, idIdx >= 0 ? cap : 0);
   // Columns whose header cell is blank (e.g. the right half of a merged header) cannot be used; if
   // they hold data, say so once per column instead of dropping it silently.
@@ -521,6 +494,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
         }
       } else if (code === LOST) {
         if (lostAt[k] !== lostAt[k]) lostAt[k] = changed === changed ? changed : UNKNOWN_TIME;
+        furthestUnknown[k] = 1;
       } else if (code === UNKNOWN) {
         const key = isBlankForIngest(stageValue) ? '' : cellText(stageValue);
         const seen = unknownStages.get(key);
@@ -551,7 +525,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
   if (unknownStages.size > 0) mergeByRow(issues, unknownStageIssues(unknownStages, sheet, headerName(csIdx), valueText));
 
   // A few spare slots (a CSV's row bound counts its final newline) are not worth a copy.
-  const fit = <T extends Int32Array | Float64Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
+  const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
   ids.length = count;
   lostReason.length = count;
   const slices: Partial<Record<SliceKey, SliceColumn>> = {};
@@ -564,6 +538,7 @@ export function ingestSource(src: RowSource, opts: IngestOptions): IngestResult 
     stageTimes: stageTimes.map(fit),
     lostAt: fit(lostAt),
     lostReason,
+    furthestUnknown: fit(furthestUnknown),
     amount: fit(amount),
     slices,
   };

@@ -110,7 +110,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
     // UNKNOWN_TIME (-Infinity) is "lost at an unknown time": on or before any report date.
     const lost = !won && lostAt <= asOfMs;
     if (!won && !lost) continue;
-    const stageUnknown = lost && leads.furthestUnknown?.[i] === 1;
+    const stageUnknown = lost && leads.furthestUnknown[i] === 1;
     const add = (t: OutcomeTally) => {
       if (won) {
         t.won++;

@@ -56,14 +56,17 @@ export interface LeadTable {
   createdAt: Float64Array;
   /** One array per configured stage (after "lead created"): NaN = no timestamp, UNKNOWN_TIME = passed, time unknown. */
   stageTimes: Float64Array[];
-  /** NaN when not lost. */
+  /** NaN when not lost; UNKNOWN_TIME when lost at an unknown time (current-stage shape without a change time). */
   lostAt: Float64Array;
   lostReason: string[];
   /**
-   * 1 for a lost lead whose furthest stage is unknown: a current-stage export says only "lost", not
-   * where the deal was when it was lost. Absent when the input has no such leads.
+   * 1 = a lost lead whose furthest stage is unknown: a current-stage export (amoCRM «Закрыто и не
+   * реализовано», Bitrix24 «Сделка провалена», Closed Lost, …) replaces the stage the deal reached with
+   * "lost". Such a lead has no stage times from that column, yet it is not a drop-off at the first step:
+   * reports count it as lost (with lostAt/lostReason), not as "never contacted"; its absence from
+   * reached[k ≥ 1] means "unknown", not "did not reach". 0 for every other lead.
    */
-  furthestUnknown?: Uint8Array;
+  furthestUnknown: Uint8Array;
   /** NaN when blank. */
   amount: Float64Array;
   /** Dictionary-encoded slice columns that exist in the input. */

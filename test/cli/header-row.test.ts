@@ -54,12 +54,19 @@ test('CSV with title lines: the header on line 4 is found; issues name the file 
   expect(j.dataIssues[1].problem).toContain('row 5'); // the first lead with ID 1 is on line 5
 });
 
-test('a configured column that is missing is reported at the header line, not line 1; sep= and title lines together', async () => {
+test('sep= and title lines together, with a config: the header is found; a configured column it lacks stops the run naming it', async () => {
   writeFileSync(join(dir, 'both.csv'), `sep=,\n${TITLED}\n`);
-  writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ columns: { createdAt: 'Created at', id: 'ID', lostReason: 'Why lost' }, stages: [{ name: 'Won', column: 'Won at' }] }));
+  writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ columns: { createdAt: 'Created at', id: 'ID' }, stages: [{ name: 'Won', column: 'Won at' }] }));
   const j = await report(['both.csv', '--config', 'cfg.json'], 'both');
   expect(j.total.leads).toBe(3);
-  expect(issueRows(j)).toEqual([[4, 'Why lost', 'error'], [6, 'Created at', 'error'], [8, 'ID', 'warning']]);
+  // Rows are numbered as Excel shows the file: it consumes the sep= line, so the header is row 4 as without it.
+  expect(issueRows(j)).toEqual([[6, 'Created at', 'error'], [8, 'ID', 'warning']]);
+
+  writeFileSync(join(dir, 'cfg-missing.json'), JSON.stringify({ columns: { createdAt: 'Created at', id: 'ID', lostReason: 'Why lost' }, stages: [{ name: 'Won', column: 'Won at' }] }));
+  const r = await runCli(['both.csv', '--config', 'cfg-missing.json', '--as-of', '2026-11-22', '--out', 'missing.xlsx', '--quiet'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('"Why lost"');
+  expect(r.stderr).toContain('"Created at"'); // the headers that do exist are listed
 });
 
 test('XLSX with a title and a blank row above the header', async () => {

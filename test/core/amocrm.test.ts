@@ -132,6 +132,31 @@ describe('amoCRM leads export', () => {
   });
 });
 
+describe('lost deals of the amoCRM export', () => {
+  test('7 lost deals have an unknown furthest stage; none of the other 13 is a first-step drop-off', () => {
+    const detection = detectConfig(rows as CellValue[][]);
+    if (!detection.ok) throw new Error(detection.error);
+    const result = ingestRows(rows as CellValue[][], { config: detection.config, sheet: 'leads_test.csv' });
+    // From the raw stage column: 7 × «Закрыто и не реализовано»; the other 13 are at a pipeline stage.
+    const stage = data.map((r) => r[col('Этап сделки')]);
+    const lost = stage.map((s, i) => (s === 'Закрыто и не реализовано' ? i : -1)).filter((i) => i >= 0);
+    expect(lost.length).toBe(7);
+    const flagged = Array.from(result.leads.furthestUnknown).map((f, i) => (f === 1 ? i : -1)).filter((i) => i >= 0);
+    expect(flagged).toEqual(lost);
+    // Before: these 7 of 20 (35 %) looked like leads that were never contacted. They carry no stage
+    // time (their furthest stage is unknown), but they are flagged, with their close date as lostAt.
+    const contacted = result.leads.stageTimes[0];
+    for (const i of lost) {
+      expect(Number.isNaN(contacted[i])).toBe(true);
+      expect(result.leads.lostAt[i]).toBe(ddmmyyyy(data[i][col('Дата закрытия')]));
+    }
+    // Every lead whose furthest stage is known reached the first stage after Lead: 13 of 13.
+    const known = data.map((_, i) => i).filter((i) => result.leads.furthestUnknown[i] === 0);
+    expect(known.length).toBe(13);
+    expect(known.filter((i) => !Number.isNaN(contacted[i])).length).toBe(13);
+  });
+});
+
 describe('amoCRM export for a Russian report', () => {
   test('stages carry the CRM’s own Russian names and count exactly as in the raw stage column', () => {
     const ru = detectConfig(rows as CellValue[][], { locale: 'ru' });

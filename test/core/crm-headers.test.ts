@@ -4,6 +4,7 @@
  * person reading the header would map them to.
  */
 import { detectConfig } from '../../src/core/detect';
+import { buildFunnelReport } from '../../src/core/engine';
 import { stageNameFromHeader } from '../../src/core/headers';
 import { ingestRows } from '../../src/core/ingest';
 import type { CellValue } from '../../src/core/types';
@@ -60,6 +61,26 @@ describe('HubSpot', () => {
   });
 });
 
+test('HubSpot lead statuses in the current-stage column', () => {
+  const rows: CellValue[][] = [
+    ['Record ID', 'Create Date', 'Lead Status', 'Contact owner'],
+    ['1', '2024-03-01', 'New', 'Kate'],
+    ['2', '2024-03-01', 'Attempted to Contact', 'Kate'],
+    ['3', '2024-03-02', 'Connected', 'Leo'],
+    ['4', '2024-03-02', 'Open Deal', 'Leo'],
+    ['5', '2024-03-03', 'Unqualified', 'Leo'],
+    ['6', '2024-03-03', 'Bad Timing', 'Leo'],
+  ];
+  const c = detected(rows).config;
+  expect(c.currentStage?.column).toBe('Lead Status');
+  const data = ingestRows(rows, { config: c, sheet: 'contacts' });
+  expect(data.issues).toEqual([]);
+  // Contacted: Attempted to Contact, Connected, Open Deal; Qualified: Open Deal; two lost, stage unknown.
+  const reached = data.leads.stageTimes.map((a) => Array.from(a).filter((t) => !Number.isNaN(t)).length);
+  expect(reached).toEqual([3, 1, 0, 0, 0]);
+  expect(Array.from(data.leads.furthestUnknown)).toEqual([0, 0, 0, 0, 1, 1]);
+});
+
 describe('Pipedrive deals export', () => {
   test('"Deal - …" columns; Won time is the stage, Lost time the lost date, planned and bookkeeping dates are not stages', () => {
     const rows: CellValue[][] = [
@@ -106,6 +127,13 @@ describe('Salesforce reports', () => {
     expect(c.columns).toEqual({ createdAt: 'Created Date', id: 'Opportunity ID', channel: 'Lead Source', manager: 'Opportunity Owner', amount: 'Amount' });
     expect(c.currentStage?.column).toBe('Stage');
     expect(c.currentStage?.values).toMatchObject({ 'Needs Analysis': 'Qualified', 'Proposal/Price Quote': 'Proposal', 'Closed Won': 'Won', 'Closed Lost': 'lost' });
+    // Open opportunities carry an expected Close Date (2024-04-30, after the report date): it is not the
+    // time they reached their stage, so it is not used as one (else they would not count as reached).
+    expect(c.currentStage?.changedAt).toBeUndefined();
+    const out = buildFunnelReport(rows, { config: c, sheet: 'opps', sourceName: 't', asOf: '2024-03-31' });
+    if (!out.ok) throw new Error(out.error);
+    // Lead 5; Contacted and Qualified: Needs Analysis, Proposal, Closed Won; Proposal: 2; Negotiation, Won: Closed Won.
+    expect(out.report.cohortReport.total.reached).toEqual([5, 3, 3, 2, 1, 1]);
   });
 });
 

@@ -87,6 +87,10 @@ describe('a small broken sheet (timestamp shape)', () => {
     expect(result.leads.lostReason).toEqual(['', '', '', '', '', '']);
   });
 
+  test('the timestamp shape knows every furthest stage', () => {
+    expect(Array.from(result.leads.furthestUnknown)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
   test('amounts and dictionary-encoded slices', () => {
     expect(Array.from(result.leads.amount)).toEqual([1200, N, N, 5, 1200.5, N]);
     expect(result.leads.slices.channel?.values).toEqual(['Google', 'Yandex', '']);
@@ -161,6 +165,11 @@ describe('the current-stage shape', () => {
 
   test('lost: the lost date column, else the change time, else unknown time', () => {
     expect(Array.from(result.leads.lostAt)).toEqual([N, N, W(2024, 2, 12), U, W(2024, 2, 11), N, N, N, N, N]);
+  });
+
+  test('lost leads of the current-stage column have an unknown furthest stage (not a drop-off at the first step)', () => {
+    //                                                  r2 r3 r4 r5 r6 r7 r8 r9 r10 r11
+    expect(Array.from(result.leads.furthestUnknown)).toEqual([0, 0, 1, 1, 1, 0, 0, 0, 0, 0]);
   });
 
   test('unknown and blank stages are warnings, a bad change time an error', () => {

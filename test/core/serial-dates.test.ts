@@ -5,6 +5,8 @@
  */
 import { CsvRowSource, csvLayout } from '../../src/cli/csv-columnar';
 import { DEFAULT_CONFIG, type FunnelConfig } from '../../src/core/config';
+import { NOT_FIXED, parseFixedDateBytes } from '../../src/core/date-bytes';
+import { INVALID_DATE, makeDateParser } from '../../src/core/dates';
 import { detectConfig } from '../../src/core/detect';
 import { ingestRows, ingestSource } from '../../src/core/ingest';
 
@@ -37,5 +39,27 @@ describe('serial day numbers in a CSV', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.config.stages).toEqual([{ name: 'Won', column: 'Won at' }]);
     expect(d.warnings).toEqual([]);
+  });
+});
+
+describe('the byte fast path reads five-digit serials exactly as the string parser', () => {
+  const parser = makeDateParser({ timeZone: 'UTC', dateOrder: 'dmy' });
+  const bytes = (text: string) => parseFixedDateBytes(Buffer.from(text), 0, text.length);
+
+  test('45366 → 2024-03-15; out of range or not digits: left to the string parser', () => {
+    expect(bytes('45366')).toBe(W(2024, 2, 15));
+    expect(bytes('25568')).toBe(NOT_FIXED);
+    expect(bytes('73051')).toBe(NOT_FIXED);
+    expect(bytes('4536a')).toBe(NOT_FIXED);
+  });
+
+  test('every five-digit number: the same day as the string parser, or the string parser says it is no date', () => {
+    for (let v = 10000; v <= 99999; v += 7) {
+      const text = String(v);
+      const b = bytes(text);
+      const s = parser.parse(text);
+      if (b === NOT_FIXED) expect(s).toBe(INVALID_DATE);
+      else expect(b).toBe(s);
+    }
   });
 });

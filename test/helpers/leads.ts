@@ -59,6 +59,7 @@ export function leadTable(stageNames: string[], rows: TestLead[]): IngestResult 
     stageTimes,
     lostAt: Float64Array.from(rows, (r) => (r.lost === undefined ? NaN : r.lost === 'unknown' ? -Infinity : wall(r.lost))),
     lostReason: rows.map((r) => r.lostReason ?? ''),
+    furthestUnknown: new Uint8Array(n),
     amount: Float64Array.from(rows, (r) => r.amount ?? NaN),
     slices,
   };
