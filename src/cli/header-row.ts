@@ -1,29 +1,13 @@
 /**
  * Exports often put a title, the export date or a filter summary above the header row. The CLI finds
- * the header among the first rows and reads the data below it, numbering rows as the file shows them
- * (the title lines count), so data issues still point at the right row.
+ * the header among the first rows (core/headers' findHeaderRow, the same rule the Sheets face uses) and
+ * reads the data below it, numbering rows as the file shows them (the title lines count), so data
+ * issues still point at the right row.
  */
 import { isBlankCell } from '../core/cells';
 import type { DateParser } from '../core/dates';
-import { findField, findHeader, headerIndex } from '../core/headers';
 import type { RowSource } from '../core/ingest';
 import type { CellValue, DataIssue } from '../core/types';
-
-/** How far down the header row is looked for. */
-export const HEADER_SEARCH_ROWS = 30;
-
-/**
- * Index of the header row: the first of the first rows that holds the creation-date column (the
- * configured header, or any header detection knows). 0 when no row does: the first row is the header.
- */
-export function findHeaderRow(rows: readonly (readonly CellValue[])[], createdAt?: string): number {
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let i = 0; i < limit; i++) {
-    const index = headerIndex(rows[i]);
-    if (createdAt ? findHeader(index, createdAt) >= 0 : findField(index, 'createdAt') >= 0) return i;
-  }
-  return 0;
-}
 
 /** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row. */
 export function atHeaderRow(issues: DataIssue[], headerRow: number): DataIssue[] {

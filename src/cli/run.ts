@@ -15,7 +15,8 @@ import { buildReportTabs } from '../report/tabs';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
-import { atHeaderRow, findHeaderRow, RowsBelowHeader } from './header-row';
+import { findHeaderRow } from '../core/headers';
+import { atHeaderRow, RowsBelowHeader } from './header-row';
 import { stringifyReport } from './json-output';
 import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
@@ -133,7 +134,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   // Title lines above the header: detection and --column look at the rows from the header down.
   const allRows = input.rows;
   const createdAtHint = o.columns?.find((c) => 'role' in c && c.role === 'createdAt')?.header ?? input.config?.columns.createdAt;
-  const headerRow = inputPath ? findHeaderRow(allRows, createdAtHint) : 0;
+  const headerRow = inputPath ? Math.max(0, findHeaderRow(allRows, createdAtHint)) : 0;
   if (headerRow > 0) input.rows = allRows.slice(headerRow);
   const mapped = o.columns ? applyColumnOptions(o.columns, input, m) : undefined;
   const reportLocale = o.lang ?? input.configLocale ?? locale;
