@@ -21,7 +21,8 @@ export function summaryTable(report: FunnelReport, m: CliMessages, cohorts = 6, 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const issues = report.dataIssues.length;
-  const title = [m.summaryTitle(report.source.name, report.asOf, report.source.leads, issues)];
+  // The leads the table counts: source.leads without --filter (leads created by the report date), the slice's with it.
+  const title = [m.summaryTitle(report.source.name, report.asOf, report.cohortReport.total.leads, issues)];
   const note = report.source.createdAfterAsOfNote;
   if (note) title.push(locale === 'ru' ? note.ru : note.en);
   const out = [...title, '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];

@@ -60,3 +60,13 @@ test('leads created after the report date: the summary counts the report\'s lead
   expect(ru.out).toContain('лидов: 3');
   expect(ru.out).toContain('Лидов, созданных после 2026-11-22: 2; в этот отчёт они не вошли');
 });
+
+test('with --filter the summary line counts the leads the table counts', async () => {
+  const csv = join(dir, 'slice.csv');
+  // 3 Ads leads and 2 SEO leads in the week of 2026-11-16.
+  writeFileSync(csv, 'Created at,Channel,Won at\n2026-11-16,Ads,\n2026-11-17,Ads,2026-11-18\n2026-11-18,SEO,\n2026-11-19,Ads,\n2026-11-20,SEO,\n');
+  const r = await runCli([csv, '--as-of', '2026-11-22', '--filter', 'channel=Ads', '--out', join(dir, 'slice.xlsx')]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('slice.csv · as of 2026-11-22 · 3 leads ·');
+  expect(r.out).toMatch(/2026-11-16 – 2026-11-22 +3 +1/);
+});

@@ -3,6 +3,7 @@
  * creation column and the most known fields), ingestion starts after it, and data issues keep the real
  * sheet row numbers. The byte CSV path agrees.
  */
+import fc from 'fast-check';
 import { CsvRowSource, csvLayout } from '../../src/cli/csv-columnar';
 import { parseConfig } from '../../src/core/config';
 import { detectConfig } from '../../src/core/detect';
@@ -79,5 +80,38 @@ describe('a header under title lines', () => {
     if (!layout) throw new Error('byte reader declined the file');
     const strings = csv.split('\n').map((l) => l.split(','));
     expect(ingestSource(new CsvRowSource(layout), { config: d.config, sheet: 'Leads' })).toStrictEqual(ingestRows(strings, { config: d.config, sheet: 'Leads' }));
+  });
+});
+
+describe('title lines change nothing but the row numbers (property)', () => {
+  test('k title lines above the header: the same leads and issues, every row number k higher', () => {
+    const body: CellValue[][] = [
+      ['Lead ID', 'Created at', 'Channel', 'Qualified at', 'Won at'],
+      ['L1', '2024-03-04', 'Ads', '2024-03-05', ''],
+      ['L2', 'soon', 'SEO', '', ''],
+      ['L1', '2024-03-06', 'Ads', '2024-03-01', '2024-03-09'],
+      ['L4', '2024-03-06', '', '2024-03-07', 'x'],
+      [],
+      ['L5', '2024-03-07', 'SEO', '2024-03-08', ''],
+    ];
+    const d = detectConfig(body);
+    if (!d.ok) throw new Error(d.error);
+    const plain = ingestRows(body, { config: d.config, sheet: 'Leads' });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<CellValue[]>(['Report'], [], ['', ''], ['Exported 2024-03-20'], ['Created by Ann']), { maxLength: 9 }), (titles) => {
+        const rows = [...titles, ...body];
+        const k = titles.length;
+        const detected = detectConfig(rows);
+        if (!detected.ok) throw new Error(detected.error);
+        expect(detected.config.stages).toEqual(d.config.stages);
+        expect(detected.config.headerRow ?? 1).toBe(k + 1);
+        const shifted = ingestRows(rows, { config: detected.config, sheet: 'Leads' });
+        expect(Array.from(shifted.leads.rowNumbers)).toEqual(Array.from(plain.leads.rowNumbers).map((r) => r + k));
+        // Messages that name another row ("the same ID is in row 2") name it k rows lower too.
+        const shift = (text: string) => text.replace(/(row|строке) (\d+)/g, (_, w: string, n: string) => `${w} ${Number(n) + k}`);
+        expect(shifted.issues).toEqual(plain.issues.map((i) => ({ ...i, row: i.row + k, problem: shift(i.problem), problemRu: shift(i.problemRu) })));
+        expect({ ...shifted.leads, rowNumbers: null }).toEqual({ ...plain.leads, rowNumbers: null });
+      }),
+    );
   });
 });

@@ -3,6 +3,7 @@
  * data issues at their row and column and are not used; leads created after the report date are
  * counted and said. Expected counts are worked out by hand from the rows below.
  */
+import fc from 'fast-check';
 import { CsvRowSource, csvLayout } from '../../src/cli/csv-columnar';
 import { DEFAULT_CONFIG, parseConfig, type FunnelConfig } from '../../src/core/config';
 import { buildFunnelReport } from '../../src/core/engine';
@@ -134,5 +135,25 @@ describe('the window is configurable and validated', () => {
   test('without a report date only the lower bound applies', () => {
     const r = ingestRows([['Created', 'Won at'], ['1980-01-01', ''], ['2999-01-01', '']], { config: { ...config, columns: { createdAt: 'Created' } }, sheet: 'Leads' });
     expect(r.leads.count).toBe(1);
+  });
+});
+
+describe('property: every lead is inside the window, every row outside it is an error', () => {
+  test('random creation days from year 1 to 9999', () => {
+    const lo = W(1990, 0, 1);
+    const hi = W(2027, 10, 22, 23, 59, 59, 999);
+    const FIRST_DAY = -719_162; // 0001-01-01 in days since 1970 (Date.UTC would read year 1 as 1901)
+    const day = fc.integer({ min: FIRST_DAY, max: W(9999, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+    const near = fc.integer({ min: W(1985, 0, 1) / 86_400_000, max: W(2030, 0, 1) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(day, near), { minLength: 1, maxLength: 40 }), (days) => {
+        const r = ingestRows([['Created', 'Won at'], ...days.map((d) => [d, ''])], { config: { ...config, columns: { createdAt: 'Created' } }, sheet: 'Leads', asOf: AS_OF });
+        // ISO days compare as strings (and Date.UTC would read years below 100 as 19xx).
+        const inside = days.filter((d) => d >= '1990-01-01' && d <= '2027-11-22');
+        expect(r.leads.count).toBe(inside.length);
+        expect(r.issues.length).toBe(days.length - inside.length);
+        for (const t of r.leads.createdAt) expect(t >= lo && t <= hi).toBe(true);
+      }),
+    );
   });
 });
