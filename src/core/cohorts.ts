@@ -5,7 +5,7 @@
 import type { FunnelConfig } from './config';
 import type { ChangeFlag, CohortReport, CohortRow } from './model';
 import { periodScheme } from './periods';
-import { highestReached, isImpliedPass, sliceFilter } from './reach';
+import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
 import { percentileInPlace, ratio, twoProportionPValue } from './stats';
 import type { Grain, IngestResult, LeadTable, SliceKey, WallMs } from './types';
 import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
@@ -70,7 +70,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (p > last) last = p;
   }
   const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
-  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   if (first === Infinity) {
     return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) });
   }
@@ -85,7 +85,10 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
 
   const reached = new Int32Array(periods * steps);
   const implied = new Int32Array(periods * steps);
+  const undated = new Int32Array(periods * steps);
+  // Same-age counts of passes with a known time, and of passes whose time is unknown (never age-matched).
   const prevReached = new Int32Array(periods * steps);
+  const prevUndated = new Int32Array(periods * steps);
 
   // Pass 2: one scan; each lead adds to its cohort's counts and to its cohort's "same age" counts.
   for (let i = 0; i < leads.count; i++) {
@@ -95,24 +98,31 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const base = q * steps;
     const top = highestReached(leads, i, asOfMs, strict);
     for (let k = 0; k <= top; k++) reached[base + k]++;
-    for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+    if (top > 0) {
+      for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+      for (let k = highestDated(leads, i, asOfMs, top) + 1; k <= top; k++) undated[base + k]++;
+    }
     const compareAt = compareAsOf[q];
     if (q < periods - 1 && created <= compareAt) {
       const topThen = highestReached(leads, i, compareAt, strict);
-      for (let k = 0; k <= topThen; k++) prevReached[base + k]++;
+      const datedThen = topThen > 0 ? highestDated(leads, i, compareAt, topThen) : 0;
+      for (let k = 0; k <= datedThen; k++) prevReached[base + k]++;
+      for (let k = datedThen + 1; k <= topThen; k++) prevUndated[base + k]++;
     }
   }
 
   const rows: CohortRow[] = [];
-  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   for (let q = 0; q < periods; q++) {
     const base = q * steps;
     const rowReached = Array.from(reached.subarray(base, base + steps));
     const rowImplied = Array.from(implied.subarray(base, base + steps));
+    const rowUndated = Array.from(undated.subarray(base, base + steps));
     const n = rowReached[0];
     const periodEnd = starts[q + 1] - 1;
     const ageDays = Math.floor((asOfMs - periodEnd) / DAY_MS);
-    const immature = maturity.map((days, k) => k > 0 && days !== null && ageDays < days);
+    // A step whose usual time cannot be estimated (no real timestamps) is immature: nothing says it is done.
+    const immature = maturity.map((days, k) => k > 0 && (days === null || ageDays < days));
     const previous = q === 0 ? null : {
       start: toIsoDay(starts[q - 1]),
       asOf: toIsoDay(compareAsOf[q - 1]),
@@ -124,7 +134,9 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const pValue: (number | null)[] = [];
     const flag: ChangeFlag[] = [];
     for (let k = 0; k < steps; k++) {
-      if (!previous) {
+      // Passes at an unknown time cannot be placed at an age: such a step is not compared at all.
+      const undatedHere = k > 0 && (rowUndated[k] > 0 || prevUndated[(q - 1) * steps + k] > 0);
+      if (!previous || undatedHere) {
         change.push(null);
         pValue.push(null);
         flag.push(null);
@@ -146,6 +158,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       leads: n,
       reached: rowReached,
       implied: rowImplied,
+      undated: rowUndated,
       stepRate,
       overallRate,
       previous,
@@ -159,6 +172,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     for (let k = 0; k < steps; k++) {
       total.reached[k] += rowReached[k];
       total.implied[k] += rowImplied[k];
+      total.undated[k] += rowUndated[k];
     }
   }
   return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) });

@@ -17,19 +17,27 @@ export interface CohortRow {
   reached: number[];
   /** Leads counted as passing step k only because a later step was reached (or the current-stage column said so). */
   implied: number[];
+  /**
+   * Passes of step k counted with no known time (the current-stage shape, UNKNOWN_TIME, with no later
+   * timestamped step): they count as reached whatever the report date, so step k is not compared.
+   */
+  undated: number[];
   /** reached[k] / reached[k-1]; null where the denominator is 0. Index 0 is always null. */
   stepRate: (number | null)[];
   /** reached[k] / leads; null when the cohort is empty. */
   overallRate: (number | null)[];
-  /** The previous cohort, counted as of the date at which it was as old as this one is now. */
+  /**
+   * The previous cohort, counted as of the date at which it was as old as this one is now. Only passes
+   * with a known time by then are counted: a step with undated passes on either side is not compared.
+   */
   previous: { start: string; asOf: string; leads: number; reached: number[] } | null;
   /** Relative change of overallRate[k] vs previous (0.22 = +22%); null when not computable. */
   change: (number | null)[];
   /** Two-sided p-value of the two-proportion test on overallRate[k]; null when not computable. */
   pValue: (number | null)[];
-  /** Set only when significant, both cohorts are big enough and the cell is mature. */
+  /** Set only when significant, both cohorts are big enough, the cell is mature and its passes are dated. */
   flag: ChangeFlag[];
-  /** True while the cohort is younger than the usual time to reach step k. */
+  /** True while the cohort is younger than the usual time to reach step k, or when that time is unknown. */
   immature: boolean[];
   /** Age of the cohort in days at the report date, measured from its last day. */
   ageDays: number;
@@ -50,7 +58,7 @@ export interface CohortReport {
   /** Per step: days within which `maturityPercentile` of leads that reached it did so (null: no data). */
   maturityDays: (number | null)[];
   /** Totals over all cohorts. */
-  total: { leads: number; reached: number[]; implied: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+  total: { leads: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
 }
 
 export interface SliceConversionRow {

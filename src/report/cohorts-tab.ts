@@ -63,6 +63,10 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
   addImpliedBlock(g, report, s);
   g.addRow();
   g.addRow([{ v: maturityText(report, s), italic: true, color: COLOR.subtitleFont }]);
+  const undatedStages = report.stages.filter((_, k) => k > 0 && (report.total.undated[k] ?? 0) > 0);
+  if (undatedStages.length > 0) {
+    g.addRow([{ v: s.undatedLine(undatedStages.join(', ')), italic: true, color: COLOR.subtitleFont }]);
+  }
   addChart(g, report, s, col, firstBodyRow - 1);
 
   // Column B also heads the implied-passes block below the table ("Implied passes" / "Неявных проходов").

@@ -25,6 +25,8 @@ export interface ReportStrings {
   impliedHeader: [string, string, string];
   impliedLine(n: number, stage: string): string;
   maturityLine(parts: string): string;
+  /** Under the table when some steps were passed at unknown times (current-stage column). */
+  undatedLine(stages: string): string;
   /** A number of days for display, e.g. '12.3 d' / '12,3 дн.'. */
   days(n: number): string;
   chartTitle(first: string, last: string): string;
@@ -61,7 +63,7 @@ const EN: ReportStrings = {
   total: 'Total',
   immatureNote: (stage, age, days, p) =>
     days === null
-      ? `Immature: no lead has reached ${stage} yet, so its usual time is unknown.`
+      ? `Immature: no lead has reached ${stage} with a real timestamp yet, so its usual time cannot be estimated.`
       : `Immature: the cohort is ${age} days old; ${Math.round(p * 100)}% of leads that reach ${stage} do so within ${days} days.`,
   flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
     `Significant change vs the cohort of ${prevStart} counted as of ${prevAsOf}: ${prevRate} → ${rate}` +
@@ -70,6 +72,8 @@ const EN: ReportStrings = {
   impliedHeader: ['Stage', 'Implied passes', 'Share of reached'],
   impliedLine: (n, stage) => `${fmtInt(n)} ${n === 1 ? 'pass' : 'passes'} of ${stage} ${n === 1 ? 'was' : 'were'} implied by later stages`,
   maturityLine: (parts) => `A cell stays grey while the cohort is younger than: ${parts}.`,
+  undatedLine: (stages) =>
+    `The report date applies only to stages passed at a known time. Passes of ${stages} have no time (current-stage column): they are counted as the data stands today, whatever the report date, and are not compared with the previous cohort.`,
   days: (n) => `${n} d`,
   chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,
   chartCohort: 'Cohort',
@@ -103,7 +107,7 @@ const RU: ReportStrings = {
   total: 'Итого',
   immatureNote: (stage, age, days, p) =>
     days === null
-      ? `Незрелая: до этапа «${stage}» ещё никто не дошёл, обычный срок неизвестен.`
+      ? `Незрелая: до этапа «${stage}» ещё никто не дошёл с настоящей датой, обычный срок не оценить.`
       : `Незрелая: когорте ${age} дн.; ${Math.round(p * 100)}% лидов, дошедших до этапа «${stage}», доходят за ${String(days).replace('.', ',')} дн.`,
   flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
     `Значимое изменение к когорте ${prevStart} (на ${prevAsOf}): ${prevRate} → ${rate}` +
@@ -112,6 +116,8 @@ const RU: ReportStrings = {
   impliedHeader: ['Этап', 'Неявных проходов', 'Доля от дошедших'],
   impliedLine: (n, stage) => `Этап «${stage}»: неявных проходов (по более поздним этапам) — ${fmtInt(n).replace(/,/g, ' ')}`,
   maturityLine: (parts) => `Ячейка серая, пока когорта моложе: ${parts}${parts.endsWith('.') ? '' : '.'}`,
+  undatedLine: (stages) =>
+    `Дата отчёта действует только для этапов с известным временем прохода. Проходы этапов ${stages} без времени (столбец текущего этапа): они посчитаны по данным на сегодня, какой бы ни была дата отчёта, и не сравниваются с предыдущей когортой.`,
   days: (n) => `${String(n).replace('.', ',')} дн.`,
   chartTitle: (first, last) => `${first}→${last} по когортам (зрелые когорты)`,
   chartCohort: 'Когорта',

@@ -296,3 +296,55 @@ describe('cohort invariants (property-based)', () => {
     );
   });
 });
+
+describe('passes at unknown times (current-stage shape) are never age-matched or compared', () => {
+  const stages = ['Contacted', 'Won'];
+  // Two weekly cohorts from the same process, as a current-stage export shows them today: the older one
+  // has had a week more, so more of its leads sit at Contacted (120 of 200 vs 80 of 200). Counted "at
+  // the same age" through unknown times, this looked like a fall from 60% to 40%: pooled 0.5,
+  // se = sqrt(0.25 × (1/200 + 1/200)) = 0.05, z = 0.2 / 0.05 = 4, p = 6e-5.
+  const data = leadTable(stages, [
+    ...times(120, { created: '2024-01-02', stages: ['unknown', null] }),
+    ...times(80, { created: '2024-01-02' }),
+    ...times(80, { created: '2024-01-09', stages: ['unknown', null] }),
+    ...times(120, { created: '2024-01-09' }),
+  ]);
+  const report = computeCohorts(data, testConfig(stages), { asOf: '2024-01-14' });
+  const [older, newer] = report.cohorts;
+
+  test('no flag, no change, no p-value for the undated step', () => {
+    expect(newer.reached).toEqual([200, 80, 0]);
+    expect(newer.flag[1]).toBeNull();
+    expect(newer.change[1]).toBeNull();
+    expect(newer.pValue[1]).toBeNull();
+  });
+
+  test('undated passes are counted per cohort and in the total', () => {
+    expect(older.undated).toEqual([0, 120, 0]);
+    expect(newer.undated).toEqual([0, 80, 0]);
+    expect(report.total.undated).toEqual([0, 200, 0]);
+  });
+
+  test('a step with no real timestamp has no usual time, so it is immature, not mature', () => {
+    expect(report.maturityDays[1]).toBeNull();
+    expect(report.cohorts.map((c) => c.immature[1])).toEqual([true, true]);
+  });
+
+  test('a pass known only to precede a later timestamp is dated by it; one after the comparison date is not', () => {
+    // changedAt gives Won a real time; Contacted (unknown) is then known to be passed by that time.
+    // The older cohort's wins on 20 Jan come after its same-age date (14 Jan): at that date its
+    // Contacted passes have no known time, so Contacted is not compared; Won (dated on both sides) is.
+    const d = leadTable(stages, [
+      ...times(100, { created: '2024-01-02', stages: ['unknown', '2024-01-20'] }),
+      ...times(100, { created: '2024-01-09', stages: ['unknown', '2024-01-10'] }),
+    ]);
+    const [a, b] = computeCohorts(d, testConfig(stages), { asOf: '2024-01-21' }).cohorts;
+    expect(a.undated).toEqual([0, 0, 0]);
+    expect(b.undated).toEqual([0, 0, 0]);
+    expect(b.previous).toMatchObject({ asOf: '2024-01-14', leads: 100, reached: [100, 0, 0] });
+    expect(b.pValue[1]).toBeNull();
+    expect(b.change[1]).toBeNull();
+    // Won: 100/100 vs 0/100 at the same age is a real, dated comparison.
+    expect(b.pValue[2]).not.toBeNull();
+  });
+});

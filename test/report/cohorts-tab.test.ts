@@ -170,3 +170,20 @@ describe('Cohorts tab', () => {
     expect(cohorts.columnWidths![0]).toBeGreaterThanOrEqual(150);
   });
 });
+
+describe('Cohorts tab: stages passed at unknown times', () => {
+  const line = (t: TabLayout) => t.values.map((r) => r[0]).find((x) => typeof x === 'string' && /known time|известным временем/.test(x));
+  test('no note when every pass is dated', () => {
+    expect(line(cohorts)).toBeUndefined();
+  });
+  test('a note names the undated stages, EN and RU', () => {
+    const r = sampleReport();
+    r.cohortReport.total.undated = [0, 312, 7, 0, 0];
+    const en = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
+    expect(line(en)).toBe(
+      'The report date applies only to stages passed at a known time. Passes of Target, Qualified have no time (current-stage column): they are counted as the data stands today, whatever the report date, and are not compared with the previous cohort.',
+    );
+    const ru = buildReportTabs(r, { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(line(ru)).toMatch(/^Дата отчёта действует только для этапов с известным временем прохода\. Проходы этапов Target, Qualified без времени/);
+  });
+});

@@ -97,6 +97,7 @@ const arbReport = fc
         leads: c.leads,
         reached,
         implied: reached.map(() => 0),
+        undated: reached.map(() => 0),
         stepRate: reached.map((n, k) => (k === 0 || reached[k - 1] === 0 ? null : n / reached[k - 1])),
         overallRate: reached.map((n) => (c.leads === 0 ? null : n / c.leads)),
         previous: null,
@@ -115,7 +116,7 @@ const arbReport = fc
         stages,
         cohorts: rows,
         maturityDays: stages.map(() => 5),
-        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), undated: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
       },
       conversions: { ...base.conversions, stages, tables: [] },
     };
