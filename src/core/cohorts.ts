@@ -6,8 +6,9 @@ import type { FunnelConfig } from './config';
 import type { ChangeFlag, CohortReport, CohortRow } from './model';
 import { periodScheme } from './periods';
 import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
-import { percentileInPlace, ratio, twoProportionPValue } from './stats';
-import type { Grain, IngestResult, LeadTable, SliceKey, WallMs } from './types';
+import { maturityDays } from './maturity';
+import { ratio, twoProportionPValue } from './stats';
+import type { Grain, IngestResult, SliceKey, WallMs } from './types';
 import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
 
 export interface CohortOptions {
@@ -21,26 +22,6 @@ export function asOfBound(asOf: string): WallMs {
   const day = parseIsoDay(asOf);
   if (day === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${asOf}"`);
   return endOfDay(day);
-}
-
-/**
- * Per step, the number of days within which `percentile` of the leads that reached it (with a real
- * timestamp, not after the report date, not before creation) did so. Uses every lead, unfiltered,
- * so a small slice is judged against the usual pace of the whole funnel.
- */
-export function maturityDays(leads: LeadTable, asOfMs: WallMs, percentile: number): (number | null)[] {
-  const result: (number | null)[] = [0];
-  const buffer = new Float64Array(leads.count);
-  for (const times of leads.stageTimes) {
-    let n = 0;
-    for (let i = 0; i < leads.count; i++) {
-      const t = times[i];
-      const created = leads.createdAt[i];
-      if (Number.isFinite(t) && t <= asOfMs && t >= created) buffer[n++] = (t - created) / DAY_MS;
-    }
-    result.push(percentileInPlace(buffer.subarray(0, n), percentile));
-  }
-  return result;
 }
 
 function rates(leads: number, reached: number[]): { stepRate: (number | null)[]; overallRate: (number | null)[] } {

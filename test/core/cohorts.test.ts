@@ -182,19 +182,23 @@ describe('computeCohorts details', () => {
   });
 
   test('immature cells: cohort younger than the 80th percentile of time to the stage', () => {
-    // Days to Won among leads that won: 1, 2, 3, 4, 10 → 80th percentile (linear) = 4 + 0.2 × 6 = 5.2 days.
+    // Days to Won: five leads created 1 Jan won after 1, 2, 3, 4 and 10 days; two leads created 15 and
+    // 22 Jan have not won by the end of 28 Jan (ages 13.99 and 6.99 days: censored). Kaplan–Meier over the
+    // 7 leads: S = 6/7, 5/7, 4/7, 3/7 after days 1–4; the 6.99-day lead leaves; at day 10, 2 at risk:
+    // S = 3/7 × 1/2 = 3/14. G(4) = 4/7 = 0.571, G(10) = 11/14; F(4) = 0.571 / 0.786 = 0.727 < 0.8, so the
+    // 80th percentile is 10 days (a plain percentile of the five delays would say 4 or 5.2).
     const rows: TestLead[] = [1, 2, 3, 4, 10].map((d) => ({
       created: '2024-01-01',
       stages: [`2024-01-${String(1 + d).padStart(2, '0')}`],
     }));
     rows.push({ created: '2024-01-15' }, { created: '2024-01-22' });
     const report = computeCohorts(leadTable(['Won'], rows), testConfig(['Won']), { asOf: '2024-01-28' });
-    expect(report.maturityDays[1]).toBeCloseTo(5.2, 10);
-    // Week of 15 Jan ended on the 21st: 7 days old → mature. Week of 22 Jan ended on the 28th: 0 days → immature.
+    expect(report.maturityDays[1]).toBeCloseTo(10, 10);
+    // Week of 15 Jan ended on the 21st: 7 days old < 10 → immature. Week of 8 Jan: 14 days → mature.
     expect(report.cohorts.map((c) => [c.start, c.ageDays, c.immature[1]])).toEqual([
       ['2024-01-01', 21, false],
       ['2024-01-08', 14, false],
-      ['2024-01-15', 7, false],
+      ['2024-01-15', 7, true],
       ['2024-01-22', 0, true],
     ]);
     expect(report.cohorts.every((c) => c.immature[0] === false)).toBe(true);
