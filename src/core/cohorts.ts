@@ -7,7 +7,7 @@ import type { ChangeFlag, CohortReport, CohortRow } from './model';
 import { periodScheme } from './periods';
 import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
 import { maturityDays } from './maturity';
-import { ratio, twoProportionPValue } from './stats';
+import { benjaminiHochberg, bigEnoughForTest, ratio, twoProportionPValue } from './stats';
 import type { Grain, IngestResult, SliceKey, WallMs } from './types';
 import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
 
@@ -93,6 +93,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   }
 
   const rows: CohortRow[] = [];
+  const tested: { row: number; k: number; p: number; up: boolean }[] = [];
   const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   for (let q = 0; q < periods; q++) {
     const base = q * steps;
@@ -113,14 +114,14 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const { stepRate, overallRate } = rates(n, rowReached);
     const change: (number | null)[] = [];
     const pValue: (number | null)[] = [];
-    const flag: ChangeFlag[] = [];
+    const flag: ChangeFlag[] = new Array<ChangeFlag>(steps).fill(null);
+    const qValue: (number | null)[] = new Array<number | null>(steps).fill(null);
     for (let k = 0; k < steps; k++) {
       // Passes at an unknown time cannot be placed at an age: such a step is not compared at all.
       const undatedHere = k > 0 && (rowUndated[k] > 0 || prevUndated[(q - 1) * steps + k] > 0);
       if (!previous || undatedHere) {
         change.push(null);
         pValue.push(null);
-        flag.push(null);
         continue;
       }
       // Step 0 compares lead volume; later steps compare overall conversion to that step.
@@ -129,9 +130,11 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       change.push(curRate === null || prevRate === null || prevRate === 0 ? null : curRate / prevRate - 1);
       const p = k === 0 ? null : twoProportionPValue(rowReached[k], n, previous.reached[k], previous.leads);
       pValue.push(p);
-      const bigEnough = n >= config.minCohortSize && previous.leads >= config.minCohortSize;
-      const significant = p !== null && p < config.significanceLevel && bigEnough && !immature[k];
-      flag.push(significant && curRate !== null && prevRate !== null ? (curRate > prevRate ? 'up' : 'down') : null);
+      // Every cell that could be flagged joins the family the false-discovery rate is controlled over.
+      const eligible = p !== null && !immature[k]
+        && n >= config.minCohortSize && previous.leads >= config.minCohortSize
+        && bigEnoughForTest(rowReached[k], n, previous.reached[k], previous.leads, config.minConversions);
+      if (eligible) tested.push({ row: q, k, p, up: (curRate ?? 0) > (prevRate ?? 0) });
     }
     rows.push({
       start: toIsoDay(starts[q]),
@@ -145,6 +148,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       previous,
       change,
       pValue,
+      qValue,
       flag,
       immature,
       ageDays,
@@ -156,9 +160,16 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       total.undated[k] += rowUndated[k];
     }
   }
-  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) });
+  // Benjamini–Hochberg over every tested cell of the report: a flag is a discovery at the FDR level.
+  const adjusted = benjaminiHochberg(tested.map((t) => t.p));
+  tested.forEach((t, i) => {
+    const row = rows[t.row];
+    row.qValue[t.k] = adjusted[i];
+    if (adjusted[i] <= config.significanceLevel) row.flag[t.k] = t.up ? 'up' : 'down';
+  });
+  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length);
 
-  function report(cohorts: CohortRow[], maturityDays: (number | null)[], totals: CohortReport['total']): CohortReport {
+  function report(cohorts: CohortRow[], maturityDays: (number | null)[], totals: CohortReport['total'], testedCells = 0): CohortReport {
     return {
       asOf: options.asOf,
       grain,
@@ -168,6 +179,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       filters: { ...(options.filters ?? {}) },
       cohorts,
       maturityDays,
+      testedCells,
       total: totals,
     };
   }

@@ -35,7 +35,13 @@ export interface CohortRow {
   change: (number | null)[];
   /** Two-sided p-value of the two-proportion test on overallRate[k]; null when not computable. */
   pValue: (number | null)[];
-  /** Set only when significant, both cohorts are big enough, the cell is mature and its passes are dated. */
+  /**
+   * Benjamini–Hochberg adjusted p-value over every cell of the report that could be flagged (mature,
+   * dated, both cohorts with at least minCohortSize leads and minConversions expected conversions and
+   * non-conversions); null for a cell outside that family.
+   */
+  qValue: (number | null)[];
+  /** 'up' / 'down' where qValue ≤ significanceLevel: the report's false-discovery rate is at most that. */
   flag: ChangeFlag[];
   /** True while the cohort is younger than the usual time to reach step k, or when that time is unknown. */
   immature: boolean[];
@@ -57,6 +63,8 @@ export interface CohortReport {
   cohorts: CohortRow[];
   /** Per step: days within which `maturityPercentile` of leads that reached it did so (null: no data). */
   maturityDays: (number | null)[];
+  /** Size of the family of tested cells (the m of Benjamini–Hochberg). */
+  testedCells: number;
   /** Totals over all cohorts. */
   total: { leads: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
 }

@@ -9,10 +9,6 @@ export const FMT = {
   rate: '0.0%',
   overall: '0.00%',
   change: '+0%;-0%;0%',
-  changeUp: '"▲ "+0%;"▲ "-0%;0%',
-  changeDown: '"▼ "+0%;"▼ "-0%;0%',
-  countUp: '"▲ "#,##0',
-  countDown: '"▼ "#,##0',
   days: '0.0',
 } as const;
 
@@ -33,6 +29,15 @@ export const COLOR = {
   scaleMid: '#ffeb84',
   scaleMax: '#63be7b',
 } as const;
+
+/**
+ * Number format of a flagged rate: the arrow, the rate, and the previous rate as literal text, e.g.
+ * `"▼ "0.0%" (was 7.9%)"` shows 0.05 as "▼ 5.0% (was 7.9%)". Quotes cannot occur in the literal.
+ */
+export function flaggedRateFormat(up: boolean, digits: number, was: string): string {
+  const pattern = digits > 0 ? `0.${'0'.repeat(digits)}%` : '0%';
+  return `"${up ? '▲' : '▼'} "${pattern}" ${was.replace(/"/g, '')}"`;
+}
 
 /** Text shown for a 0/0 rate (DESIGN: never 0%). */
 export const NO_RATE = '—';

@@ -20,7 +20,13 @@ export interface ReportStrings {
   vsPrev: string;
   total: string;
   immatureNote(stage: string, ageDays: number, maturityDays: number | null, percentile: number): string;
-  flagNote(prevStart: string, prevAsOf: string, prevRate: string, rate: string, pValue: number | null): string;
+  flagNote(prevStart: string, prevAsOf: string, prevRate: string, rate: string, pValue: number | null, qValue: number | null, tested: number): string;
+  /** A flagged cell's count and rate, first in its note: '28 of 560 leads (5.0%)'. */
+  flagCount(reached: number, leads: number, rate: string): string;
+  /** The previous rate inside a flagged cell: '(was 7.9%)'. */
+  wasRate(rate: string): string;
+  /** A rate as text in the report language: 0.079 → '7.9%' / '7,9%'. */
+  rateText(rate: number | null, digits: number): string;
   impliedTitle: string;
   impliedHeader: [string, string, string];
   impliedLine(n: number, stage: string): string;
@@ -43,6 +49,7 @@ export interface ReportStrings {
 }
 
 const fmtInt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const pText = (p: number, decimal: string): string => (p < 0.001 ? `< 0${decimal}001` : p.toFixed(3).replace('.', decimal));
 
 const EN: ReportStrings = {
   tabCohorts: 'Cohorts',
@@ -65,9 +72,13 @@ const EN: ReportStrings = {
     days === null
       ? `Immature: no lead has reached ${stage} with a real timestamp yet, so its usual time cannot be estimated.`
       : `Immature: the cohort is ${age} days old; ${Math.round(p * 100)}% of leads that reach ${stage} do so within ${days} days.`,
-  flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
+  flagNote: (prevStart, prevAsOf, prevRate, rate, p, q, tested) =>
     `Significant change vs the cohort of ${prevStart} counted as of ${prevAsOf}: ${prevRate} → ${rate}` +
-    (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}).`),
+    (p === null ? '.' : ` (p = ${pText(p, '.')}`) +
+    (p === null ? '' : q === null ? ').' : `; ${pText(q, '.')} after the false-discovery-rate adjustment over the ${fmtInt(tested)} ${tested === 1 ? 'cell' : 'cells'} tested in this report).`),
+  flagCount: (reached, leads, rate) => `${fmtInt(reached)} of ${fmtInt(leads)} leads (${rate}).`,
+  wasRate: (rate) => `(was ${rate})`,
+  rateText: (r, digits) => (r === null ? '—' : `${(r * 100).toFixed(digits)}%`),
   impliedTitle: 'Implied passes: leads counted as having passed a step only because they reached a later one',
   impliedHeader: ['Stage', 'Implied passes', 'Share of reached'],
   impliedLine: (n, stage) => `${fmtInt(n)} ${n === 1 ? 'pass' : 'passes'} of ${stage} ${n === 1 ? 'was' : 'were'} implied by later stages`,
@@ -109,9 +120,13 @@ const RU: ReportStrings = {
     days === null
       ? `Незрелая: до этапа «${stage}» ещё никто не дошёл с настоящей датой, обычный срок не оценить.`
       : `Незрелая: когорте ${age} дн.; ${Math.round(p * 100)}% лидов, дошедших до этапа «${stage}», доходят за ${String(days).replace('.', ',')} дн.`,
-  flagNote: (prevStart, prevAsOf, prevRate, rate, p) =>
+  flagNote: (prevStart, prevAsOf, prevRate, rate, p, q, tested) =>
     `Значимое изменение к когорте ${prevStart} (на ${prevAsOf}): ${prevRate} → ${rate}` +
-    (p === null ? '.' : ` (p = ${p < 0.001 ? '< 0,001' : p.toFixed(3).replace('.', ',')}).`),
+    (p === null ? '.' : ` (p = ${pText(p, ',')}`) +
+    (p === null ? '' : q === null ? ').' : `; ${pText(q, ',')} с поправкой на долю ложных открытий по ${fmtInt(tested).replace(/,/g, ' ')} проверенным ячейкам отчёта).`),
+  flagCount: (reached, leads, rate) => `${fmtInt(reached).replace(/,/g, ' ')} из ${fmtInt(leads).replace(/,/g, ' ')} лидов (${rate}).`,
+  wasRate: (rate) => `(было ${rate})`,
+  rateText: (r, digits) => (r === null ? '—' : `${(r * 100).toFixed(digits).replace('.', ',')}%`),
   impliedTitle: 'Неявные проходы: лиды, засчитанные на этапе только потому, что дошли до более позднего',
   impliedHeader: ['Этап', 'Неявных проходов', 'Доля от дошедших'],
   impliedLine: (n, stage) => `Этап «${stage}»: неявных проходов (по более поздним этапам) — ${fmtInt(n).replace(/,/g, ' ')}`,

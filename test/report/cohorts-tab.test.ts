@@ -58,15 +58,24 @@ describe('Cohorts tab', () => {
     expect(fmt(cohorts, MAIN, 1)).toBe('#,##0');
     expect(fmt(cohorts, MAIN, 2)).toBe('#,##0');
     expect(fmt(cohorts, MAIN, 3)).toBe('0.0%');
-    expect(fmt(cohorts, MAIN, 10)).toBe('0.00%');
+    // the lead→won change of this cohort is flagged: the rate cell carries the arrow and the previous rate (12/400)
+    expect(fmt(cohorts, MAIN, 10)).toBe('"▲ "0.00%" (was 3.00%)"');
+    expect(fmt(cohorts, 6, 10)).toBe('0.00%');
   });
 
-  test('a flagged change shows ▲ in green with a note naming the previous cohort', () => {
+  test('a flagged lead→won change shows the tested rate with ▲ and the previous rate, in green, with a note', () => {
+    expect(v(cohorts, MAIN, 10)).toBeCloseTo(23 / 558, 10);
+    expect(fmt(cohorts, MAIN, 10)).toBe('"▲ "0.00%" (was 3.00%)"');
+    expect(cohorts.fontColors?.[MAIN][10]).toBe('#1e7b34');
+    expect(cohorts.fontWeights?.[MAIN][10]).toBe('bold');
+    // the relative change stays beside it, coloured, with the test in its note
     expect(v(cohorts, MAIN, 11)).toBeCloseTo(0.22, 6);
-    expect(fmt(cohorts, MAIN, 11)).toContain('▲');
+    expect(fmt(cohorts, MAIN, 11)).toBe('+0%;-0%;0%');
     expect(cohorts.fontColors?.[MAIN][11]).toBe('#1e7b34');
     const note = cohorts.notes?.find((n) => n.row === MAIN && n.col === 11);
-    expect(note?.text).toMatch(/2026-09-05.*2026-09-19.*3\.00% → 4\.12%/);
+    expect(note?.text).toBe(
+      'Lead→Won: 23 of 558 leads (4.12%). Significant change vs the cohort of 2026-09-05 counted as of 2026-09-19: 3.00% → 4.12% (p = 0.010; 0.030 after the false-discovery-rate adjustment over the 6 cells tested in this report).',
+    );
     // an unflagged change carries no arrow
     const older = 6;
     expect(v(cohorts, older, 11)).toBe('');
@@ -76,16 +85,24 @@ describe('Cohorts tab', () => {
     const plain = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
     expect(plain.values[MAIN][11]).toBeCloseTo(0.22, 6);
     expect(plain.numberFormats?.[MAIN][11]).toBe('+0%;-0%;0%');
+    expect(plain.numberFormats?.[MAIN][10]).toBe('0.00%');
     expect(plain.notes?.some((n) => n.row === MAIN && n.col === 11)).toBe(false);
   });
 
-  test('a flagged intermediate stage puts the arrow on its count, with both shares in the note', () => {
-    expect(v(cohorts, YOUNG, 2)).toBe(50);
-    expect(fmt(cohorts, YOUNG, 2)).toBe('"▲ "#,##0');
+  test('a flagged intermediate stage shows the tested share (reached / leads) with the arrow and the previous share', () => {
+    // this cohort 50 / 120 = 41.7%; the previous cohort at the same age 100 / 558 = 17.9%
+    expect(v(cohorts, YOUNG, 2)).toBeCloseTo(50 / 120, 10);
+    expect(fmt(cohorts, YOUNG, 2)).toBe('"▲ "0.0%" (was 17.9%)"');
     const note = cohorts.notes?.find((n) => n.row === YOUNG && n.col === 2);
-    // previous cohort at the same age: 100 / 558 = 17.9%; this one 50 / 120 = 41.7%
-    expect(note?.text).toBe('Lead→Target: Significant change vs the cohort of 2026-09-12 counted as of 2026-09-20: 17.9% → 41.7% (p = 0.001).');
+    expect(note?.text).toBe(
+      'Lead→Target: 50 of 120 leads (41.7%). Significant change vs the cohort of 2026-09-12 counted as of 2026-09-20: 17.9% → 41.7% (p = 0.001; 0.006 after the false-discovery-rate adjustment over the 6 cells tested in this report).',
+    );
     expect(fmt(cohorts, MAIN, 2)).toBe('#,##0');
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(ru.numberFormats?.[YOUNG][2]).toBe('"▲ "0.0%" (было 17,9%)"');
+    expect(ru.notes?.find((n) => n.row === YOUNG && n.col === 2)?.text).toBe(
+      'Лид→Target: 50 из 120 лидов (41,7%). Значимое изменение к когорте 2026-09-12 (на 2026-09-20): 17,9% → 41,7% (p = 0,001; 0,006 с поправкой на долю ложных открытий по 6 проверенным ячейкам отчёта).',
+    );
   });
 
   test('0/0 shows a dash as text, never 0%', () => {

@@ -21,6 +21,7 @@ function row(start: string, end: string, reached: number[], extra: Partial<Cohor
     previous: null,
     change: reached.map(() => null),
     pValue: reached.map(() => null),
+    qValue: reached.map(() => null),
     flag: reached.map(() => null),
     immature: reached.map(() => false),
     ageDays: 20,
@@ -36,6 +37,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
     previous: { start: '2026-09-05', asOf: '2026-09-19', leads: 400, reached: [400, 170, 80, 35, 12] },
     change: [null, 0.1, 0.15, 0.2, 0.22],
     pValue: [null, 0.3, 0.2, 0.1, 0.01],
+    qValue: [null, 0.45, 0.4, 0.24, 0.03],
     flag: [null, null, null, null, 'up'],
   });
   const young = row('2026-09-19', '2026-09-25', [120, 50, 10, 0, 0], {
@@ -44,6 +46,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
     previous: { start: '2026-09-12', asOf: '2026-09-20', leads: 558, reached: [558, 100, 30, 0, 0] },
     change: [null, 0.5, -0.2, null, null],
     pValue: [null, 0.001, 0.4, null, null],
+    qValue: [null, 0.006, 0.48, null, null],
     flag: [null, 'up', null, null, null],
   });
   const cohorts = [empty, older, main, young];
@@ -63,6 +66,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
       filters: {},
       cohorts,
       maturityDays: [null, 0.4, 4, 12.25, 21],
+      testedCells: 6,
       total: {
         leads: totalReached[0],
         reached: totalReached,
