@@ -53,7 +53,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
   const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   if (first === Infinity) {
-    return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) });
+    return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) }, 0, new MatureTotals(steps).result());
   }
 
   const periods = last - first + 1;
@@ -94,6 +94,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
 
   const rows: CohortRow[] = [];
   const tested: { row: number; k: number; p: number; up: boolean }[] = [];
+  const mature = new MatureTotals(steps);
   const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   for (let q = 0; q < periods; q++) {
     const base = q * steps;
@@ -153,6 +154,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       immature,
       ageDays,
     });
+    mature.add(rowReached, immature);
     total.leads += n;
     for (let k = 0; k < steps; k++) {
       total.reached[k] += rowReached[k];
@@ -167,9 +169,15 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     row.qValue[t.k] = adjusted[i];
     if (adjusted[i] <= config.significanceLevel) row.flag[t.k] = t.up ? 'up' : 'down';
   });
-  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length);
+  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length, mature.result());
 
-  function report(cohorts: CohortRow[], maturityDays: (number | null)[], totals: CohortReport['total'], testedCells = 0): CohortReport {
+  function report(
+    cohorts: CohortRow[],
+    maturityDays: (number | null)[],
+    totals: CohortReport['total'],
+    testedCells: number,
+    matureTotal: CohortReport['matureTotal'],
+  ): CohortReport {
     return {
       asOf: options.asOf,
       grain,
@@ -181,6 +189,38 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       maturityDays,
       testedCells,
       total: totals,
+      matureTotal,
+    };
+  }
+}
+
+/** Sums per step over the cohorts mature for that step (see CohortReport.matureTotal). */
+class MatureTotals {
+  private readonly leads: number[];
+  private readonly reached: number[];
+  private readonly previous: number[];
+
+  constructor(steps: number) {
+    this.leads = new Array<number>(steps).fill(0);
+    this.reached = new Array<number>(steps).fill(0);
+    this.previous = new Array<number>(steps).fill(0);
+  }
+
+  add(reached: number[], immature: boolean[]): void {
+    for (let k = 0; k < reached.length; k++) {
+      if (immature[k]) continue;
+      this.leads[k] += reached[0];
+      this.reached[k] += reached[k];
+      if (k > 0) this.previous[k] += reached[k - 1];
+    }
+  }
+
+  result(): CohortReport['matureTotal'] {
+    return {
+      leads: [...this.leads],
+      reached: [...this.reached],
+      stepRate: this.reached.map((r, k) => (k === 0 ? null : ratio(r, this.previous[k]))),
+      overallRate: this.reached.map((r, k) => ratio(r, this.leads[k])),
     };
   }
 }

@@ -67,6 +67,13 @@ export interface CohortReport {
   testedCells: number;
   /** Totals over all cohorts. */
   total: { leads: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+  /**
+   * Totals per step over the cohorts *mature* for that step only: the rate to quote, since immature
+   * cohorts have not had the usual time yet. Index k: leads[k] = leads of the cohorts mature for step k,
+   * reached[k] = how many of them reached it, stepRate[k] = reached k / reached k−1 over those same
+   * cohorts, overallRate[k] = reached[k] / leads[k]. Index 0 covers every cohort.
+   */
+  matureTotal: { leads: number[]; reached: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
 }
 
 export interface SliceConversionRow {

@@ -55,6 +55,7 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
   const firstBodyRow = g.nextRow;
   for (const c of newestFirst) g.addRow(cohortCells(c, report, s, percentile, col));
   g.addRow(totalCells(report, s, col));
+  g.addRow(matureTotalCells(report, s, col));
   addScales(g, newestFirst, firstBodyRow, stages.length, col);
 
   g.addRow();
@@ -150,6 +151,24 @@ function totalCells(report: CohortReport, s: ReportStrings, col: ReturnType<type
   const cells: CellSpec[] = [{ v: s.total, ...style }, countCell(t.leads, style)];
   for (let k = 1; k <= last; k++) {
     cells[col.reached(k)] = countCell(t.reached[k], style);
+    cells[col.step(k)] = rateCell(t.stepRate[k] ?? null, FMT.rate, style);
+  }
+  cells[col.overall] = rateCell(t.overallRate[last] ?? null, FMT.overall, style);
+  cells[col.change] = { v: '', ...style };
+  return cells;
+}
+
+/**
+ * The rates to quote: per stage over the cohorts mature for it. Counts are left out because each stage
+ * covers a different set of cohorts (the note says so).
+ */
+function matureTotalCells(report: CohortReport, s: ReportStrings, col: ReturnType<typeof cohortColumns>): CellSpec[] {
+  const t = report.matureTotal;
+  const last = report.stages.length - 1;
+  const style = { bold: true, bg: COLOR.totalBg };
+  const cells: CellSpec[] = [{ v: s.matureTotal, note: s.matureTotalNote, ...style }, { v: null, ...style }];
+  for (let k = 1; k <= last; k++) {
+    cells[col.reached(k)] = { v: null, ...style };
     cells[col.step(k)] = rateCell(t.stepRate[k] ?? null, FMT.rate, style);
   }
   cells[col.overall] = rateCell(t.overallRate[last] ?? null, FMT.overall, style);

@@ -19,6 +19,8 @@ export interface ReportStrings {
   overall(first: string, last: string): string;
   vsPrev: string;
   total: string;
+  matureTotal: string;
+  matureTotalNote: string;
   immatureNote(stage: string, ageDays: number, maturityDays: number | null, percentile: number): string;
   flagNote(prevStart: string, prevAsOf: string, prevRate: string, rate: string, pValue: number | null, qValue: number | null, tested: number): string;
   /** A flagged cell's count and rate, first in its note: '28 of 560 leads (5.0%)'. */
@@ -68,6 +70,9 @@ const EN: ReportStrings = {
   overall: (first, last) => `${first}→${last}`,
   vsPrev: 'vs prev.',
   total: 'Total',
+  matureTotal: 'Total, mature cohorts',
+  matureTotalNote:
+    'The rates to quote: each stage counts only the cohorts old enough for it (not grey). Step % = reached / previous step and the overall rate = reached / leads, both within those cohorts.',
   immatureNote: (stage, age, days, p) =>
     days === null
       ? `Immature: no lead has reached ${stage} with a real timestamp yet, so its usual time cannot be estimated.`
@@ -116,6 +121,9 @@ const RU: ReportStrings = {
   overall: (first, last) => `${first}→${last}`,
   vsPrev: 'к пред.',
   total: 'Итого',
+  matureTotal: 'Итого, зрелые когорты',
+  matureTotalNote:
+    'Эти конверсии и стоит называть: для каждого этапа учтены только когорты, достаточно старые для него (не серые). Шаг % = дошли / предыдущий этап, общая конверсия = дошли / лиды — внутри этих когорт.',
   immatureNote: (stage, age, days, p) =>
     days === null
       ? `Незрелая: до этапа «${stage}» ещё никто не дошёл с настоящей датой, обычный срок не оценить.`

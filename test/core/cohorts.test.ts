@@ -204,6 +204,16 @@ describe('computeCohorts details', () => {
     expect(report.cohorts.every((c) => c.immature[0] === false)).toBe(true);
   });
 
+  test('the mature-only total counts, per stage, only the cohorts mature for it', () => {
+    // Same data: 5 of 5 leads of week 1 Jan won; the weeks of 15 and 22 Jan (1 lead each, no win) are
+    // immature for Won. All cohorts: 5 / 7 = 71%; mature ones: 5 / 5 = 100%.
+    const rows: TestLead[] = [1, 2, 3, 4, 10].map((d) => ({ created: '2024-01-01', stages: [`2024-01-${String(1 + d).padStart(2, '0')}`] }));
+    rows.push({ created: '2024-01-15' }, { created: '2024-01-22' });
+    const report = computeCohorts(leadTable(['Won'], rows), testConfig(['Won']), { asOf: '2024-01-28' });
+    expect(report.total.overallRate[1]).toBeCloseTo(5 / 7, 12);
+    expect(report.matureTotal).toEqual({ leads: [7, 5], reached: [7, 5], stepRate: [null, 1], overallRate: [1, 1] });
+  });
+
   test('a significant change is flagged only for big enough cohorts', () => {
     const cohortPair = (n: number, wonPrev: number, wonNow: number): TestLead[] => [
       ...times(wonPrev, { created: '2024-01-02', stages: ['2024-01-03'] }),

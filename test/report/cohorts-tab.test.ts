@@ -204,3 +204,23 @@ describe('Cohorts tab: stages passed at unknown times', () => {
     expect(line(ru)).toMatch(/^Дата отчёта действует только для этапов с известным временем прохода\. Проходы этапов Target, Qualified без времени/);
   });
 });
+
+describe('Cohorts tab: the mature-only total', () => {
+  const MATURE = TOTAL + 1;
+  test('a labelled row under Total gives the rates over mature cohorts only', () => {
+    expect(v(cohorts, MATURE, 0)).toBe('Total, mature cohorts');
+    expect(cohorts.notes?.find((n) => n.row === MATURE && n.col === 0)?.text).toMatch(/only the cohorts old enough for it/);
+    // Won over the cohorts mature for Won (09-05 and 09-12): 15 + 23 = 38 of 400 + 558 = 958 leads,
+    // where the all-cohort total says 38 of 1078.
+    expect(v(cohorts, MATURE, 10)).toBeCloseTo(38 / 958, 10);
+    expect(v(cohorts, TOTAL, 10)).toBeCloseTo(38 / 1078, 10);
+    // step % Proposal: 93 / (90 + 126); Won: 38 / 93; Target (every cohort mature): 466 / 1078
+    expect(v(cohorts, MATURE, 7)).toBeCloseTo(93 / 216, 10);
+    expect(v(cohorts, MATURE, 9)).toBeCloseTo(38 / 93, 10);
+    expect(v(cohorts, MATURE, 3)).toBeCloseTo(466 / 1078, 10);
+    // counts are not shown: each stage covers different cohorts
+    expect([1, 2, 4, 6, 8].map((c) => v(cohorts, MATURE, c))).toEqual([null, null, null, null, null]);
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(ru.values[MATURE][0]).toBe('Итого, зрелые когорты');
+  });
+});

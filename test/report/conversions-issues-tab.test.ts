@@ -119,6 +119,7 @@ const arbReport = fc
         maturityDays: stages.map(() => 5),
         testedCells: 0,
         total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), undated: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+        matureTotal: { leads: stages.map(() => 0), reached: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
       },
       conversions: { ...base.conversions, stages, tables: [] },
     };

@@ -75,6 +75,14 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
         stepRate: totalReached.map((n, k) => (k === 0 ? null : n / totalReached[k - 1])),
         overallRate: totalReached.map((n) => n / totalReached[0]),
       },
+      // Over the cohorts mature for each stage (the 09-19 cohort is immature for Proposal and Won):
+      // Proposal 40 + 53 = 93 of 958 leads, 93 / (90 + 126) at the step; Won 15 + 23 = 38 of 958, 38 / 93.
+      matureTotal: {
+        leads: [1078, 1078, 1078, 958, 958],
+        reached: [1078, 466, 226, 93, 38],
+        stepRate: [null, 466 / 1078, 226 / 466, 93 / 216, 38 / 93],
+        overallRate: [1, 466 / 1078, 226 / 1078, 93 / 958, 38 / 958],
+      },
     },
     conversions: {
       asOf: '2026-09-26',
