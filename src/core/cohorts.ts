@@ -3,10 +3,11 @@
  * with how many reached each later step by the report date. Definitions: DESIGN.md, "Definitions".
  */
 import type { FunnelConfig } from './config';
-import type { ChangeFlag, CohortReport, CohortRow } from './model';
+import type { ChangeFlag, CohortReport, CohortRow, Tone } from './model';
 import { periodScheme } from './periods';
 import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
 import { maturityDays } from './maturity';
+import { standouts, type RateVsRest } from './standout';
 import { benjaminiHochberg, bigEnoughForTest, ratio, twoProportionPValue } from './stats';
 import type { Grain, IngestResult, SliceKey, WallMs } from './types';
 import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
@@ -153,6 +154,8 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       flag,
       immature,
       ageDays,
+      stepTone: new Array<Tone>(steps).fill(null),
+      overallTone: null,
     });
     mature.add(rowReached, immature);
     total.leads += n;
@@ -169,6 +172,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     row.qValue[t.k] = adjusted[i];
     if (adjusted[i] <= config.significanceLevel) row.flag[t.k] = t.up ? 'up' : 'down';
   });
+  addTones(rows, steps, config);
   return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length, mature.result());
 
   function report(
@@ -223,4 +227,32 @@ class MatureTotals {
       overallRate: this.reached.map((r, k) => ratio(r, this.leads[k])),
     };
   }
+}
+
+/**
+ * Colours: each mature cohort's step rate (and overall rate to the last step) against the same rate over
+ * the other cohorts mature for that step, false-discovery rate controlled over every cell coloured.
+ */
+function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void {
+  const cells: RateVsRest[] = [];
+  const where: { row: CohortRow; k: number }[] = [];
+  const last = steps - 1;
+  // k = 1..last: step rate k; k = steps: the overall rate to the last step.
+  for (let k = 1; k <= steps; k++) {
+    const step = k <= last ? k : last;
+    const mature = rows.filter((r) => !r.immature[step]);
+    const num = (r: CohortRow) => r.reached[step];
+    const den = (r: CohortRow) => (k <= last ? r.reached[k - 1] : r.leads);
+    const groupX = mature.reduce((a, r) => a + num(r), 0);
+    const groupN = mature.reduce((a, r) => a + den(r), 0);
+    for (const r of mature) {
+      cells.push({ x: num(r), n: den(r), groupX, groupN });
+      where.push({ row: r, k });
+    }
+  }
+  standouts(cells, config).forEach((result, i) => {
+    const { row, k } = where[i];
+    if (k <= last) row.stepTone[k] = result.tone;
+    else row.overallTone = result.tone;
+  });
 }

@@ -81,7 +81,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   }
 
   const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
-  const conversions = computeSliceConversions(data, config, { asOf });
+  const conversions = computeSliceConversions(data, config, { asOf, filters: options.filters, maturityDays: cohortReport.maturityDays });
   const report: FunnelReport = {
     generatedAt: (options.now ?? new Date()).toISOString(),
     asOf,

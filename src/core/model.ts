@@ -4,6 +4,12 @@
  */
 import type { DataIssue, Grain, SliceKey } from './types';
 
+/**
+ * A rate that stands out from the rest of its group (significantly above or below, false-discovery rate
+ * controlled): the only cells the report colours. null = not tested or not significant.
+ */
+export type Tone = 'high' | 'low' | null;
+
 /** Change of a cohort's overall conversion against the previous cohort observed at the same age. */
 export type ChangeFlag = 'up' | 'down' | null;
 
@@ -47,6 +53,13 @@ export interface CohortRow {
   immature: boolean[];
   /** Age of the cohort in days at the report date, measured from its last day. */
   ageDays: number;
+  /**
+   * Step rate k against the same step over the other cohorts mature for k (the colour of the step %
+   * cell); null for immature cells, cells too small to test, and differences within noise.
+   */
+  stepTone: Tone[];
+  /** The same for the overall rate to the last step (lead → last stage). */
+  overallTone: Tone;
 }
 
 export interface CohortReport {
@@ -78,10 +91,22 @@ export interface CohortReport {
 
 export interface SliceConversionRow {
   value: string;
+  /** Leads of this value created in the range. */
   leads: number;
+  /** Per step k: leads old enough to be counted for k (created by ConversionReport.countedTo[k]). */
+  counted: number[];
+  /** Per step k: of the leads counted for k, how many reached it. */
   reached: number[];
+  /** Per step k ≥ 1: of the leads counted for k, how many reached step k − 1 (the step rate's denominator). */
+  stepBase: number[];
+  /** reached[k] / stepBase[k]. */
   stepRate: (number | null)[];
+  /** reached[k] / counted[k]. */
   overallRate: (number | null)[];
+  /** Step rate k against all other leads (FDR controlled over the whole tab); null = not tested or noise. */
+  stepTone: Tone[];
+  /** The overall rate to the last step against all other leads. */
+  overallTone: Tone;
 }
 
 export interface SliceConversionTable {
@@ -97,6 +122,15 @@ export interface ConversionReport {
   from: string;
   to: string;
   stages: string[];
+  /** Slice filters applied (the same as the Cohorts tab's). */
+  filters: Partial<Record<SliceKey, string>>;
+  /**
+   * Per step: the last creation day counted (leads old enough to have had the usual time to reach the
+   * step); null where that time cannot be estimated (every lead counted, the step not judged).
+   */
+  countedTo: (string | null)[];
+  /** Every lead of the range (after filters): the baseline each slice value is tested against. */
+  total: SliceConversionRow;
   tables: SliceConversionTable[];
 }
 

@@ -4,9 +4,8 @@
  * and a helper range (oldest first) feeding a line chart of overall conversion.
  */
 import type { CohortReport, CohortRow } from '../core/model';
-import type { SliceKey } from '../core/types';
-import { COLOR, FMT, GridBuilder, NO_RATE, countCell, flaggedRateFormat, rateCell, scale, type CellSpec } from './format';
-import type { ReportStrings } from './i18n';
+import { COLOR, FMT, GridBuilder, NO_RATE, countCell, flaggedRateFormat, rateCell, toneStyle, type CellSpec } from './format';
+import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
 export interface CohortsTabOptions {
@@ -32,13 +31,6 @@ export function cohortColumns(stageCount: number) {
 
 export const COHORT_HEADER_ROWS = 4;
 
-function filtersText(filters: Partial<Record<SliceKey, string>>, s: ReportStrings): string {
-  const parts = (Object.keys(filters) as SliceKey[])
-    .filter((k) => filters[k] !== undefined && filters[k] !== '')
-    .map((k) => `${s.dimension(k).toLowerCase()} = ${filters[k]}`);
-  return parts.length ? parts.join(', ') : s.filtersAll;
-}
-
 export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): TabLayout {
   const s = opts.strings;
   const percentile = opts.maturityPercentile ?? 0.8;
@@ -53,10 +45,11 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
 
   const newestFirst = [...report.cohorts].reverse();
   const firstBodyRow = g.nextRow;
+  // Colours are static: only rates that stand out from the other mature cohorts (model stepTone /
+  // overallTone) are painted; noise and immature cells are not.
   for (const c of newestFirst) g.addRow(cohortCells(c, report, s, percentile, col));
   g.addRow(totalCells(report, s, col));
   g.addRow(matureTotalCells(report, s, col));
-  addScales(g, newestFirst, firstBodyRow, stages.length, col);
 
   g.addRow();
   addImpliedBlock(g, report, s);
@@ -101,9 +94,11 @@ function cohortCells(c: CohortRow, report: CohortReport, s: ReportStrings, perce
     const days = report.maturityDays[k];
     const note = c.immature[k] ? { note: s.immatureNote(report.stages[k], c.ageDays, roundDays(days), percentile) } : {};
     cells[col.reached(k)] = k < last && c.flag[k] ? flaggedRate(c, k, report, s, 1) : countCell(c.reached[k], { ...grey(k), ...note });
-    cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, grey(k));
+    cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, { ...grey(k), ...toneStyle(c.stepTone[k] ?? null) });
   }
-  cells[col.overall] = c.flag[last] ? flaggedRate(c, last, report, s, 2) : rateCell(c.overallRate[last] ?? null, FMT.overall, grey(last));
+  cells[col.overall] = c.flag[last]
+    ? { ...flaggedRate(c, last, report, s, 2), ...toneStyle(c.overallTone) }
+    : rateCell(c.overallRate[last] ?? null, FMT.overall, { ...grey(last), ...toneStyle(c.overallTone) });
   cells[col.change] = changeCell(c, last, report, s, grey(last));
   return cells;
 }
@@ -174,23 +169,6 @@ function matureTotalCells(report: CohortReport, s: ReportStrings, col: ReturnTyp
   cells[col.overall] = rateCell(t.overallRate[last] ?? null, FMT.overall, style);
   cells[col.change] = { v: '', ...style };
   return cells;
-}
-
-/**
- * One colour scale per rate column over the mature cohorts only: conditional colours win over a
- * static background, so covering immature (top) rows would hide their grey.
- */
-function addScales(g: GridBuilder, rows: CohortRow[], firstRow: number, stageCount: number, col: ReturnType<typeof cohortColumns>): void {
-  const last = stageCount - 1;
-  const add = (c: number, k: number) => {
-    let start = 0;
-    rows.forEach((r, i) => {
-      if (r.immature[k]) start = i + 1;
-    });
-    if (start < rows.length) g.colorScales.push(scale(firstRow + start, c, rows.length - start));
-  };
-  for (let k = 1; k <= last; k++) add(col.step(k), k);
-  add(col.overall, last);
 }
 
 function addImpliedBlock(g: GridBuilder, report: CohortReport, s: ReportStrings): void {

@@ -2,6 +2,7 @@
  * Shared look of the report tabs (number formats, colours, widths) and a small grid builder that
  * turns rows of cell specs into a rectangular TabLayout with parallel format grids.
  */
+import type { Tone } from '../core/model';
 import type { CellLink, ColorScale, Grid, LayoutValue, LineChartSpec, TabLayout } from './layout';
 
 export const FMT = {
@@ -25,9 +26,9 @@ export const COLOR = {
   down: '#c0392b',
   error: '#c0392b',
   warning: '#b7791f',
-  scaleMin: '#f8696b',
-  scaleMid: '#ffeb84',
-  scaleMax: '#63be7b',
+  /** Background of a rate significantly above / below the rest of its group. */
+  high: '#c6efce',
+  low: '#ffc7ce',
 } as const;
 
 /**
@@ -69,13 +70,9 @@ export function countCell(n: number, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): C
   return { v: n, fmt: FMT.count, ...extra };
 }
 
-export function scale(row: number, col: number, numRows: number): ColorScale {
-  return {
-    range: { row, col, numRows, numCols: 1 },
-    minColor: COLOR.scaleMin,
-    midColor: COLOR.scaleMid,
-    maxColor: COLOR.scaleMax,
-  };
+/** Background of a rate that stands out (model Tone); nothing for the rest, so noise is not painted. */
+export function toneStyle(tone: Tone): Pick<CellSpec, 'bg'> {
+  return tone === 'high' ? { bg: COLOR.high } : tone === 'low' ? { bg: COLOR.low } : {};
 }
 
 /**

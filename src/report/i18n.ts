@@ -40,6 +40,14 @@ export interface ReportStrings {
   chartTitle(first: string, last: string): string;
   chartCohort: string;
   conversionsTitle(from: string, to: string, asOf: string): string;
+  /** Under the title: filters, which leads each stage counts, and what the marks mean. */
+  conversionsSubtitle(filters: string, counted: string): string;
+  /** One stage's part of `counted`: 'Won: created by 2026-08-20' / '… not judged'. */
+  countedStage(stage: string, lastDay: string | null): string;
+  /** Label of the totals row of each section. */
+  allLeads: string;
+  /** Note of a marked slice rate. */
+  standoutNote(high: boolean, rate: string, rest: string): string;
   dimension(key: SliceKey): string;
   blankValue: string;
   noSlices: string;
@@ -61,7 +69,7 @@ const EN: ReportStrings = {
   cohortsTitle: (grain, asOf, filters) =>
     `${{ week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' }[grain]} cohorts · as of ${asOf} · filters: ${filters}`,
   cohortsSubtitle:
-    'Each row is the leads created in one period, newest first; "reached" = reached this step or a later one by the report date, % = conversion from the previous step, grey = immature (too young to judge), ▲▼ = significant change vs the previous cohort at the same age.',
+    'Each row is the leads created in one period, newest first; "reached" = reached this step or a later one by the report date, % = conversion from the previous step, grey = immature (too young to judge), ▲▼ = significant change vs the previous cohort at the same age, green / red = significantly above / below the other mature cohorts (other rates are not coloured: their differences are within noise).',
   filtersAll: 'all',
   period: 'Period',
   leads: 'Leads',
@@ -94,6 +102,11 @@ const EN: ReportStrings = {
   chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,
   chartCohort: 'Cohort',
   conversionsTitle: (from, to, asOf) => `Conversions by slice · leads created ${from} – ${to} · as of ${asOf}`,
+  conversionsSubtitle: (filters, counted) =>
+    `Filters: ${filters}. Each stage counts only leads old enough to have reached it (the usual time, as on the Cohorts tab): ${counted}. ▲▼ and green / red = significantly above / below all other leads (false-discovery rate controlled over this tab); other differences are within noise and not coloured.`,
+  countedStage: (stage, lastDay) => (lastDay === null ? `${stage} — every lead (usual time unknown; not judged)` : `${stage} — created by ${lastDay}`),
+  allLeads: 'All leads',
+  standoutNote: (high, rate, rest) => `Significantly ${high ? 'above' : 'below'} all other leads: ${rate} vs ${rest}.`,
   dimension: (key) => ({ channel: 'Channel', manager: 'Manager', product: 'Product', region: 'Region' })[key],
   blankValue: '(blank)',
   noSlices: 'No channel, manager, product or region column is configured, so there is nothing to slice by.',
@@ -112,7 +125,7 @@ const RU: ReportStrings = {
   cohortsTitle: (grain, asOf, filters) =>
     `${{ week: 'Недельные', month: 'Месячные', quarter: 'Квартальные' }[grain]} когорты · на ${asOf} · фильтры: ${filters}`,
   cohortsSubtitle:
-    'Каждая строка — лиды, созданные за один период, новые сверху; «дошли» = дошли до этого этапа или дальше к дате отчёта, % = конверсия из предыдущего этапа, серым — незрелые (слишком молодые для выводов), ▲▼ — значимое изменение к предыдущей когорте в том же возрасте.',
+    'Каждая строка — лиды, созданные за один период, новые сверху; «дошли» = дошли до этого этапа или дальше к дате отчёта, % = конверсия из предыдущего этапа, серым — незрелые (слишком молодые для выводов), ▲▼ — значимое изменение к предыдущей когорте в том же возрасте, зелёным / красным — значимо выше / ниже остальных зрелых когорт (остальные не окрашены: разница в пределах шума).',
   filtersAll: 'все',
   period: 'Период',
   leads: 'Лиды',
@@ -145,6 +158,11 @@ const RU: ReportStrings = {
   chartTitle: (first, last) => `${first}→${last} по когортам (зрелые когорты)`,
   chartCohort: 'Когорта',
   conversionsTitle: (from, to, asOf) => `Конверсии по срезам · лиды, созданные ${from} – ${to} · на ${asOf}`,
+  conversionsSubtitle: (filters, counted) =>
+    `Фильтры: ${filters}. Каждый этап учитывает только лиды, достаточно старые, чтобы до него дойти (обычный срок, как на вкладке когорт): ${counted}. ▲▼ и зелёный / красный — значимо выше / ниже всех остальных лидов (с контролем доли ложных открытий по вкладке); остальные различия в пределах шума и не окрашены.`,
+  countedStage: (stage, lastDay) => (lastDay === null ? `${stage} — все лиды (обычный срок неизвестен; без оценки)` : `${stage} — созданные по ${lastDay}`),
+  allLeads: 'Все лиды',
+  standoutNote: (high, rate, rest) => `Значимо ${high ? 'выше' : 'ниже'} всех остальных лидов: ${rate} против ${rest}.`,
   dimension: (key) => ({ channel: 'Канал', manager: 'Менеджер', product: 'Продукт', region: 'Регион' })[key],
   blankValue: '(пусто)',
   noSlices: 'Не настроены столбцы канала, менеджера, продукта или региона — срезов нет.',
@@ -157,4 +175,12 @@ const RU: ReportStrings = {
 
 export function reportStrings(locale: ReportLocale): ReportStrings {
   return locale === 'ru' ? RU : EN;
+}
+
+/** "channel = Google Ads, manager = Anna", or "all" without filters. */
+export function filtersText(filters: Partial<Record<SliceKey, string>>, s: ReportStrings): string {
+  const parts = (Object.keys(filters) as SliceKey[])
+    .filter((k) => filters[k] !== undefined && filters[k] !== '')
+    .map((k) => `${s.dimension(k).toLowerCase()} = ${filters[k]}`);
+  return parts.length ? parts.join(', ') : s.filtersAll;
 }

@@ -104,3 +104,20 @@ describe('flags in a cohort report', () => {
     expect(small.testedCells).toBe(0);
   });
 });
+
+describe('colours (tones) on the Cohorts tab', () => {
+  test('only a cohort clearly apart from the other mature cohorts is coloured; a 1-lead cohort never', () => {
+    // Five weeks of 100 leads winning 20, 20, 20, 20, 45, then a week with 1 lead that won (100%).
+    // Week 5: 45/100 vs the rest 81/401 = 20.2%: pooled 126/501, se = sqrt(0.2515 × 0.7485 × (1/100 + 1/401))
+    // = 0.0485, z = 0.248 / 0.0485 = 5.1 → high. A 20% week: 20/100 vs 106/401 = 26.4%, z = −1.3 → noise.
+    const data = leadTable(['Won'], [...weeks(100, [20, 20, 20, 20, 45]), ...weeks(1, [0, 0, 0, 0, 0, 1]).slice(-1)]);
+    const r = computeCohorts(data, cfg(), { asOf: '2024-03-31' });
+    expect(r.cohorts.map((c) => c.leads)).toEqual([100, 100, 100, 100, 100, 1]);
+    expect(r.cohorts.map((c) => c.stepTone[1])).toEqual([null, null, null, null, 'high', null]);
+    expect(r.cohorts.map((c) => c.overallTone)).toEqual([null, null, null, null, 'high', null]);
+  });
+});
+
+function cfg() {
+  return testConfig(['Won']);
+}

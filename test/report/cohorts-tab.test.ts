@@ -130,12 +130,19 @@ describe('Cohorts tab', () => {
     expect(v(cohorts, YOUNG, 11)).toBe('—');
   });
 
-  test('colour scales cover the mature cohorts of each rate column only', () => {
-    const scales = cohorts.colorScales!;
-    const byCol = new Map(scales.map((s) => [s.range.col, s.range]));
-    expect([...byCol.keys()].sort((a, b) => a - b)).toEqual([3, 5, 7, 9, 10]);
-    expect(byCol.get(3)).toEqual({ row: 4, col: 3, numRows: 4, numCols: 1 });
-    expect(byCol.get(7)).toEqual({ row: 5, col: 7, numRows: 3, numCols: 1 });
+  test('no colour scales: only rates that stand out from the other mature cohorts are coloured', () => {
+    expect(cohorts.colorScales).toEqual([]);
+    const r = sampleReport();
+    r.cohortReport.cohorts[2].stepTone[1] = 'high';
+    r.cohortReport.cohorts[1].stepTone[2] = 'low';
+    r.cohortReport.cohorts[2].overallTone = 'low';
+    const t = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
+    expect(t.backgrounds![MAIN][3]).toBe('#c6efce');
+    expect(t.backgrounds![6][5]).toBe('#ffc7ce');
+    expect(t.backgrounds![MAIN][10]).toBe('#ffc7ce');
+    // everything else: no colour (immature cells keep their grey)
+    expect(t.backgrounds![MAIN][5]).toBeNull();
+    expect(t.backgrounds![YOUNG][7]).toBe('#ededed');
   });
 
   test('totals row sums the cohorts', () => {

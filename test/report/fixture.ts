@@ -2,7 +2,7 @@
  * A small hand-made report. The numbers of the 2026-09-12 cohort are the ones from DESIGN.md:
  * 558 leads → 236 → 126 → 53 → 23, i.e. step rates 236/558, 126/236, 53/126, 23/53 and lead→won 23/558.
  */
-import type { CohortRow, FunnelReport } from '../../src/core/model';
+import type { CohortRow, FunnelReport, SliceConversionRow } from '../../src/core/model';
 import type { DataIssue } from '../../src/core/types';
 
 const STAGES = ['Lead', 'Target', 'Qualified', 'Proposal', 'Won'];
@@ -25,6 +25,26 @@ function row(start: string, end: string, reached: number[], extra: Partial<Cohor
     flag: reached.map(() => null),
     immature: reached.map(() => false),
     ageDays: 20,
+    stepTone: reached.map(() => null),
+    overallTone: null,
+    ...extra,
+  };
+}
+
+/** A Conversions-tab row with every lead counted at every step; rates from the counts. */
+export function slice(value: string, reached: number[], extra: Partial<SliceConversionRow> = {}): SliceConversionRow {
+  const counted = reached.map(() => reached[0]);
+  const stepBase = reached.map((_, k) => (k === 0 ? 0 : reached[k - 1]));
+  return {
+    value,
+    leads: reached[0],
+    counted,
+    reached,
+    stepBase,
+    stepRate: reached.map((n, k) => (k === 0 || stepBase[k] === 0 ? null : n / stepBase[k])),
+    overallRate: reached.map((n) => (reached[0] === 0 ? null : n / reached[0])),
+    stepTone: reached.map(() => null),
+    overallTone: null,
     ...extra,
   };
 }
@@ -89,20 +109,23 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
       from: '2026-08-29',
       to: '2026-09-25',
       stages: STAGES,
+      filters: {},
+      countedTo: ['2026-09-25', '2026-09-25', '2026-09-22', '2026-09-13', '2026-09-05'],
+      total: slice('', [407, 160, 30, 10, 5]),
       tables: [
         {
           dimension: 'channel',
           column: 'Source',
           rows: [
-            { value: 'Organic', leads: 100, reached: [100, 60, 30, 10, 5], stepRate: [null, 0.6, 0.5, 1 / 3, 0.5], overallRate: [1, 0.6, 0.3, 0.1, 0.05] },
-            { value: '=IMPORTXML("http://x.example","//a")', leads: 300, reached: [300, 100, 0, 0, 0], stepRate: [null, 1 / 3, 0, null, null], overallRate: [1, 1 / 3, 0, 0, 0] },
-            { value: '', leads: 7, reached: [7, 0, 0, 0, 0], stepRate: [null, 0, null, null, null], overallRate: [1, 0, 0, 0, 0] },
+            slice('Organic', [100, 60, 30, 10, 5]),
+            slice('=IMPORTXML("http://x.example","//a")', [300, 100, 0, 0, 0]),
+            slice('', [7, 0, 0, 0, 0]),
           ],
         },
         {
           dimension: 'manager',
           column: 'Ответственный',
-          rows: [{ value: 'Иван Петров', leads: 50, reached: [50, 25, 10, 5, 1], stepRate: [null, 0.5, 0.4, 0.5, 0.2], overallRate: [1, 0.5, 0.2, 0.1, 0.02] }],
+          rows: [slice('Иван Петров', [50, 25, 10, 5, 1])],
         },
       ],
     },
