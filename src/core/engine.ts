@@ -81,7 +81,9 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   }
 
   const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
-  const conversions = computeSliceConversions(data, config, { asOf, filters: options.filters, maturityDays: cohortReport.maturityDays });
+  // The Conversions tab covers every lead of the range: --filter narrows the Cohorts tab only (the tab
+  // says so), so each slice is judged against the whole funnel.
+  const conversions = computeSliceConversions(data, config, { asOf, maturityDays: cohortReport.maturityDays });
   const report: FunnelReport = {
     generatedAt: (options.now ?? new Date()).toISOString(),
     asOf,

@@ -4,11 +4,13 @@
  * nothing else is coloured.
  */
 import type { ConversionReport, SliceConversionRow, SliceConversionTable, Tone } from '../core/model';
+import type { SliceKey } from '../core/types';
 import { COLOR, FMT, GridBuilder, countCell, rateCell, toneStyle, type CellSpec } from './format';
 import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
-export function buildConversionsTab(report: ConversionReport, strings: ReportStrings): TabLayout {
+/** `cohortFilters`: the Cohorts tab's filters; when this report was not filtered by them, the tab says so. */
+export function buildConversionsTab(report: ConversionReport, strings: ReportStrings, cohortFilters: Partial<Record<SliceKey, string>> = {}): TabLayout {
   const s = strings;
   const g = new GridBuilder();
   g.addRow([{ v: s.conversionsTitle(report.from, report.to, report.asOf), bold: true, color: COLOR.titleFont }]);
@@ -16,7 +18,10 @@ export function buildConversionsTab(report: ConversionReport, strings: ReportStr
     .slice(1)
     .map((stage, i) => s.countedStage(stage, report.countedTo[i + 1] ?? null))
     .join('; ');
-  g.addRow([{ v: s.conversionsSubtitle(filtersText(report.filters, s), counted), italic: true, color: COLOR.subtitleFont }]);
+  const own = filtersText(report.filters, s);
+  const notHere = filtersText(cohortFilters, s);
+  const filters = notHere !== s.filtersAll && notHere !== own ? s.filterNotApplied(notHere) : own;
+  g.addRow([{ v: s.conversionsSubtitle(filters, counted), italic: true, color: COLOR.subtitleFont }]);
   if (report.tables.length === 0) {
     g.addRow();
     g.addRow([{ v: s.noSlices, italic: true }]);

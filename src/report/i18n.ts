@@ -44,6 +44,8 @@ export interface ReportStrings {
   conversionsSubtitle(filters: string, counted: string): string;
   /** One stage's part of `counted`: 'Won: created by 2026-08-20' / '… not judged'. */
   countedStage(stage: string, lastDay: string | null): string;
+  /** The Cohorts tab's filter, which the Conversions tab does not apply. */
+  filterNotApplied(filters: string): string;
   /** Label of the totals row of each section. */
   allLeads: string;
   /** Note of a marked slice rate. */
@@ -106,6 +108,7 @@ const EN: ReportStrings = {
     `Filters: ${filters}. Each stage counts only leads old enough to have reached it (the usual time, as on the Cohorts tab): ${counted}. ▲▼ and green / red = significantly above / below all other leads (false-discovery rate controlled over this tab); other differences are within noise and not coloured.`,
   countedStage: (stage, lastDay) => (lastDay === null ? `${stage} — every lead (usual time unknown; not judged)` : `${stage} — created by ${lastDay}`),
   allLeads: 'All leads',
+  filterNotApplied: (f) => `none (the filter ${f} applies to the Cohorts tab only; this tab shows every lead, so each slice is compared with the whole funnel)`,
   standoutNote: (high, rate, rest) => `Significantly ${high ? 'above' : 'below'} all other leads: ${rate} vs ${rest}.`,
   dimension: (key) => ({ channel: 'Channel', manager: 'Manager', product: 'Product', region: 'Region' })[key],
   blankValue: '(blank)',
@@ -162,6 +165,7 @@ const RU: ReportStrings = {
     `Фильтры: ${filters}. Каждый этап учитывает только лиды, достаточно старые, чтобы до него дойти (обычный срок, как на вкладке когорт): ${counted}. ▲▼ и зелёный / красный — значимо выше / ниже всех остальных лидов (с контролем доли ложных открытий по вкладке); остальные различия в пределах шума и не окрашены.`,
   countedStage: (stage, lastDay) => (lastDay === null ? `${stage} — все лиды (обычный срок неизвестен; без оценки)` : `${stage} — созданные по ${lastDay}`),
   allLeads: 'Все лиды',
+  filterNotApplied: (f) => `нет (фильтр ${f} действует только на вкладке когорт; здесь все лиды, и каждый срез сравнивается со всей воронкой)`,
   standoutNote: (high, rate, rest) => `Значимо ${high ? 'выше' : 'ниже'} всех остальных лидов: ${rate} против ${rest}.`,
   dimension: (key) => ({ channel: 'Канал', manager: 'Менеджер', product: 'Продукт', region: 'Регион' })[key],
   blankValue: '(пусто)',

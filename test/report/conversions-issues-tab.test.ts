@@ -79,6 +79,13 @@ describe('Conversions tab', () => {
     r.conversions.countedTo[4] = null;
     const t = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[1];
     expect(String(t.values[1][0])).toMatch(/^Filters: channel = Organic\. .*Won — every lead \(usual time unknown; not judged\)\./);
+    // --filter narrows the Cohorts tab only: the Conversions tab says it does not apply
+    const f = sampleReport();
+    f.cohortReport.filters = { manager: 'Anna' };
+    expect(String(buildReportTabs(f, { locale: 'en', leadsSheet: 'Leads' })[1].values[1][0])).toMatch(
+      /^Filters: none \(the filter manager = Anna applies to the Cohorts tab only; this tab shows every lead, so each slice is compared with the whole funnel\)\. /,
+    );
+    expect(String(buildReportTabs(f, { locale: 'ru', leadsSheet: 'Leads' })[1].values[1][0])).toMatch(/^Фильтры: нет \(фильтр менеджер = Anna действует только на вкладке когорт/);
     // a stage that is not judged is grey
     const row = rowOf(t, 'Organic');
     expect(t.backgrounds![row][8]).toBe('#ededed');
