@@ -32,33 +32,53 @@ export interface ConversionOptions {
   maturityDays?: (number | null)[];
 }
 
-/** Per step k counts of one group of leads: counted for k, reached k, reached k − 1 among those counted. */
-class StepCounts {
-  constructor(
-    readonly counted: Int32Array,
-    readonly reached: Int32Array,
-    readonly previous: Int32Array,
-  ) {}
+/**
+ * Which steps a lead is counted for depends only on where its creation time falls among the steps'
+ * last counted times, so leads fall into at most steps + 1 "age classes"; with its highest step that
+ * makes one key per lead, and each slice only increments a histogram of keys (one add per lead).
+ */
+class AgeClasses {
+  /** Per step: rank of its last counted time among the distinct ones (ascending). */
+  private readonly rank: number[];
+  private readonly bounds: number[];
 
-  static of(groups: number, steps: number): StepCounts {
-    return new StepCounts(new Int32Array(groups * steps), new Int32Array(groups * steps), new Int32Array(groups * steps));
+  constructor(latest: number[]) {
+    this.bounds = [...new Set(latest)].sort((a, b) => a - b);
+    this.rank = latest.map((t) => this.bounds.indexOf(t));
   }
 
-  add(group: number, steps: number, top: number, countedUpTo: (k: number) => boolean): void {
-    const base = group * steps;
-    for (let k = 0; k < steps; k++) {
-      if (!countedUpTo(k)) continue;
-      this.counted[base + k]++;
-      if (top >= k) this.reached[base + k]++;
-      if (k > 0 && top >= k - 1) this.previous[base + k]++;
+  get count(): number {
+    return this.bounds.length + 1;
+  }
+
+  /** Class of a creation time: how many last-counted times are before it. */
+  classOf(created: number): number {
+    let c = 0;
+    while (c < this.bounds.length && this.bounds[c] < created) c++;
+    return c;
+  }
+
+  counted(k: number, cls: number): boolean {
+    return this.rank[k] >= cls;
+  }
+
+  /** A slice row from its histogram of keys (class × steps + highest step). */
+  row(value: string, hist: Int32Array, offset: number, steps: number): SliceConversionRow {
+    const counted = new Array<number>(steps).fill(0);
+    const reached = new Array<number>(steps).fill(0);
+    const stepBase = new Array<number>(steps).fill(0);
+    for (let cls = 0; cls < this.count; cls++) {
+      for (let top = 0; top < steps; top++) {
+        const n = hist[offset + cls * steps + top];
+        if (n === 0) continue;
+        for (let k = 0; k < steps; k++) {
+          if (!this.counted(k, cls)) continue;
+          counted[k] += n;
+          if (top >= k) reached[k] += n;
+          if (k > 0 && top >= k - 1) stepBase[k] += n;
+        }
+      }
     }
-  }
-
-  row(value: string, group: number, steps: number): SliceConversionRow {
-    const at = (a: Int32Array) => Array.from(a.subarray(group * steps, (group + 1) * steps));
-    const counted = at(this.counted);
-    const reached = at(this.reached);
-    const stepBase = at(this.previous);
     return {
       value,
       leads: counted[0],
@@ -88,37 +108,37 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
   // Latest creation time counted for step k: old enough to have had the usual time to reach it.
   const latest = maturity.map((d, k) => (k === 0 || d === null ? toMs : Math.min(toMs, asOfMs - d * DAY_MS)));
 
-  // One scan computes every lead's highest step once; each slice then only tallies.
-  const top = new Int8Array(leads.count).fill(-1);
+  // One scan computes every lead's key (age class × steps + highest step) once; each slice then only tallies.
+  const classes = new AgeClasses(latest);
+  const keys = classes.count * steps;
+  const key = new Int32Array(leads.count).fill(-1);
+  const totalHist = new Int32Array(keys);
   let earliest = Infinity;
-  const total = StepCounts.of(1, steps);
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
     if (created < fromMs || created > toMs || (keep && !keep(i))) continue;
-    top[i] = highestReached(leads, i, asOfMs, config.strictOrder);
+    key[i] = classes.classOf(created) * steps + highestReached(leads, i, asOfMs, config.strictOrder);
+    totalHist[key[i]]++;
     if (created < earliest) earliest = created;
-    total.add(0, steps, top[i], (k) => created <= latest[k]);
   }
 
   const tables: SliceConversionTable[] = [];
   for (const dimension of SLICE_KEYS) {
     const column = leads.slices[dimension];
     if (!column) continue;
-    const counts = StepCounts.of(column.values.length, steps);
+    const hist = new Int32Array(column.values.length * keys);
     for (let i = 0; i < leads.count; i++) {
-      if (top[i] < 0) continue;
-      const created = leads.createdAt[i];
-      counts.add(column.codes[i], steps, top[i], (k) => created <= latest[k]);
+      if (key[i] >= 0) hist[column.codes[i] * keys + key[i]]++;
     }
     const rows: SliceConversionRow[] = [];
     column.values.forEach((value, code) => {
-      const row = counts.row(value, code, steps);
+      const row = classes.row(value, hist, code * keys, steps);
       if (row.leads > 0) rows.push(row);
     });
     rows.sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
     tables.push({ dimension, column: config.columns[dimension] ?? dimension, rows });
   }
-  const totalRow = total.row('', 0, steps);
+  const totalRow = classes.row('', totalHist, 0, steps);
   markStandouts(tables, totalRow, judged, config);
 
   return {
