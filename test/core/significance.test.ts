@@ -128,7 +128,7 @@ describe('flag invariants (property-based)', () => {
   // Weeks of leads with their own conversion fractions (so real differences, and flags, occur), a delay,
   // and optionally one stage passed at an unknown time by every third lead.
   const weekArb = fc.record({
-    size: fc.integer({ min: 0, max: 150 }),
+    size: fc.integer({ min: 0, max: 200 }),
     fracs: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
     gap: fc.integer({ min: 0, max: 20 }),
     unknownStage: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
@@ -136,7 +136,7 @@ describe('flag invariants (property-based)', () => {
   test('a flag is only ever on a mature, dated cell of two big-enough cohorts, with q ≤ α over the tested family', () => {
     let flagsSeen = 0;
     fc.assert(
-      fc.property(fc.array(weekArb, { maxLength: 12 }), fc.integer({ min: 0, max: 110 }), fc.integer({ min: 1, max: 40 }), (weeksGen, asOfDay, minSize) => {
+      fc.property(fc.array(weekArb, { maxLength: 12 }), fc.integer({ min: 30, max: 120 }), fc.integer({ min: 1, max: 40 }), (weeksGen, asOfDay, minSize) => {
         const created: number[] = [];
         const stageTimes: number[][] = [[], [], []];
         weeksGen.forEach((w, wi) => {
@@ -178,7 +178,8 @@ describe('flag invariants (property-based)', () => {
         }
         expect(tested).toBe(r.testedCells);
       }),
-      { numRuns: 80 },
+      // A fixed seed keeps the non-vacuity check below deterministic.
+      { numRuns: 200, seed: 20261129 },
     );
     // The property is not vacuous: the generated weeks differ enough to be flagged now and then.
     expect(flagsSeen).toBeGreaterThan(0);
