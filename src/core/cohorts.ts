@@ -237,8 +237,9 @@ function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void 
   const cells: RateVsRest[] = [];
   const where: { row: CohortRow; k: number }[] = [];
   const last = steps - 1;
-  // k = 1..last: step rate k; k = steps: the overall rate to the last step.
-  for (let k = 1; k <= steps; k++) {
+  // k = 1..last: step rate k; k = steps: the overall rate to the last step (the same rate as step 1
+  // when there is one stage: then tested once).
+  for (let k = 1; k <= (last === 1 ? last : steps); k++) {
     const step = k <= last ? k : last;
     const mature = rows.filter((r) => !r.immature[step]);
     const num = (r: CohortRow) => r.reached[step];
@@ -253,6 +254,6 @@ function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void 
   standouts(cells, config).forEach((result, i) => {
     const { row, k } = where[i];
     if (k <= last) row.stepTone[k] = result.tone;
-    else row.overallTone = result.tone;
+    if (k > last || last === 1) row.overallTone = result.tone;
   });
 }

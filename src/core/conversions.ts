@@ -165,7 +165,8 @@ function markStandouts(tables: SliceConversionTable[], total: SliceConversionRow
         cells.push({ x: row.reached[k], n: row.stepBase[k], groupX: total.reached[k], groupN: total.stepBase[k] });
         where.push({ row, k });
       }
-      if (judged[last]) {
+      // With one stage the overall rate is step 1's rate: tested once.
+      if (judged[last] && last > 1) {
         cells.push({ x: row.reached[last], n: row.counted[last], groupX: total.reached[last], groupN: total.counted[last] });
         where.push({ row, k: last + 1 });
       }
@@ -174,6 +175,6 @@ function markStandouts(tables: SliceConversionTable[], total: SliceConversionRow
   standouts(cells, config).forEach((result, i) => {
     const { row, k } = where[i];
     if (k <= last) row.stepTone[k] = result.tone;
-    else row.overallTone = result.tone;
+    if (k > last || last === 1) row.overallTone = result.tone;
   });
 }

@@ -118,6 +118,20 @@ describe('colours (tones) on the Cohorts tab', () => {
   });
 });
 
+describe('colours do not paint noise', () => {
+  test('80.0% vs 96.7% on 60-lead cohorts among eight is not coloured', () => {
+    // Eight weeks of 60 leads winning 48, 58, then 54 six times (80%, 96.7%, 90%). The 80% week against
+    // the rest (382/420 = 90.95%): pooled 430/480 = 0.896, se = sqrt(0.896 × 0.104 × (1/60 + 1/420)) = 0.0421,
+    // z = −0.1095 / 0.0421 = −2.60, p = 0.0093 — the smallest p of the 8 tested cells (one stage: the step
+    // and overall rates are one cell); the 96.7% week: z = +1.92, p = 0.055. BH: q = 0.0093 × 8 / 1 = 0.075
+    // and 0.055 × 8 / 2 = 0.22, both above 0.05: nothing is coloured, where colour scales painted both.
+    const r = computeCohorts(leadTable(['Won'], weeks(60, [48, 58, 54, 54, 54, 54, 54, 54])), cfg(), { asOf: '2024-03-31' });
+    expect(r.cohorts[0].stepRate[1]).toBeCloseTo(0.8, 12);
+    expect(r.cohorts.map((c) => c.stepTone[1])).toEqual([null, null, null, null, null, null, null, null]);
+    expect(r.cohorts.map((c) => c.overallTone)).toEqual([null, null, null, null, null, null, null, null]);
+  });
+});
+
 function cfg() {
   return testConfig(['Won']);
 }
