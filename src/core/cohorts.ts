@@ -3,11 +3,13 @@
  * with how many reached each later step by the report date. Definitions: DESIGN.md, "Definitions".
  */
 import type { FunnelConfig } from './config';
-import type { ChangeFlag, CohortReport, CohortRow } from './model';
+import type { ChangeFlag, CohortReport, CohortRow, Tone } from './model';
 import { periodScheme } from './periods';
-import { highestReached, isImpliedPass, sliceFilter } from './reach';
-import { percentileInPlace, ratio, twoProportionPValue } from './stats';
-import type { Grain, IngestResult, LeadTable, SliceKey, WallMs } from './types';
+import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
+import { maturityDays } from './maturity';
+import { standouts, type RateVsRest } from './standout';
+import { benjaminiHochberg, bigEnoughForTest, ratio, twoProportionPValue } from './stats';
+import type { Grain, IngestResult, SliceKey, WallMs } from './types';
 import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
 
 export interface CohortOptions {
@@ -21,26 +23,6 @@ export function asOfBound(asOf: string): WallMs {
   const day = parseIsoDay(asOf);
   if (day === null) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${asOf}"`);
   return endOfDay(day);
-}
-
-/**
- * Per step, the number of days within which `percentile` of the leads that reached it (with a real
- * timestamp, not after the report date, not before creation) did so. Uses every lead, unfiltered,
- * so a small slice is judged against the usual pace of the whole funnel.
- */
-export function maturityDays(leads: LeadTable, asOfMs: WallMs, percentile: number): (number | null)[] {
-  const result: (number | null)[] = [0];
-  const buffer = new Float64Array(leads.count);
-  for (const times of leads.stageTimes) {
-    let n = 0;
-    for (let i = 0; i < leads.count; i++) {
-      const t = times[i];
-      const created = leads.createdAt[i];
-      if (Number.isFinite(t) && t <= asOfMs && t >= created) buffer[n++] = (t - created) / DAY_MS;
-    }
-    result.push(percentileInPlace(buffer.subarray(0, n), percentile));
-  }
-  return result;
 }
 
 function rates(leads: number, reached: number[]): { stepRate: (number | null)[]; overallRate: (number | null)[] } {
@@ -70,9 +52,9 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (p > last) last = p;
   }
   const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
-  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   if (first === Infinity) {
-    return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) });
+    return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) }, 0, new MatureTotals(steps).result());
   }
 
   const periods = last - first + 1;
@@ -85,7 +67,10 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
 
   const reached = new Int32Array(periods * steps);
   const implied = new Int32Array(periods * steps);
+  const undated = new Int32Array(periods * steps);
+  // Same-age counts of passes with a known time, and of passes whose time is unknown (never age-matched).
   const prevReached = new Int32Array(periods * steps);
+  const prevUndated = new Int32Array(periods * steps);
 
   // Pass 2: one scan; each lead adds to its cohort's counts and to its cohort's "same age" counts.
   for (let i = 0; i < leads.count; i++) {
@@ -95,24 +80,33 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const base = q * steps;
     const top = highestReached(leads, i, asOfMs, strict);
     for (let k = 0; k <= top; k++) reached[base + k]++;
-    for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+    if (top > 0) {
+      for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+      for (let k = highestDated(leads, i, asOfMs, top) + 1; k <= top; k++) undated[base + k]++;
+    }
     const compareAt = compareAsOf[q];
     if (q < periods - 1 && created <= compareAt) {
       const topThen = highestReached(leads, i, compareAt, strict);
-      for (let k = 0; k <= topThen; k++) prevReached[base + k]++;
+      const datedThen = topThen > 0 ? highestDated(leads, i, compareAt, topThen) : 0;
+      for (let k = 0; k <= datedThen; k++) prevReached[base + k]++;
+      for (let k = datedThen + 1; k <= topThen; k++) prevUndated[base + k]++;
     }
   }
 
   const rows: CohortRow[] = [];
-  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0) };
+  const tested: { row: number; k: number; p: number; up: boolean }[] = [];
+  const mature = new MatureTotals(steps);
+  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   for (let q = 0; q < periods; q++) {
     const base = q * steps;
     const rowReached = Array.from(reached.subarray(base, base + steps));
     const rowImplied = Array.from(implied.subarray(base, base + steps));
+    const rowUndated = Array.from(undated.subarray(base, base + steps));
     const n = rowReached[0];
     const periodEnd = starts[q + 1] - 1;
     const ageDays = Math.floor((asOfMs - periodEnd) / DAY_MS);
-    const immature = maturity.map((days, k) => k > 0 && days !== null && ageDays < days);
+    // A step whose usual time cannot be estimated (no real timestamps) is immature: nothing says it is done.
+    const immature = maturity.map((days, k) => k > 0 && (days === null || ageDays < days));
     const previous = q === 0 ? null : {
       start: toIsoDay(starts[q - 1]),
       asOf: toIsoDay(compareAsOf[q - 1]),
@@ -122,12 +116,14 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const { stepRate, overallRate } = rates(n, rowReached);
     const change: (number | null)[] = [];
     const pValue: (number | null)[] = [];
-    const flag: ChangeFlag[] = [];
+    const flag: ChangeFlag[] = new Array<ChangeFlag>(steps).fill(null);
+    const qValue: (number | null)[] = new Array<number | null>(steps).fill(null);
     for (let k = 0; k < steps; k++) {
-      if (!previous) {
+      // Passes at an unknown time cannot be placed at an age: such a step is not compared at all.
+      const undatedHere = k > 0 && (rowUndated[k] > 0 || prevUndated[(q - 1) * steps + k] > 0);
+      if (!previous || undatedHere) {
         change.push(null);
         pValue.push(null);
-        flag.push(null);
         continue;
       }
       // Step 0 compares lead volume; later steps compare overall conversion to that step.
@@ -136,9 +132,11 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       change.push(curRate === null || prevRate === null || prevRate === 0 ? null : curRate / prevRate - 1);
       const p = k === 0 ? null : twoProportionPValue(rowReached[k], n, previous.reached[k], previous.leads);
       pValue.push(p);
-      const bigEnough = n >= config.minCohortSize && previous.leads >= config.minCohortSize;
-      const significant = p !== null && p < config.significanceLevel && bigEnough && !immature[k];
-      flag.push(significant && curRate !== null && prevRate !== null ? (curRate > prevRate ? 'up' : 'down') : null);
+      // Every cell that could be flagged joins the family the false-discovery rate is controlled over.
+      const eligible = p !== null && !immature[k]
+        && n >= config.minCohortSize && previous.leads >= config.minCohortSize
+        && bigEnoughForTest(rowReached[k], n, previous.reached[k], previous.leads, config.minConversions);
+      if (eligible) tested.push({ row: q, k, p, up: (curRate ?? 0) > (prevRate ?? 0) });
     }
     rows.push({
       start: toIsoDay(starts[q]),
@@ -146,24 +144,44 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       leads: n,
       reached: rowReached,
       implied: rowImplied,
+      undated: rowUndated,
       stepRate,
       overallRate,
       previous,
       change,
       pValue,
+      qValue,
       flag,
       immature,
       ageDays,
+      stepTone: new Array<Tone>(steps).fill(null),
+      overallTone: null,
     });
+    mature.add(rowReached, immature);
     total.leads += n;
     for (let k = 0; k < steps; k++) {
       total.reached[k] += rowReached[k];
       total.implied[k] += rowImplied[k];
+      total.undated[k] += rowUndated[k];
     }
   }
-  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) });
+  // Benjamini–Hochberg over every tested cell of the report: a flag is a discovery at the FDR level.
+  const adjusted = benjaminiHochberg(tested.map((t) => t.p));
+  tested.forEach((t, i) => {
+    const row = rows[t.row];
+    row.qValue[t.k] = adjusted[i];
+    if (adjusted[i] <= config.significanceLevel) row.flag[t.k] = t.up ? 'up' : 'down';
+  });
+  addTones(rows, steps, config);
+  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length, mature.result());
 
-  function report(cohorts: CohortRow[], maturityDays: (number | null)[], totals: CohortReport['total']): CohortReport {
+  function report(
+    cohorts: CohortRow[],
+    maturityDays: (number | null)[],
+    totals: CohortReport['total'],
+    testedCells: number,
+    matureTotal: CohortReport['matureTotal'],
+  ): CohortReport {
     return {
       asOf: options.asOf,
       grain,
@@ -173,7 +191,69 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       filters: { ...(options.filters ?? {}) },
       cohorts,
       maturityDays,
+      testedCells,
       total: totals,
+      matureTotal,
     };
   }
+}
+
+/** Sums per step over the cohorts mature for that step (see CohortReport.matureTotal). */
+class MatureTotals {
+  private readonly leads: number[];
+  private readonly reached: number[];
+  private readonly previous: number[];
+
+  constructor(steps: number) {
+    this.leads = new Array<number>(steps).fill(0);
+    this.reached = new Array<number>(steps).fill(0);
+    this.previous = new Array<number>(steps).fill(0);
+  }
+
+  add(reached: number[], immature: boolean[]): void {
+    for (let k = 0; k < reached.length; k++) {
+      if (immature[k]) continue;
+      this.leads[k] += reached[0];
+      this.reached[k] += reached[k];
+      if (k > 0) this.previous[k] += reached[k - 1];
+    }
+  }
+
+  result(): CohortReport['matureTotal'] {
+    return {
+      leads: [...this.leads],
+      reached: [...this.reached],
+      stepRate: this.reached.map((r, k) => (k === 0 ? null : ratio(r, this.previous[k]))),
+      overallRate: this.reached.map((r, k) => ratio(r, this.leads[k])),
+    };
+  }
+}
+
+/**
+ * Colours: each mature cohort's step rate (and overall rate to the last step) against the same rate over
+ * the other cohorts mature for that step, false-discovery rate controlled over every cell coloured.
+ */
+function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void {
+  const cells: RateVsRest[] = [];
+  const where: { row: CohortRow; k: number }[] = [];
+  const last = steps - 1;
+  // k = 1..last: step rate k; k = steps: the overall rate to the last step (the same rate as step 1
+  // when there is one stage: then tested once).
+  for (let k = 1; k <= (last === 1 ? last : steps); k++) {
+    const step = k <= last ? k : last;
+    const mature = rows.filter((r) => !r.immature[step]);
+    const num = (r: CohortRow) => r.reached[step];
+    const den = (r: CohortRow) => (k <= last ? r.reached[k - 1] : r.leads);
+    const groupX = mature.reduce((a, r) => a + num(r), 0);
+    const groupN = mature.reduce((a, r) => a + den(r), 0);
+    for (const r of mature) {
+      cells.push({ x: num(r), n: den(r), groupX, groupN });
+      where.push({ row: r, k });
+    }
+  }
+  standouts(cells, config).forEach((result, i) => {
+    const { row, k } = where[i];
+    if (k <= last) row.stepTone[k] = result.tone;
+    if (k > last || last === 1) row.overallTone = result.tone;
+  });
 }

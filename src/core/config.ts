@@ -52,8 +52,13 @@ export interface FunnelConfig {
   strictOrder: boolean;
   /** Smallest cohort (both sides) whose change vs the previous cohort may be flagged. */
   minCohortSize: number;
-  /** Two-sided significance level of the two-proportion test. */
+  /**
+   * False-discovery rate (Benjamini–Hochberg) over every cell a report could flag; with one tested cell
+   * it is the two-sided significance level of the two-proportion test.
+   */
   significanceLevel: number;
+  /** Smallest expected number of conversions (and of non-conversions) on each side of a test. */
+  minConversions: number;
   /** A cell is immature while the cohort is younger than this percentile of time-to-stage. */
   maturityPercentile: number;
   /** Display language of generated report text. */
@@ -72,6 +77,7 @@ export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
   strictOrder: false,
   minCohortSize: 30,
   significanceLevel: 0.05,
+  minConversions: 5,
   maturityPercentile: 0.8,
   locale: 'en',
 };
@@ -83,7 +89,7 @@ export const SLICE_COLUMN_KEYS: readonly SliceKey[] = ['channel', 'manager', 'pr
 const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'] as const;
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
-  'minCohortSize', 'significanceLevel', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
+  'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
 ] as const;
 
 export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[] };
@@ -220,6 +226,11 @@ export function parseConfig(input: unknown): ConfigResult {
     const a = input.significanceLevel;
     if (typeof a === 'number' && a > 0 && a < 0.5) cfg.significanceLevel = a;
     else errors.push('significanceLevel: must be a number between 0 and 0.5 (e.g. 0.05)');
+  }
+  if (input.minConversions !== undefined) {
+    const m = input.minConversions;
+    if (typeof m === 'number' && Number.isInteger(m) && m >= 0) cfg.minConversions = m;
+    else errors.push('minConversions: must be a whole number, 0 or more (e.g. 5)');
   }
   if (input.maturityPercentile !== undefined) {
     const p = input.maturityPercentile;

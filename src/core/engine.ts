@@ -108,7 +108,9 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   }
 
   const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
-  const conversions = computeSliceConversions(data, config, { asOf });
+  // The Conversions tab covers every lead of the range: --filter narrows the Cohorts tab only (the tab
+  // says so), so each slice is judged against the whole funnel.
+  const conversions = computeSliceConversions(data, config, { asOf, maturityDays: cohortReport.maturityDays });
   const outcomes = computeOutcomes(data, config, { asOf, grain, filters: options.filters });
   const report: FunnelReport = {
     generatedAt: (options.now ?? new Date()).toISOString(),

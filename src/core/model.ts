@@ -5,6 +5,12 @@
 import type { OutcomeReport } from './outcomes';
 import type { DataIssue, Grain, SliceKey } from './types';
 
+/**
+ * A rate that stands out from the rest of its group (significantly above or below, false-discovery rate
+ * controlled): the only cells the report colours. null = not tested or not significant.
+ */
+export type Tone = 'high' | 'low' | null;
+
 /** Change of a cohort's overall conversion against the previous cohort observed at the same age. */
 export type ChangeFlag = 'up' | 'down' | null;
 
@@ -18,22 +24,43 @@ export interface CohortRow {
   reached: number[];
   /** Leads counted as passing step k only because a later step was reached (or the current-stage column said so). */
   implied: number[];
+  /**
+   * Passes of step k counted with no known time (the current-stage shape, UNKNOWN_TIME, with no later
+   * timestamped step): they count as reached whatever the report date, so step k is not compared.
+   */
+  undated: number[];
   /** reached[k] / reached[k-1]; null where the denominator is 0. Index 0 is always null. */
   stepRate: (number | null)[];
   /** reached[k] / leads; null when the cohort is empty. */
   overallRate: (number | null)[];
-  /** The previous cohort, counted as of the date at which it was as old as this one is now. */
+  /**
+   * The previous cohort, counted as of the date at which it was as old as this one is now. Only passes
+   * with a known time by then are counted: a step with undated passes on either side is not compared.
+   */
   previous: { start: string; asOf: string; leads: number; reached: number[] } | null;
   /** Relative change of overallRate[k] vs previous (0.22 = +22%); null when not computable. */
   change: (number | null)[];
   /** Two-sided p-value of the two-proportion test on overallRate[k]; null when not computable. */
   pValue: (number | null)[];
-  /** Set only when significant, both cohorts are big enough and the cell is mature. */
+  /**
+   * Benjamini–Hochberg adjusted p-value over every cell of the report that could be flagged (mature,
+   * dated, both cohorts with at least minCohortSize leads and minConversions expected conversions and
+   * non-conversions); null for a cell outside that family.
+   */
+  qValue: (number | null)[];
+  /** 'up' / 'down' where qValue ≤ significanceLevel: the report's false-discovery rate is at most that. */
   flag: ChangeFlag[];
-  /** True while the cohort is younger than the usual time to reach step k. */
+  /** True while the cohort is younger than the usual time to reach step k, or when that time is unknown. */
   immature: boolean[];
   /** Age of the cohort in days at the report date, measured from its last day. */
   ageDays: number;
+  /**
+   * Step rate k against the same step over the other cohorts mature for k (the colour of the step %
+   * cell); null for immature cells, cells too small to test, and differences within noise.
+   */
+  stepTone: Tone[];
+  /** The same for the overall rate to the last step (lead → last stage). */
+  overallTone: Tone;
 }
 
 export interface CohortReport {
@@ -50,16 +77,37 @@ export interface CohortReport {
   cohorts: CohortRow[];
   /** Per step: days within which `maturityPercentile` of leads that reached it did so (null: no data). */
   maturityDays: (number | null)[];
+  /** Size of the family of tested cells (the m of Benjamini–Hochberg). */
+  testedCells: number;
   /** Totals over all cohorts. */
-  total: { leads: number; reached: number[]; implied: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+  total: { leads: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+  /**
+   * Totals per step over the cohorts *mature* for that step only: the rate to quote, since immature
+   * cohorts have not had the usual time yet. Index k: leads[k] = leads of the cohorts mature for step k,
+   * reached[k] = how many of them reached it, stepRate[k] = reached k / reached k−1 over those same
+   * cohorts, overallRate[k] = reached[k] / leads[k]. Index 0 covers every cohort.
+   */
+  matureTotal: { leads: number[]; reached: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
 }
 
 export interface SliceConversionRow {
   value: string;
+  /** Leads of this value created in the range. */
   leads: number;
+  /** Per step k: leads old enough to be counted for k (created by ConversionReport.countedTo[k]). */
+  counted: number[];
+  /** Per step k: of the leads counted for k, how many reached it. */
   reached: number[];
+  /** Per step k ≥ 1: of the leads counted for k, how many reached step k − 1 (the step rate's denominator). */
+  stepBase: number[];
+  /** reached[k] / stepBase[k]. */
   stepRate: (number | null)[];
+  /** reached[k] / counted[k]. */
   overallRate: (number | null)[];
+  /** Step rate k against all other leads (FDR controlled over the whole tab); null = not tested or noise. */
+  stepTone: Tone[];
+  /** The overall rate to the last step against all other leads. */
+  overallTone: Tone;
 }
 
 export interface SliceConversionTable {
@@ -75,6 +123,15 @@ export interface ConversionReport {
   from: string;
   to: string;
   stages: string[];
+  /** Slice filters applied (the same as the Cohorts tab's). */
+  filters: Partial<Record<SliceKey, string>>;
+  /**
+   * Per step: the last creation day counted (leads old enough to have had the usual time to reach the
+   * step); null where that time cannot be estimated (every lead counted, the step not judged).
+   */
+  countedTo: (string | null)[];
+  /** Every lead of the range (after filters): the baseline each slice value is tested against. */
+  total: SliceConversionRow;
   tables: SliceConversionTable[];
 }
 

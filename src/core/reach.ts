@@ -22,6 +22,21 @@ export function highestReached(leads: LeadTable, i: number, asOf: WallMs, strict
   return 0;
 }
 
+/**
+ * Highest step up to `top` (the lead's `highestReached` by `asOf`) whose pass has a known time: the
+ * highest step j ≤ top with a real timestamp on or before `asOf`; skipped steps below it were passed by
+ * then too. Steps above it up to `top` were passed at an unknown time (UNKNOWN_TIME, the current-stage
+ * shape), so they cannot be placed on a date: "reached by date D" is unknowable for them.
+ */
+export function highestDated(leads: LeadTable, i: number, asOf: WallMs, top: number): number {
+  const stages = leads.stageTimes;
+  for (let k = top; k >= 1; k--) {
+    const t = stages[k - 1][i];
+    if (t <= asOf && Number.isFinite(t)) return k;
+  }
+  return 0;
+}
+
 /** True when step k (≥ 1) of lead i was passed without a real timestamp of its own by `asOf`. */
 export function isImpliedPass(leads: LeadTable, i: number, k: number, asOf: WallMs): boolean {
   const t = leads.stageTimes[k - 1][i];

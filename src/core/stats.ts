@@ -83,3 +83,34 @@ function selectInPlace(a: Float64Array, k: number): void {
     else return;
   }
 }
+
+/**
+ * Benjamini–Hochberg adjusted p-values ("q-values"): rejecting every hypothesis with q ≤ α controls the
+ * false-discovery rate at α over the family. q(i) = min over j with p(j) ≥ p(i) of p(j) · m / rank(j),
+ * capped at 1; m = the number of p-values given (every test that could have been rejected).
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b]);
+  const q = new Array<number>(m);
+  let running = 1;
+  for (let r = m - 1; r >= 0; r--) {
+    const i = order[r];
+    running = Math.min(running, (pValues[i] * m) / (r + 1));
+    q[i] = running;
+  }
+  return q;
+}
+
+/**
+ * The two-proportion z-test is used only where its normal approximation holds: each side's expected
+ * conversions and non-conversions under "no difference" (its leads × the pooled rate, and × one minus
+ * it) are at least `min`. A fall from 20 to 2 conversions in 300 leads passes (11 expected on each side);
+ * 1 conversion against 4 does not.
+ */
+export function bigEnoughForTest(x1: number, n1: number, x2: number, n2: number, min: number): boolean {
+  if (n1 === 0 || n2 === 0) return false;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const smaller = Math.min(n1, n2);
+  return smaller * pooled >= min && smaller * (1 - pooled) >= min;
+}

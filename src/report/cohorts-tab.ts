@@ -4,9 +4,8 @@
  * and a helper range (oldest first) feeding a line chart of overall conversion.
  */
 import type { CohortReport, CohortRow } from '../core/model';
-import type { SliceKey } from '../core/types';
-import { COLOR, FMT, GridBuilder, NO_RATE, countCell, rateCell, scale, type CellSpec } from './format';
-import type { ReportStrings } from './i18n';
+import { COLOR, FMT, GridBuilder, NO_RATE, countCell, flaggedRateFormat, rateCell, toneStyle, type CellSpec } from './format';
+import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
 export interface CohortsTabOptions {
@@ -32,15 +31,6 @@ export function cohortColumns(stageCount: number) {
 
 export const COHORT_HEADER_ROWS = 4;
 
-const pct = (r: number | null, digits: number): string => (r === null ? '—' : `${(r * 100).toFixed(digits)}%`);
-
-function filtersText(filters: Partial<Record<SliceKey, string>>, s: ReportStrings): string {
-  const parts = (Object.keys(filters) as SliceKey[])
-    .filter((k) => filters[k] !== undefined && filters[k] !== '')
-    .map((k) => `${s.dimension(k).toLowerCase()} = ${filters[k]}`);
-  return parts.length ? parts.join(', ') : s.filtersAll;
-}
-
 export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): TabLayout {
   const s = opts.strings;
   const percentile = opts.maturityPercentile ?? 0.8;
@@ -55,20 +45,27 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
 
   const newestFirst = [...report.cohorts].reverse();
   const firstBodyRow = g.nextRow;
+  // Colours are static: only rates that stand out from the other mature cohorts (model stepTone /
+  // overallTone) are painted; noise and immature cells are not.
   for (const c of newestFirst) g.addRow(cohortCells(c, report, s, percentile, col));
   g.addRow(totalCells(report, s, col));
-  addScales(g, newestFirst, firstBodyRow, stages.length, col);
+  g.addRow(matureTotalCells(report, s, col));
 
   g.addRow();
   addImpliedBlock(g, report, s);
   g.addRow();
   g.addRow([{ v: maturityText(report, s), italic: true, color: COLOR.subtitleFont }]);
+  const undatedStages = report.stages.filter((_, k) => k > 0 && (report.total.undated[k] ?? 0) > 0);
+  if (undatedStages.length > 0) {
+    g.addRow([{ v: s.undatedLine(undatedStages.join(', ')), italic: true, color: COLOR.subtitleFont }]);
+  }
   addChart(g, report, s, col, firstBodyRow - 1);
 
   // Column B also heads the implied-passes block below the table ("Implied passes" / "Неявных проходов").
   const widths: number[] = [170, 130];
-  for (let k = 1; k <= last; k++) widths.push(80, 65);
-  widths.push(95, 85, 30, 100, 95);
+  // Reached columns fit a flagged cell ("▼ 15.2% (was 21.4%)"); the overall column one with two decimals.
+  for (let k = 1; k <= last; k++) widths.push(125, 65);
+  widths.push(150, 85, 30, 100, 95);
   return g.toLayout({ name: s.tabCohorts, frozenRows: COHORT_HEADER_ROWS, frozenColumns: 1, columnWidths: widths });
 }
 
@@ -96,45 +93,49 @@ function cohortCells(c: CohortRow, report: CohortReport, s: ReportStrings, perce
   for (let k = 1; k <= last; k++) {
     const days = report.maturityDays[k];
     const note = c.immature[k] ? { note: s.immatureNote(report.stages[k], c.ageDays, roundDays(days), percentile) } : {};
-    cells[col.reached(k)] = k < last && c.flag[k] ? flaggedCount(c, k, report.stages, s) : countCell(c.reached[k], { ...grey(k), ...note });
-    cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, grey(k));
+    cells[col.reached(k)] = k < last && c.flag[k] ? flaggedRate(c, k, report, s, 1) : countCell(c.reached[k], { ...grey(k), ...note });
+    cells[col.step(k)] = rateCell(c.stepRate[k] ?? null, FMT.rate, { ...grey(k), ...toneStyle(c.stepTone[k] ?? null) });
   }
-  cells[col.overall] = rateCell(c.overallRate[last] ?? null, FMT.overall, grey(last));
-  cells[col.change] = changeCell(c, last, s, grey(last));
+  cells[col.overall] = c.flag[last]
+    ? { ...flaggedRate(c, last, report, s, 2), ...toneStyle(c.overallTone) }
+    : rateCell(c.overallRate[last] ?? null, FMT.overall, { ...grey(last), ...toneStyle(c.overallTone) });
+  cells[col.change] = changeCell(c, last, report, s, grey(last));
   return cells;
 }
 
-function changeCell(c: CohortRow, k: number, s: ReportStrings, grey: Partial<CellSpec>): CellSpec {
+function changeCell(c: CohortRow, k: number, report: CohortReport, s: ReportStrings, grey: Partial<CellSpec>): CellSpec {
   if (!c.previous) return { v: '', ...grey };
   const change = c.change[k];
   if (change === null || change === undefined || !Number.isFinite(change)) return { v: NO_RATE, align: 'right', ...grey };
   const flag = c.flag[k];
   if (!flag) return { v: change, fmt: FMT.change, ...grey };
-  const prevRate = c.previous.leads > 0 ? c.previous.reached[k] / c.previous.leads : null;
-  return {
-    v: change,
-    fmt: flag === 'up' ? FMT.changeUp : FMT.changeDown,
-    color: flag === 'up' ? COLOR.up : COLOR.down,
-    bold: true,
-    note: s.flagNote(c.previous.start, c.previous.asOf, pct(prevRate, 2), pct(c.overallRate[k] ?? null, 2), c.pValue[k] ?? null),
-  };
+  return { v: change, fmt: FMT.change, color: flag === 'up' ? COLOR.up : COLOR.down, bold: true, note: flagNote(c, k, report, s, 2) };
+}
+
+function flagNote(c: CohortRow, k: number, report: CohortReport, s: ReportStrings, digits: number): string {
+  const p = c.previous;
+  if (!p) return '';
+  const prevRate = p.leads > 0 ? p.reached[k] / p.leads : null;
+  const rate = c.overallRate[k] ?? null;
+  return `${s.overall(report.stages[0], report.stages[k])}: ${s.flagCount(c.reached[k], c.leads, s.rateText(rate, digits))} ` +
+    s.flagNote(p.start, p.asOf, s.rateText(prevRate, digits), s.rateText(rate, digits), c.pValue[k] ?? null, c.qValue[k] ?? null, report.testedCells);
 }
 
 /**
- * A significant change in the share of leads reaching an intermediate step: the arrow goes on the
- * count (the flag is about reached/leads, not the step rate) and the note gives both rates.
+ * A significant change in the share of leads reaching step k (reached / leads, the rate that was
+ * tested): the cell shows that rate with the arrow and the previous cohort's rate, "▼ 5.0% (was 7.9%)";
+ * the note gives the count and the test.
  */
-function flaggedCount(c: CohortRow, k: number, stages: string[], s: ReportStrings): CellSpec {
+function flaggedRate(c: CohortRow, k: number, report: CohortReport, s: ReportStrings, digits: number): CellSpec {
   const up = c.flag[k] === 'up';
-  const prevRate = c.previous && c.previous.leads > 0 ? c.previous.reached[k] / c.previous.leads : null;
+  const p = c.previous;
+  const prevRate = p && p.leads > 0 ? p.reached[k] / p.leads : null;
   return {
-    v: c.reached[k],
-    fmt: up ? FMT.countUp : FMT.countDown,
+    v: c.overallRate[k] ?? null,
+    fmt: flaggedRateFormat(up, digits, s.wasRate(s.rateText(prevRate, digits))),
     color: up ? COLOR.up : COLOR.down,
     bold: true,
-    note: c.previous
-      ? `${s.overall(stages[0], stages[k])}: ${s.flagNote(c.previous.start, c.previous.asOf, pct(prevRate, 1), pct(c.overallRate[k] ?? null, 1), c.pValue[k] ?? null)}`
-      : '',
+    note: flagNote(c, k, report, s, digits),
   };
 }
 
@@ -153,20 +154,21 @@ function totalCells(report: CohortReport, s: ReportStrings, col: ReturnType<type
 }
 
 /**
- * One colour scale per rate column over the mature cohorts only: conditional colours win over a
- * static background, so covering immature (top) rows would hide their grey.
+ * The rates to quote: per stage over the cohorts mature for it. Counts are left out because each stage
+ * covers a different set of cohorts (the note says so).
  */
-function addScales(g: GridBuilder, rows: CohortRow[], firstRow: number, stageCount: number, col: ReturnType<typeof cohortColumns>): void {
-  const last = stageCount - 1;
-  const add = (c: number, k: number) => {
-    let start = 0;
-    rows.forEach((r, i) => {
-      if (r.immature[k]) start = i + 1;
-    });
-    if (start < rows.length) g.colorScales.push(scale(firstRow + start, c, rows.length - start));
-  };
-  for (let k = 1; k <= last; k++) add(col.step(k), k);
-  add(col.overall, last);
+function matureTotalCells(report: CohortReport, s: ReportStrings, col: ReturnType<typeof cohortColumns>): CellSpec[] {
+  const t = report.matureTotal;
+  const last = report.stages.length - 1;
+  const style = { bold: true, bg: COLOR.totalBg };
+  const cells: CellSpec[] = [{ v: s.matureTotal, note: s.matureTotalNote, ...style }, { v: null, ...style }];
+  for (let k = 1; k <= last; k++) {
+    cells[col.reached(k)] = { v: null, ...style };
+    cells[col.step(k)] = rateCell(t.stepRate[k] ?? null, FMT.rate, style);
+  }
+  cells[col.overall] = rateCell(t.overallRate[last] ?? null, FMT.overall, style);
+  cells[col.change] = { v: '', ...style };
+  return cells;
 }
 
 function addImpliedBlock(g: GridBuilder, report: CohortReport, s: ReportStrings): void {

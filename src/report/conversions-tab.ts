@@ -1,23 +1,37 @@
-/** The Conversions tab: one section per slice dimension (channel, manager, ...), biggest values first. */
-import type { ConversionReport, SliceConversionRow, SliceConversionTable } from '../core/model';
-import { COLOR, FMT, GridBuilder, countCell, rateCell, scale, type CellSpec } from './format';
-import type { ReportStrings } from './i18n';
+/**
+ * The Conversions tab: one section per slice dimension (channel, manager, ...), biggest values first,
+ * then the row of all leads. Rates that stand out from all other leads are marked ▲/▼ and coloured;
+ * nothing else is coloured.
+ */
+import type { ConversionReport, SliceConversionRow, SliceConversionTable, Tone } from '../core/model';
+import type { SliceKey } from '../core/types';
+import { COLOR, FMT, GridBuilder, countCell, rateCell, toneStyle, type CellSpec } from './format';
+import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
-export function buildConversionsTab(report: ConversionReport, strings: ReportStrings): TabLayout {
+/** `cohortFilters`: the Cohorts tab's filters; when this report was not filtered by them, the tab says so. */
+export function buildConversionsTab(report: ConversionReport, strings: ReportStrings, cohortFilters: Partial<Record<SliceKey, string>> = {}): TabLayout {
   const s = strings;
   const g = new GridBuilder();
   g.addRow([{ v: s.conversionsTitle(report.from, report.to, report.asOf), bold: true, color: COLOR.titleFont }]);
+  const counted = report.stages
+    .slice(1)
+    .map((stage, i) => s.countedStage(stage, report.countedTo[i + 1] ?? null))
+    .join('; ');
+  const own = filtersText(report.filters, s);
+  const notHere = filtersText(cohortFilters, s);
+  const filters = notHere !== s.filtersAll && notHere !== own ? s.filterNotApplied(notHere) : own;
+  g.addRow([{ v: s.conversionsSubtitle(filters, counted), italic: true, color: COLOR.subtitleFont }]);
   if (report.tables.length === 0) {
     g.addRow();
     g.addRow([{ v: s.noSlices, italic: true }]);
   }
   for (const table of report.tables) {
     g.addRow();
-    addSection(g, table, report.stages, s);
+    addSection(g, table, report, s);
   }
   const widths = [180, 70];
-  for (let k = 1; k < report.stages.length; k++) widths.push(80, 65);
+  for (let k = 1; k < report.stages.length; k++) widths.push(80, 75);
   widths.push(95);
   return g.toLayout({ name: s.tabConversions, frozenRows: 1, frozenColumns: 1, columnWidths: widths });
 }
@@ -27,7 +41,8 @@ export function sortSliceRows(rows: SliceConversionRow[]): SliceConversionRow[] 
   return [...rows].sort((a, b) => b.leads - a.leads || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-function addSection(g: GridBuilder, table: SliceConversionTable, stages: string[], s: ReportStrings): void {
+function addSection(g: GridBuilder, table: SliceConversionTable, report: ConversionReport, s: ReportStrings): void {
+  const stages = report.stages;
   const last = stages.length - 1;
   const width = 3 + 2 * last;
   const label = s.dimension(table.dimension);
@@ -52,16 +67,37 @@ function addSection(g: GridBuilder, table: SliceConversionTable, stages: string[
   g.addRow(row2);
   for (const c of [0, 1, width - 1]) g.merges.push({ row: top, col: c, numRows: 2, numCols: 1 });
 
-  const rows = sortSliceRows(table.rows);
-  const first = g.nextRow;
-  for (const r of rows) {
+  const notJudged = (k: number): Partial<CellSpec> => (report.countedTo[k] === null ? { bg: COLOR.immatureBg, color: COLOR.immatureFont } : {});
+  const total = report.total;
+  for (const r of sortSliceRows(table.rows)) {
     const cells: CellSpec[] = [r.value === '' ? { v: s.blankValue, italic: true, color: COLOR.subtitleFont } : { v: r.value }, countCell(r.leads)];
-    for (let k = 1; k <= last; k++) cells.push(countCell(r.reached[k] ?? 0), rateCell(r.stepRate[k] ?? null));
-    cells.push(rateCell(r.overallRate[last] ?? null, FMT.overall));
+    for (let k = 1; k <= last; k++) {
+      cells.push(countCell(r.reached[k] ?? 0, notJudged(k)));
+      const rest = ratio(total.reached[k] - r.reached[k], total.stepBase[k] - r.stepBase[k]);
+      cells.push(markedRate(r.stepRate[k] ?? null, r.stepTone[k] ?? null, rest, FMT.rate, 1, s, notJudged(k)));
+    }
+    const rest = ratio(total.reached[last] - r.reached[last], total.counted[last] - r.counted[last]);
+    cells.push(markedRate(r.overallRate[last] ?? null, r.overallTone, rest, FMT.overall, 2, s, notJudged(last)));
     g.addRow(cells);
   }
-  if (rows.length > 1) {
-    for (let k = 1; k <= last; k++) g.colorScales.push(scale(first, 2 * k + 1, rows.length));
-    g.colorScales.push(scale(first, width - 1, rows.length));
-  }
+  const style = { bold: true, bg: COLOR.totalBg };
+  const cells: CellSpec[] = [{ v: s.allLeads, ...style }, countCell(total.leads, style)];
+  for (let k = 1; k <= last; k++) cells.push(countCell(total.reached[k] ?? 0, style), rateCell(total.stepRate[k] ?? null, FMT.rate, style));
+  cells.push(rateCell(total.overallRate[last] ?? null, FMT.overall, style));
+  g.addRow(cells);
+}
+
+const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+/** A rate; when it stands out from all other leads: the arrow, the colour and a note with both rates. */
+function markedRate(rate: number | null, tone: Tone, rest: number | null, fmt: string, digits: number, s: ReportStrings, extra: Partial<CellSpec>): CellSpec {
+  if (tone === null || rate === null) return rateCell(rate, fmt, extra);
+  const arrow = tone === 'high' ? '▲' : '▼';
+  return {
+    v: rate,
+    fmt: `"${arrow} "${fmt}`,
+    ...toneStyle(tone),
+    bold: true,
+    note: s.standoutNote(tone === 'high', s.rateText(rate, digits), s.rateText(rest, digits)),
+  };
 }

@@ -2,6 +2,7 @@
  * Shared look of the report tabs (number formats, colours, widths) and a small grid builder that
  * turns rows of cell specs into a rectangular TabLayout with parallel format grids.
  */
+import type { Tone } from '../core/model';
 import type { CellLink, ColorScale, Grid, LayoutValue, LineChartSpec, TabLayout } from './layout';
 
 export const FMT = {
@@ -9,10 +10,6 @@ export const FMT = {
   rate: '0.0%',
   overall: '0.00%',
   change: '+0%;-0%;0%',
-  changeUp: '"▲ "+0%;"▲ "-0%;0%',
-  changeDown: '"▼ "+0%;"▼ "-0%;0%',
-  countUp: '"▲ "#,##0',
-  countDown: '"▼ "#,##0',
   days: '0.0',
 } as const;
 
@@ -29,10 +26,19 @@ export const COLOR = {
   down: '#c0392b',
   error: '#c0392b',
   warning: '#b7791f',
-  scaleMin: '#f8696b',
-  scaleMid: '#ffeb84',
-  scaleMax: '#63be7b',
+  /** Background of a rate significantly above / below the rest of its group. */
+  high: '#c6efce',
+  low: '#ffc7ce',
 } as const;
+
+/**
+ * Number format of a flagged rate: the arrow, the rate, and the previous rate as literal text, e.g.
+ * `"▼ "0.0%" (was 7.9%)"` shows 0.05 as "▼ 5.0% (was 7.9%)". Quotes cannot occur in the literal.
+ */
+export function flaggedRateFormat(up: boolean, digits: number, was: string): string {
+  const pattern = digits > 0 ? `0.${'0'.repeat(digits)}%` : '0%';
+  return `"${up ? '▲' : '▼'} "${pattern}" ${was.replace(/"/g, '')}"`;
+}
 
 /** Text shown for a 0/0 rate (DESIGN: never 0%). */
 export const NO_RATE = '—';
@@ -66,13 +72,9 @@ export function countCell(n: number, extra: Omit<CellSpec, 'v' | 'fmt'> = {}): C
   return { v: n, fmt: FMT.count, ...extra };
 }
 
-export function scale(row: number, col: number, numRows: number): ColorScale {
-  return {
-    range: { row, col, numRows, numCols: 1 },
-    minColor: COLOR.scaleMin,
-    midColor: COLOR.scaleMid,
-    maxColor: COLOR.scaleMax,
-  };
+/** Background of a rate that stands out (model Tone); nothing for the rest, so noise is not painted. */
+export function toneStyle(tone: Tone): Pick<CellSpec, 'bg'> {
+  return tone === 'high' ? { bg: COLOR.high } : tone === 'low' ? { bg: COLOR.low } : {};
 }
 
 /**

@@ -33,7 +33,7 @@ export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions): 
       ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
       ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
     }),
-    buildConversionsTab(conversions, strings),
+    buildConversionsTab(conversions, strings, report.cohortReport.filters),
     buildIssuesTab(report.dataIssues, {
       strings,
       locale: opts.locale,

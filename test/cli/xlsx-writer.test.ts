@@ -127,8 +127,9 @@ describe('XlsxReportWriter', () => {
     const cohorts = plain.getWorksheet('Cohorts')!;
     expect(cohorts.getCell('A1').value).toBe('Weekly cohorts · as of 2026-09-26 · filters: all');
     expect(cohorts.getCell('K6').value).toBeCloseTo(23 / 558, 10);
-    expect(cohorts.getCell('K6').numFmt).toBe('0.00%');
-    expect(cohorts.getCell('L6').numFmt).toContain('▲');
+    // the flagged lead→won change: the tested rate carries the arrow and the previous rate
+    expect(cohorts.getCell('K6').numFmt).toBe('"▲ "0.00%" (was 3.00%)"');
+    expect(cohorts.getCell('L6').numFmt).toBe('+0%;-0%;0%');
     expect(cohorts.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 4 });
     const dashes: ExcelJS.Cell[] = [];
     cohorts.eachRow((row) => row.eachCell((c) => c.value === '—' && dashes.push(c)));

@@ -182,22 +182,36 @@ describe('computeCohorts details', () => {
   });
 
   test('immature cells: cohort younger than the 80th percentile of time to the stage', () => {
-    // Days to Won among leads that won: 1, 2, 3, 4, 10 → 80th percentile (linear) = 4 + 0.2 × 6 = 5.2 days.
+    // Days to Won: five leads created 1 Jan won after 1, 2, 3, 4 and 10 days; two leads created 15 and
+    // 22 Jan have not won by the end of 28 Jan (ages 13.99 and 6.99 days: censored). Kaplan–Meier over the
+    // 7 leads: S = 6/7, 5/7, 4/7, 3/7 after days 1–4; the 6.99-day lead leaves; at day 10, 2 at risk:
+    // S = 3/7 × 1/2 = 3/14. G(4) = 4/7 = 0.571, G(10) = 11/14; F(4) = 0.571 / 0.786 = 0.727 < 0.8, so the
+    // 80th percentile is 10 days (a plain percentile of the five delays would say 4 or 5.2).
     const rows: TestLead[] = [1, 2, 3, 4, 10].map((d) => ({
       created: '2024-01-01',
       stages: [`2024-01-${String(1 + d).padStart(2, '0')}`],
     }));
     rows.push({ created: '2024-01-15' }, { created: '2024-01-22' });
     const report = computeCohorts(leadTable(['Won'], rows), testConfig(['Won']), { asOf: '2024-01-28' });
-    expect(report.maturityDays[1]).toBeCloseTo(5.2, 10);
-    // Week of 15 Jan ended on the 21st: 7 days old → mature. Week of 22 Jan ended on the 28th: 0 days → immature.
+    expect(report.maturityDays[1]).toBeCloseTo(10, 10);
+    // Week of 15 Jan ended on the 21st: 7 days old < 10 → immature. Week of 8 Jan: 14 days → mature.
     expect(report.cohorts.map((c) => [c.start, c.ageDays, c.immature[1]])).toEqual([
       ['2024-01-01', 21, false],
       ['2024-01-08', 14, false],
-      ['2024-01-15', 7, false],
+      ['2024-01-15', 7, true],
       ['2024-01-22', 0, true],
     ]);
     expect(report.cohorts.every((c) => c.immature[0] === false)).toBe(true);
+  });
+
+  test('the mature-only total counts, per stage, only the cohorts mature for it', () => {
+    // Same data: 5 of 5 leads of week 1 Jan won; the weeks of 15 and 22 Jan (1 lead each, no win) are
+    // immature for Won. All cohorts: 5 / 7 = 71%; mature ones: 5 / 5 = 100%.
+    const rows: TestLead[] = [1, 2, 3, 4, 10].map((d) => ({ created: '2024-01-01', stages: [`2024-01-${String(1 + d).padStart(2, '0')}`] }));
+    rows.push({ created: '2024-01-15' }, { created: '2024-01-22' });
+    const report = computeCohorts(leadTable(['Won'], rows), testConfig(['Won']), { asOf: '2024-01-28' });
+    expect(report.total.overallRate[1]).toBeCloseTo(5 / 7, 12);
+    expect(report.matureTotal).toEqual({ leads: [7, 5], reached: [7, 5], stepRate: [null, 1], overallRate: [1, 1] });
   });
 
   test('a significant change is flagged only for big enough cohorts', () => {
@@ -294,5 +308,57 @@ describe('cohort invariants (property-based)', () => {
         strict.forEach((r, k) => expect(r).toBeLessThanOrEqual(loose[k]));
       }),
     );
+  });
+});
+
+describe('passes at unknown times (current-stage shape) are never age-matched or compared', () => {
+  const stages = ['Contacted', 'Won'];
+  // Two weekly cohorts from the same process, as a current-stage export shows them today: the older one
+  // has had a week more, so more of its leads sit at Contacted (120 of 200 vs 80 of 200). Counted "at
+  // the same age" through unknown times, this looked like a fall from 60% to 40%: pooled 0.5,
+  // se = sqrt(0.25 × (1/200 + 1/200)) = 0.05, z = 0.2 / 0.05 = 4, p = 6e-5.
+  const data = leadTable(stages, [
+    ...times(120, { created: '2024-01-02', stages: ['unknown', null] }),
+    ...times(80, { created: '2024-01-02' }),
+    ...times(80, { created: '2024-01-09', stages: ['unknown', null] }),
+    ...times(120, { created: '2024-01-09' }),
+  ]);
+  const report = computeCohorts(data, testConfig(stages), { asOf: '2024-01-14' });
+  const [older, newer] = report.cohorts;
+
+  test('no flag, no change, no p-value for the undated step', () => {
+    expect(newer.reached).toEqual([200, 80, 0]);
+    expect(newer.flag[1]).toBeNull();
+    expect(newer.change[1]).toBeNull();
+    expect(newer.pValue[1]).toBeNull();
+  });
+
+  test('undated passes are counted per cohort and in the total', () => {
+    expect(older.undated).toEqual([0, 120, 0]);
+    expect(newer.undated).toEqual([0, 80, 0]);
+    expect(report.total.undated).toEqual([0, 200, 0]);
+  });
+
+  test('a step with no real timestamp has no usual time, so it is immature, not mature', () => {
+    expect(report.maturityDays[1]).toBeNull();
+    expect(report.cohorts.map((c) => c.immature[1])).toEqual([true, true]);
+  });
+
+  test('a pass known only to precede a later timestamp is dated by it; one after the comparison date is not', () => {
+    // changedAt gives Won a real time; Contacted (unknown) is then known to be passed by that time.
+    // The older cohort's wins on 20 Jan come after its same-age date (14 Jan): at that date its
+    // Contacted passes have no known time, so Contacted is not compared; Won (dated on both sides) is.
+    const d = leadTable(stages, [
+      ...times(100, { created: '2024-01-02', stages: ['unknown', '2024-01-20'] }),
+      ...times(100, { created: '2024-01-09', stages: ['unknown', '2024-01-10'] }),
+    ]);
+    const [a, b] = computeCohorts(d, testConfig(stages), { asOf: '2024-01-21' }).cohorts;
+    expect(a.undated).toEqual([0, 0, 0]);
+    expect(b.undated).toEqual([0, 0, 0]);
+    expect(b.previous).toMatchObject({ asOf: '2024-01-14', leads: 100, reached: [100, 0, 0] });
+    expect(b.pValue[1]).toBeNull();
+    expect(b.change[1]).toBeNull();
+    // Won: 100/100 vs 0/100 at the same age is a real, dated comparison.
+    expect(b.pValue[2]).not.toBeNull();
   });
 });

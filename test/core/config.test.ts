@@ -24,6 +24,7 @@ describe('parseConfig: valid input', () => {
       strictOrder: true,
       minCohortSize: 50,
       significanceLevel: 0.01,
+      minConversions: 10,
       maturityPercentile: 0.9,
       locale: 'ru',
     };

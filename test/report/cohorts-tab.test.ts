@@ -58,15 +58,24 @@ describe('Cohorts tab', () => {
     expect(fmt(cohorts, MAIN, 1)).toBe('#,##0');
     expect(fmt(cohorts, MAIN, 2)).toBe('#,##0');
     expect(fmt(cohorts, MAIN, 3)).toBe('0.0%');
-    expect(fmt(cohorts, MAIN, 10)).toBe('0.00%');
+    // the lead→won change of this cohort is flagged: the rate cell carries the arrow and the previous rate (12/400)
+    expect(fmt(cohorts, MAIN, 10)).toBe('"▲ "0.00%" (was 3.00%)"');
+    expect(fmt(cohorts, 6, 10)).toBe('0.00%');
   });
 
-  test('a flagged change shows ▲ in green with a note naming the previous cohort', () => {
+  test('a flagged lead→won change shows the tested rate with ▲ and the previous rate, in green, with a note', () => {
+    expect(v(cohorts, MAIN, 10)).toBeCloseTo(23 / 558, 10);
+    expect(fmt(cohorts, MAIN, 10)).toBe('"▲ "0.00%" (was 3.00%)"');
+    expect(cohorts.fontColors?.[MAIN][10]).toBe('#1e7b34');
+    expect(cohorts.fontWeights?.[MAIN][10]).toBe('bold');
+    // the relative change stays beside it, coloured, with the test in its note
     expect(v(cohorts, MAIN, 11)).toBeCloseTo(0.22, 6);
-    expect(fmt(cohorts, MAIN, 11)).toContain('▲');
+    expect(fmt(cohorts, MAIN, 11)).toBe('+0%;-0%;0%');
     expect(cohorts.fontColors?.[MAIN][11]).toBe('#1e7b34');
     const note = cohorts.notes?.find((n) => n.row === MAIN && n.col === 11);
-    expect(note?.text).toMatch(/2026-09-05.*2026-09-19.*3\.00% → 4\.12%/);
+    expect(note?.text).toBe(
+      'Lead→Won: 23 of 558 leads (4.12%). Significant change vs the cohort of 2026-09-05 counted as of 2026-09-19: 3.00% → 4.12% (p = 0.010; 0.030 after the false-discovery-rate adjustment over the 6 cells tested in this report).',
+    );
     // an unflagged change carries no arrow
     const older = 6;
     expect(v(cohorts, older, 11)).toBe('');
@@ -76,16 +85,24 @@ describe('Cohorts tab', () => {
     const plain = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
     expect(plain.values[MAIN][11]).toBeCloseTo(0.22, 6);
     expect(plain.numberFormats?.[MAIN][11]).toBe('+0%;-0%;0%');
+    expect(plain.numberFormats?.[MAIN][10]).toBe('0.00%');
     expect(plain.notes?.some((n) => n.row === MAIN && n.col === 11)).toBe(false);
   });
 
-  test('a flagged intermediate stage puts the arrow on its count, with both shares in the note', () => {
-    expect(v(cohorts, YOUNG, 2)).toBe(50);
-    expect(fmt(cohorts, YOUNG, 2)).toBe('"▲ "#,##0');
+  test('a flagged intermediate stage shows the tested share (reached / leads) with the arrow and the previous share', () => {
+    // this cohort 50 / 120 = 41.7%; the previous cohort at the same age 100 / 558 = 17.9%
+    expect(v(cohorts, YOUNG, 2)).toBeCloseTo(50 / 120, 10);
+    expect(fmt(cohorts, YOUNG, 2)).toBe('"▲ "0.0%" (was 17.9%)"');
     const note = cohorts.notes?.find((n) => n.row === YOUNG && n.col === 2);
-    // previous cohort at the same age: 100 / 558 = 17.9%; this one 50 / 120 = 41.7%
-    expect(note?.text).toBe('Lead→Target: Significant change vs the cohort of 2026-09-12 counted as of 2026-09-20: 17.9% → 41.7% (p = 0.001).');
+    expect(note?.text).toBe(
+      'Lead→Target: 50 of 120 leads (41.7%). Significant change vs the cohort of 2026-09-12 counted as of 2026-09-20: 17.9% → 41.7% (p = 0.001; 0.006 after the false-discovery-rate adjustment over the 6 cells tested in this report).',
+    );
     expect(fmt(cohorts, MAIN, 2)).toBe('#,##0');
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(ru.numberFormats?.[YOUNG][2]).toBe('"▲ "0.0%" (было 17,9%)"');
+    expect(ru.notes?.find((n) => n.row === YOUNG && n.col === 2)?.text).toBe(
+      'Лид→Target: 50 из 120 лидов (41,7%). Значимое изменение к когорте 2026-09-12 (на 2026-09-20): 17,9% → 41,7% (p = 0,001; 0,006 с поправкой на долю ложных открытий по 6 проверенным ячейкам отчёта).',
+    );
   });
 
   test('0/0 shows a dash as text, never 0%', () => {
@@ -113,12 +130,19 @@ describe('Cohorts tab', () => {
     expect(v(cohorts, YOUNG, 11)).toBe('—');
   });
 
-  test('colour scales cover the mature cohorts of each rate column only', () => {
-    const scales = cohorts.colorScales!;
-    const byCol = new Map(scales.map((s) => [s.range.col, s.range]));
-    expect([...byCol.keys()].sort((a, b) => a - b)).toEqual([3, 5, 7, 9, 10]);
-    expect(byCol.get(3)).toEqual({ row: 4, col: 3, numRows: 4, numCols: 1 });
-    expect(byCol.get(7)).toEqual({ row: 5, col: 7, numRows: 3, numCols: 1 });
+  test('no colour scales: only rates that stand out from the other mature cohorts are coloured', () => {
+    expect(cohorts.colorScales).toEqual([]);
+    const r = sampleReport();
+    r.cohortReport.cohorts[2].stepTone[1] = 'high';
+    r.cohortReport.cohorts[1].stepTone[2] = 'low';
+    r.cohortReport.cohorts[2].overallTone = 'low';
+    const t = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
+    expect(t.backgrounds![MAIN][3]).toBe('#c6efce');
+    expect(t.backgrounds![6][5]).toBe('#ffc7ce');
+    expect(t.backgrounds![MAIN][10]).toBe('#ffc7ce');
+    // everything else: no colour (immature cells keep their grey)
+    expect(t.backgrounds![MAIN][5]).toBeNull();
+    expect(t.backgrounds![YOUNG][7]).toBe('#ededed');
   });
 
   test('totals row sums the cohorts', () => {
@@ -168,5 +192,42 @@ describe('Cohorts tab', () => {
   test('column widths exist for every table column', () => {
     expect(cohorts.columnWidths!.length).toBeGreaterThanOrEqual(12);
     expect(cohorts.columnWidths![0]).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('Cohorts tab: stages passed at unknown times', () => {
+  const line = (t: TabLayout) => t.values.map((r) => r[0]).find((x) => typeof x === 'string' && /known time|известным временем/.test(x));
+  test('no note when every pass is dated', () => {
+    expect(line(cohorts)).toBeUndefined();
+  });
+  test('a note names the undated stages, EN and RU', () => {
+    const r = sampleReport();
+    r.cohortReport.total.undated = [0, 312, 7, 0, 0];
+    const en = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[0];
+    expect(line(en)).toBe(
+      'The report date applies only to stages passed at a known time. Passes of Target, Qualified have no time (current-stage column): they are counted as the data stands today, whatever the report date, and are not compared with the previous cohort.',
+    );
+    const ru = buildReportTabs(r, { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(line(ru)).toMatch(/^Дата отчёта действует только для этапов с известным временем прохода\. Проходы этапов Target, Qualified без времени/);
+  });
+});
+
+describe('Cohorts tab: the mature-only total', () => {
+  const MATURE = TOTAL + 1;
+  test('a labelled row under Total gives the rates over mature cohorts only', () => {
+    expect(v(cohorts, MATURE, 0)).toBe('Total, mature cohorts');
+    expect(cohorts.notes?.find((n) => n.row === MATURE && n.col === 0)?.text).toMatch(/only the cohorts old enough for it/);
+    // Won over the cohorts mature for Won (09-05 and 09-12): 15 + 23 = 38 of 400 + 558 = 958 leads,
+    // where the all-cohort total says 38 of 1078.
+    expect(v(cohorts, MATURE, 10)).toBeCloseTo(38 / 958, 10);
+    expect(v(cohorts, TOTAL, 10)).toBeCloseTo(38 / 1078, 10);
+    // step % Proposal: 93 / (90 + 126); Won: 38 / 93; Target (every cohort mature): 466 / 1078
+    expect(v(cohorts, MATURE, 7)).toBeCloseTo(93 / 216, 10);
+    expect(v(cohorts, MATURE, 9)).toBeCloseTo(38 / 93, 10);
+    expect(v(cohorts, MATURE, 3)).toBeCloseTo(466 / 1078, 10);
+    // counts are not shown: each stage covers different cohorts
+    expect([1, 2, 4, 6, 8].map((c) => v(cohorts, MATURE, c))).toEqual([null, null, null, null, null]);
+    const ru = buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[0];
+    expect(ru.values[MATURE][0]).toBe('Итого, зрелые когорты');
   });
 });

@@ -37,11 +37,58 @@ describe('Conversions tab', () => {
     expect(conv.values[big][5]).toBe(0); // qualified step: 0 / 100
   });
 
-  test('colour scales on the rate columns of each section', () => {
+  test('no colour scales: only rates that stand out from all other leads are marked, with ▲/▼, colour and a note', () => {
+    expect(conv.colorScales).toEqual([]);
+    const r = sampleReport();
+    const organic = r.conversions.tables[0].rows[0];
+    organic.stepTone[1] = 'high';
+    organic.overallTone = 'high';
+    r.conversions.tables[0].rows[1].stepTone[1] = 'low';
+    const t = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[1];
+    const row = rowOf(t, 'Organic');
+    expect(t.values[row][3]).toBe(0.6);
+    expect(t.numberFormats![row][3]).toBe('"▲ "0.0%');
+    expect(t.backgrounds![row][3]).toBe('#c6efce');
+    // all other leads at the Target step: (160 − 60) / (407 − 100) = 32.6%
+    expect(t.notes!.find((n) => n.row === row && n.col === 3)?.text).toBe('Significantly above all other leads: 60.0% vs 32.6%.');
+    expect(t.numberFormats![row][10]).toBe('"▲ "0.00%');
+    const big = rowOf(t, '=IMPORTXML("http://x.example","//a")');
+    expect(t.numberFormats![big][3]).toBe('"▼ "0.0%');
+    expect(t.backgrounds![big][3]).toBe('#ffc7ce');
+    // an unmarked rate is neither coloured nor arrowed
+    expect(t.backgrounds![row][5]).toBeNull();
+    expect(t.numberFormats![row][5]).toBe('0.0%');
+    const ru = buildReportTabs(r, { locale: 'ru', leadsSheet: 'Leads' })[1];
+    expect(ru.notes!.find((n) => n.row === row && n.col === 3)?.text).toBe('Значимо выше всех остальных лидов: 60,0% против 32,6%.');
+  });
+
+  test('each section ends with the row of all leads', () => {
     const first = rowOf(conv, 'Channel') + 3;
-    const cols = conv.colorScales!.filter((s) => s.range.row === first).map((s) => s.range.col);
-    expect(cols).toEqual([3, 5, 7, 9, 10]);
-    expect(conv.colorScales!.every((s) => s.range.numRows === 3)).toBe(true); // the 1-row manager section gets none
+    expect(conv.values[first + 3].slice(0, 3)).toEqual(['All leads', 407, 160]);
+    expect(conv.values[first + 3][10]).toBeCloseTo(5 / 407, 12);
+    expect(conv.fontWeights![first + 3][0]).toBe('bold');
+    expect(buildReportTabs(sampleReport(), { locale: 'ru', leadsSheet: 'Leads' })[1].values.some((r) => r[0] === 'Все лиды')).toBe(true);
+  });
+
+  test('the subtitle states the filters and which leads each stage counts', () => {
+    expect(conv.values[1][0]).toBe(
+      'Filters: all. Each stage counts only leads old enough to have reached it (the usual time, as on the Cohorts tab): Target — created by 2026-09-25; Qualified — created by 2026-09-22; Proposal — created by 2026-09-13; Won — created by 2026-09-05. ▲▼ and green / red = significantly above / below all other leads (false-discovery rate controlled over this tab); other differences are within noise and not coloured.',
+    );
+    const r = sampleReport();
+    r.conversions.filters = { channel: 'Organic' };
+    r.conversions.countedTo[4] = null;
+    const t = buildReportTabs(r, { locale: 'en', leadsSheet: 'Leads' })[1];
+    expect(String(t.values[1][0])).toMatch(/^Filters: channel = Organic\. .*Won — every lead \(usual time unknown; not judged\)\./);
+    // --filter narrows the Cohorts tab only: the Conversions tab says it does not apply
+    const f = sampleReport();
+    f.cohortReport.filters = { manager: 'Anna' };
+    expect(String(buildReportTabs(f, { locale: 'en', leadsSheet: 'Leads' })[1].values[1][0])).toMatch(
+      /^Filters: none \(the filter manager = Anna applies to the Cohorts tab only; this tab shows every lead, so each slice is compared with the whole funnel\)\. /,
+    );
+    expect(String(buildReportTabs(f, { locale: 'ru', leadsSheet: 'Leads' })[1].values[1][0])).toMatch(/^Фильтры: нет \(фильтр менеджер = Anna действует только на вкладке когорт/);
+    // a stage that is not judged is grey
+    const row = rowOf(t, 'Organic');
+    expect(t.backgrounds![row][8]).toBe('#ededed');
   });
 
   test('russian labels', () => {
@@ -100,14 +147,18 @@ const arbReport = fc
         leads: c.leads,
         reached,
         implied: reached.map(() => 0),
+        undated: reached.map(() => 0),
         stepRate: reached.map((n, k) => (k === 0 || reached[k - 1] === 0 ? null : n / reached[k - 1])),
         overallRate: reached.map((n) => (c.leads === 0 ? null : n / c.leads)),
         previous: null,
         change: reached.map(() => null),
         pValue: reached.map(() => null),
+        qValue: reached.map(() => null),
         flag: reached.map(() => null),
         immature: reached.map((_, k) => k >= c.immatureFrom),
         ageDays: 3,
+        stepTone: reached.map(() => null),
+        overallTone: null,
       };
     });
     const report: FunnelReport = {
@@ -118,7 +169,9 @@ const arbReport = fc
         stages,
         cohorts: rows,
         maturityDays: stages.map(() => 5),
-        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+        testedCells: 0,
+        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), undated: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+        matureTotal: { leads: stages.map(() => 0), reached: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
       },
       conversions: { ...base.conversions, stages, tables: [] },
     };

@@ -2,7 +2,7 @@
  * A small hand-made report. The numbers of the 2026-09-12 cohort are the ones from DESIGN.md:
  * 558 leads → 236 → 126 → 53 → 23, i.e. step rates 236/558, 126/236, 53/126, 23/53 and lead→won 23/558.
  */
-import type { CohortRow, FunnelReport } from '../../src/core/model';
+import type { CohortRow, FunnelReport, SliceConversionRow } from '../../src/core/model';
 import type { OutcomeReport } from '../../src/core/outcomes';
 import type { DataIssue } from '../../src/core/types';
 
@@ -16,14 +16,36 @@ function row(start: string, end: string, reached: number[], extra: Partial<Cohor
     leads,
     reached,
     implied: reached.map(() => 0),
+    undated: reached.map(() => 0),
     stepRate: reached.map((n, k) => (k === 0 || reached[k - 1] === 0 ? null : n / reached[k - 1])),
     overallRate: reached.map((n) => (leads === 0 ? null : n / leads)),
     previous: null,
     change: reached.map(() => null),
     pValue: reached.map(() => null),
+    qValue: reached.map(() => null),
     flag: reached.map(() => null),
     immature: reached.map(() => false),
     ageDays: 20,
+    stepTone: reached.map(() => null),
+    overallTone: null,
+    ...extra,
+  };
+}
+
+/** A Conversions-tab row with every lead counted at every step; rates from the counts. */
+export function slice(value: string, reached: number[], extra: Partial<SliceConversionRow> = {}): SliceConversionRow {
+  const counted = reached.map(() => reached[0]);
+  const stepBase = reached.map((_, k) => (k === 0 ? 0 : reached[k - 1]));
+  return {
+    value,
+    leads: reached[0],
+    counted,
+    reached,
+    stepBase,
+    stepRate: reached.map((n, k) => (k === 0 || stepBase[k] === 0 ? null : n / stepBase[k])),
+    overallRate: reached.map((n) => (reached[0] === 0 ? null : n / reached[0])),
+    stepTone: reached.map(() => null),
+    overallTone: null,
     ...extra,
   };
 }
@@ -36,6 +58,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
     previous: { start: '2026-09-05', asOf: '2026-09-19', leads: 400, reached: [400, 170, 80, 35, 12] },
     change: [null, 0.1, 0.15, 0.2, 0.22],
     pValue: [null, 0.3, 0.2, 0.1, 0.01],
+    qValue: [null, 0.45, 0.4, 0.24, 0.03],
     flag: [null, null, null, null, 'up'],
   });
   const young = row('2026-09-19', '2026-09-25', [120, 50, 10, 0, 0], {
@@ -44,6 +67,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
     previous: { start: '2026-09-12', asOf: '2026-09-20', leads: 558, reached: [558, 100, 30, 0, 0] },
     change: [null, 0.5, -0.2, null, null],
     pValue: [null, 0.001, 0.4, null, null],
+    qValue: [null, 0.006, 0.48, null, null],
     flag: [null, 'up', null, null, null],
   });
   const cohorts = [empty, older, main, young];
@@ -63,12 +87,22 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
       filters: {},
       cohorts,
       maturityDays: [null, 0.4, 4, 12.25, 21],
+      testedCells: 6,
       total: {
         leads: totalReached[0],
         reached: totalReached,
         implied: [0, 312, 7, 0, 0],
+        undated: [0, 0, 0, 0, 0],
         stepRate: totalReached.map((n, k) => (k === 0 ? null : n / totalReached[k - 1])),
         overallRate: totalReached.map((n) => n / totalReached[0]),
+      },
+      // Over the cohorts mature for each stage (the 09-19 cohort is immature for Proposal and Won):
+      // Proposal 40 + 53 = 93 of 958 leads, 93 / (90 + 126) at the step; Won 15 + 23 = 38 of 958, 38 / 93.
+      matureTotal: {
+        leads: [1078, 1078, 1078, 958, 958],
+        reached: [1078, 466, 226, 93, 38],
+        stepRate: [null, 466 / 1078, 226 / 466, 93 / 216, 38 / 93],
+        overallRate: [1, 466 / 1078, 226 / 1078, 93 / 958, 38 / 958],
       },
     },
     conversions: {
@@ -76,20 +110,23 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
       from: '2026-08-29',
       to: '2026-09-25',
       stages: STAGES,
+      filters: {},
+      countedTo: ['2026-09-25', '2026-09-25', '2026-09-22', '2026-09-13', '2026-09-05'],
+      total: slice('', [407, 160, 30, 10, 5]),
       tables: [
         {
           dimension: 'channel',
           column: 'Source',
           rows: [
-            { value: 'Organic', leads: 100, reached: [100, 60, 30, 10, 5], stepRate: [null, 0.6, 0.5, 1 / 3, 0.5], overallRate: [1, 0.6, 0.3, 0.1, 0.05] },
-            { value: '=IMPORTXML("http://x.example","//a")', leads: 300, reached: [300, 100, 0, 0, 0], stepRate: [null, 1 / 3, 0, null, null], overallRate: [1, 1 / 3, 0, 0, 0] },
-            { value: '', leads: 7, reached: [7, 0, 0, 0, 0], stepRate: [null, 0, null, null, null], overallRate: [1, 0, 0, 0, 0] },
+            slice('Organic', [100, 60, 30, 10, 5]),
+            slice('=IMPORTXML("http://x.example","//a")', [300, 100, 0, 0, 0]),
+            slice('', [7, 0, 0, 0, 0]),
           ],
         },
         {
           dimension: 'manager',
           column: 'Ответственный',
-          rows: [{ value: 'Иван Петров', leads: 50, reached: [50, 25, 10, 5, 1], stepRate: [null, 0.5, 0.4, 0.5, 0.2], overallRate: [1, 0.5, 0.2, 0.1, 0.02] }],
+          rows: [slice('Иван Петров', [50, 25, 10, 5, 1])],
         },
       ],
     },

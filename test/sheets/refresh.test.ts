@@ -87,13 +87,20 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     const v = w.app.spreadsheet.sheet('Conversions').peekValues();
     const section = (name: string) => v.findIndex((r) => r[0] === name && r[1] === 'Leads');
     const ch = section('Channel');
-    // value, leads, contacted, step, qualified, step, won, step, overall
-    expect(v[ch + 2]).toEqual(['Google', 5, 5, 5 / 5, 3, 3 / 5, 2, 2 / 3, 2 / 5]);
-    expect(v[ch + 3]).toEqual(['Facebook', 3, 1, 1 / 3, 0, 0 / 1, 0, '—', 0 / 3]);
-    expect(v[ch + 4]).toEqual(['Organic', 3, 2, 2 / 3, 1, 1 / 2, 1, 1 / 1, 1 / 3]);
+    // Each stage counts only leads old enough for it (README, "Conversions tab"). Usual times by hand
+    // (Kaplan–Meier, report date ending 26 Nov 00:00): Contacted — 7 timed contacts, all before any
+    // censoring, F reaches 0.8 at the 6th (L7, 19 h): every lead counts. Qualified — events 2.125 d (L2),
+    // 2.4375 d (L1), 3.083 d (L5; L11 and L10 censored at 2.67 d and 3.0 d before it): G = 0.1, 0.2, 1/3,
+    // 0.8 × 1/3 = 0.267 > 0.2, so 3 d 2 h: leads created by 22 Nov 22:00 (not L10, L11). Won — events
+    // 8.44 d (L1, 8 at risk), 11.08 d (L5, 6 at risk), 14.25 d (L6, 4 at risk): G = 0.125, 0.271, 0.453;
+    // 0.8 × 0.453 = 0.3625, so 14 d 6 h: leads created by 11 Nov 18:00 (L1–L6).
+    // value, leads, contacted, step, qualified, step, won, step, overall (won / leads counted for Won)
+    expect(v[ch + 2]).toEqual(['Google', 5, 5, 5 / 5, 3, 3 / 4, 2, 2 / 3, 2 / 3]); // Q over L1 L2 L5 L8; W over L1 L2 L5
+    expect(v[ch + 3]).toEqual(['Facebook', 3, 1, 1 / 3, 0, 0 / 1, 0, '—', 0 / 2]); // W over L3 L4
+    expect(v[ch + 4]).toEqual(['Organic', 3, 2, 2 / 3, 1, 1 / 2, 1, 1 / 1, 1 / 1]); // Q over L6 L7; W over L6
     const mg = section('Manager');
-    expect(v[mg + 2]).toEqual(['Anna', 6, 5, 5 / 6, 3, 3 / 5, 2, 2 / 3, 2 / 6]);
-    expect(v[mg + 3]).toEqual(['Ivan', 5, 3, 3 / 5, 1, 1 / 3, 1, 1 / 1, 1 / 5]);
+    expect(v[mg + 2]).toEqual(['Anna', 6, 5, 5 / 6, 3, 3 / 5, 2, 2 / 3, 2 / 3]); // Q over L1 L2 L6 L7 L8; W over L1 L2 L6
+    expect(v[mg + 3]).toEqual(['Ivan', 5, 3, 3 / 5, 1, 1 / 2, 1, 1 / 1, 1 / 3]); // Q over L3 L4 L5 L9; W over L3 L4 L5
   });
 
   test('Data issues tab says there are none; status line, toast and saved record tell the outcome', () => {
