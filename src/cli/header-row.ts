@@ -25,10 +25,10 @@ export function findHeaderRow(rows: readonly (readonly CellValue[])[], createdAt
   return 0;
 }
 
-/** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row. */
-export function atHeaderRow(issues: DataIssue[], headerRow: number): DataIssue[] {
-  if (headerRow === 0) return issues;
-  return issues.map((i) => (i.row === 1 ? { ...i, row: headerRow + 1 } : i));
+/** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row (1-based). */
+export function atHeaderRow(issues: DataIssue[], headerRowNumber: number): DataIssue[] {
+  if (headerRowNumber === 1) return issues;
+  return issues.map((i) => (i.row === 1 ? { ...i, row: headerRowNumber } : i));
 }
 
 const blank = (v: CellValue) => v === false || isBlankCell(v);

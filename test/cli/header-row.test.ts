@@ -22,13 +22,14 @@ async function report(args: string[], name: string): Promise<JsonReport> {
 
 const issueRows = (j: JsonReport) => j.dataIssues.map((i) => [i.row, i.column, i.severity]);
 
-test('sep=; names the delimiter even when the header has more commas; the line is not a row (Excel hides it)', async () => {
+test('sep=; names the delimiter even when the header has more commas; the line still counts in row numbers', async () => {
   const csv = 'sep=;\r\nCreated at;Note, with, commas;Won at\r\n2026-11-02;a, b;2026-11-05\r\nnot a date;c;\r\n';
   expect(parseCsvText(csv)).toEqual([['Created at', 'Note, with, commas', 'Won at'], ['2026-11-02', 'a, b', '2026-11-05'], ['not a date', 'c', '']]);
   writeFileSync(join(dir, 'sep.csv'), csv);
   const j = await report(['sep.csv'], 'sep');
   expect(j.total.leads).toBe(1);
-  expect(issueRows(j)).toEqual([[3, 'Created at', 'error']]); // header = row 1, "not a date" = row 3
+  // line 1 sep=;, line 2 the header, line 4 "not a date" (Google Sheets and editors show the sep= line)
+  expect(issueRows(j)).toEqual([[4, 'Created at', 'error']]);
   expect(parseCsvText('SEP=\t\nA\tB\n1\t2')).toEqual([['A', 'B'], ['1', '2']]);
   // not a sep= line: an ordinary first row, whose one ';' makes ';' the delimiter
   expect(parseCsvText('sep=;x\n1;2')).toEqual([['sep=', 'x'], ['1', '2']]);
@@ -59,7 +60,9 @@ test('a configured column that is missing is reported at the header line, not li
   writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ columns: { createdAt: 'Created at', id: 'ID', lostReason: 'Why lost' }, stages: [{ name: 'Won', column: 'Won at' }] }));
   const j = await report(['both.csv', '--config', 'cfg.json'], 'both');
   expect(j.total.leads).toBe(3);
-  expect(issueRows(j)).toEqual([[4, 'Why lost', 'error'], [6, 'Created at', 'error'], [8, 'ID', 'warning']]);
+  // one line more than in titled.csv: the header is on line 5
+  expect(issueRows(j)).toEqual([[5, 'Why lost', 'error'], [7, 'Created at', 'error'], [9, 'ID', 'warning']]);
+  expect(j.dataIssues[2].problem).toContain('row 6');
 });
 
 test('XLSX with a title and a blank row above the header', async () => {
