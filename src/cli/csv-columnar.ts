@@ -273,7 +273,9 @@ export class CsvTokenizer {
    * quote that is not doubled must be followed (after spaces) by the delimiter, a newline or the end of
    * the file. A quote left open to the end of the file, or one "closed" by a quote followed by other
    * text (usually the opening quote of a later field), would swallow every row up to it; the caller
-   * then reads the opening quote as an ordinary character. Sets `doubled`.
+   * then reads the opening quote as an ordinary character. A stray quote can still pair with a later
+   * quote that is followed by the delimiter or a line break (e.g. the opening quote of a field whose
+   * text starts with the delimiter): that looks exactly like a legitimate multi-line field. Sets `doubled`.
    */
   private closingQuote(s: number): number {
     const b = this.b;
