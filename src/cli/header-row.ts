@@ -9,18 +9,28 @@ import { findField, findHeader, headerIndex } from '../core/headers';
 import type { RowSource } from '../core/ingest';
 import type { CellValue, DataIssue } from '../core/types';
 
+const blank = (v: CellValue) => v === false || isBlankCell(v);
+
 /** How far down the header row is looked for. */
 export const HEADER_SEARCH_ROWS = 30;
 
+const filled = (row: readonly CellValue[]) => row.reduce<number>((n, v) => (blank(v) ? n : n + 1), 0);
+
 /**
  * Index of the header row: the first of the first rows that holds the creation-date column (the
- * configured header, or any header detection knows). 0 when no row does: the first row is the header.
+ * configured header, or any header detection knows) and has only title-like rows above it (each with
+ * at most half as many filled cells, so a data row holding a word like "Создана" is not taken for
+ * the header). 0 when no row qualifies: the first row is the header.
  */
 export function findHeaderRow(rows: readonly (readonly CellValue[])[], createdAt?: string): number {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  let widestAbove = 0;
   for (let i = 0; i < limit; i++) {
     const index = headerIndex(rows[i]);
-    if (createdAt ? findHeader(index, createdAt) >= 0 : findField(index, 'createdAt') >= 0) return i;
+    const hasCreated = createdAt ? findHeader(index, createdAt) >= 0 : findField(index, 'createdAt') >= 0;
+    const width = filled(rows[i]);
+    if (hasCreated && widestAbove * 2 <= width) return i;
+    widestAbove = Math.max(widestAbove, width);
   }
   return 0;
 }
@@ -30,8 +40,6 @@ export function atHeaderRow(issues: DataIssue[], headerRowNumber: number): DataI
   if (headerRowNumber === 1) return issues;
   return issues.map((i) => (i.row === 1 ? { ...i, row: headerRowNumber } : i));
 }
-
-const blank = (v: CellValue) => v === false || isBlankCell(v);
 
 /** Rows below the header at index `headerRow`, numbered as in the file (ingestRows' rules otherwise). */
 export class RowsBelowHeader implements RowSource {

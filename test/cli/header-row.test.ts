@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsvText } from '../../src/cli/csv-reader';
+import { findHeaderRow } from '../../src/cli/header-row';
 import type { JsonReport } from '../../src/cli/json-output';
 import { runCli } from './run-helper';
 
@@ -77,4 +78,13 @@ test('XLSX with a title and a blank row above the header', async () => {
   const j = await report(['titled.xlsx'], 'titledx');
   expect(j.total.leads).toBe(2);
   expect(issueRows(j)).toEqual([[5, 'Created at', 'error']]);
+});
+
+test('findHeaderRow: title lines only above the header; a data row that happens to say "Создана" is not a header', () => {
+  const header = ['ID', 'Статус', 'Дата', 'Канал'];
+  expect(findHeaderRow([header, ['1', 'Создана', '2026-11-02', 'Ads']])).toBe(0); // no creation-date header at all: row 0
+  expect(findHeaderRow([['Выгрузка'], ['за ноябрь', ''], ['ID', 'Создана', 'Канал'], ['1', '2026-11-02', 'Ads']])).toBe(2);
+  expect(findHeaderRow([['Leads'], ['ID', 'Created at'], ['1', '2026-11-02']])).toBe(1);
+  expect(findHeaderRow([['Leads', 'x', 'y'], ['ID', 'Created at'], ['1', '2026-11-02']])).toBe(0); // a "title" as wide as the header
+  expect(findHeaderRow([['Title'], ['ID', 'Arrived']], 'Arrived')).toBe(1);
 });
