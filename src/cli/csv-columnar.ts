@@ -57,6 +57,8 @@ export interface CsvLayout {
   nl1: number;
   /** A UTF-8 file with some invalid bytes: their offsets, ascending (see utf8-check). */
   invalid?: Int32Array;
+  /** Lines before `start` that count as rows (Excel's `sep=` line): row numbers start after them. */
+  linesBefore: number;
 }
 
 const QUOTE = 34;
@@ -94,8 +96,9 @@ export function csvLayout(buf: Buffer): CsvLayout | null {
 }
 
 /**
- * Excel's `sep=;` first line: the delimiter it names, and where the next line starts. Excel hides the
- * line, so it is not a row (the header after it is row 1, as Excel shows it).
+ * Excel's `sep=;` first line: the delimiter it names, and where the next line starts. It is not data,
+ * but it is a row in the file (Google Sheets and text editors show it; only Excel hides it), so rows
+ * are numbered from it: the header after it is row 2.
  */
 function sepLine(buf: Buffer, start: number): { delim: number; next: number } | null {
   const end = buf.length;
@@ -119,7 +122,7 @@ export function utf8Layout(buf: Buffer, from = 0): CsvLayout | null {
   const text = buf.toString('utf8', start, Math.min(end, start + (4 << 20) + 4));
   const delim = sep ? sep.delim : detectDelimiter(text).charCodeAt(0);
   const nl = guessLineEndings(text);
-  return { buf, start, end, delim, nl0: nl.charCodeAt(0), nl1: nl.length === 2 ? nl.charCodeAt(1) : -1 };
+  return { buf, start, end, delim, nl0: nl.charCodeAt(0), nl1: nl.length === 2 ? nl.charCodeAt(1) : -1, linesBefore: sep ? 1 : 0 };
 }
 
 /** b[a, e) as a string when it is at most 12 ASCII bytes (ids, codes): cheaper than a Buffer slice call. */
@@ -152,7 +155,7 @@ export class CsvTokenizer {
   ends = new Int32Array(64);
   kinds = new Uint8Array(64);
   count = 0;
-  /** Index of the current row (0 = header). */
+  /** Index of the current row in the file (0 = the first line, the header unless a `sep=` line precedes it). */
   row = -1;
   /** Fields whose opening quote was never closed, so it was read as an ordinary character. */
   readonly unclosed: { row: number; field: number; text: string }[] = [];
@@ -181,7 +184,7 @@ export class CsvTokenizer {
     this.nl0 = layout.nl0;
     this.nl1 = layout.nl1;
     this.nlLen = layout.nl1 < 0 ? 1 : 2;
-    this.row = firstRow - 1;
+    this.row = layout.linesBefore + firstRow - 1;
   }
 
   private push(s: number, e: number, kind: number): void {
@@ -270,7 +273,9 @@ export class CsvTokenizer {
    * quote that is not doubled must be followed (after spaces) by the delimiter, a newline or the end of
    * the file. A quote left open to the end of the file, or one "closed" by a quote followed by other
    * text (usually the opening quote of a later field), would swallow every row up to it; the caller
-   * then reads the opening quote as an ordinary character. Sets `doubled`.
+   * then reads the opening quote as an ordinary character. A stray quote can still pair with a later
+   * quote that is followed by the delimiter or a line break (e.g. the opening quote of a field whose
+   * text starts with the delimiter): that looks exactly like a legitimate multi-line field. Sets `doubled`.
    */
   private closingQuote(s: number): number {
     const b = this.b;

@@ -14,6 +14,8 @@ export const DETECTION_ROWS = 20_000;
 export interface CsvInput {
   /** Header and the first rows: for column detection. */
   rows: string[][];
+  /** File lines before rows[0] that still count in row numbers (Excel's `sep=` line). */
+  linesBefore: number;
   /** Ingests the whole file; `headerRow` is the index of the header row (title lines above it are skipped). */
   ingest(opts: IngestOptions, onProgress?: Progress, headerRow?: number): IngestResult;
 }
@@ -21,8 +23,8 @@ export interface CsvInput {
 /** Reads what detection needs now and defers the rest to `ingest`. */
 export function openCsv(buf: Buffer): CsvInput {
   const layout = csvLayout(buf) ?? textLayout(decodeCsvBytes(buf));
-  if (!layout) return { rows: [], ingest: (opts) => ingestSource(emptySource, opts) };
-  return { rows: csvSampleRows(layout, DETECTION_ROWS), ingest: (opts, onProgress, headerRow) => ingestCsvLayout(layout, opts, onProgress, headerRow) };
+  if (!layout) return { rows: [], linesBefore: 0, ingest: (opts) => ingestSource(emptySource, opts) };
+  return { rows: csvSampleRows(layout, DETECTION_ROWS), linesBefore: layout.linesBefore, ingest: (opts, onProgress, headerRow) => ingestCsvLayout(layout, opts, onProgress, headerRow) };
 }
 
 /** Decoded text (UTF-16, Windows-1251) as UTF-8 bytes for the byte reader. */
@@ -44,7 +46,7 @@ export function ingestCsvLayout(layout: CsvLayout, opts: IngestOptions, onProgre
   if (headerRow > 0) {
     const t = csvTokenizer(layout);
     for (let i = 0; i <= headerRow && t.next(); i++);
-    // Rows keep the numbers the file shows: the first data row is headerRow + 2.
+    // Rows keep the numbers the file shows: the first data row is linesBefore + headerRow + 2.
     src = new CsvRowSource(layout, { header: t.strings(), from: t.pos, firstRow: headerRow + 1, onProgress: progress });
   } else {
     src = new CsvRowSource(layout, { onProgress: progress });

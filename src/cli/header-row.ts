@@ -9,13 +9,13 @@ import type { DateParser } from '../core/dates';
 import type { RowSource } from '../core/ingest';
 import type { CellValue, DataIssue } from '../core/types';
 
-/** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row. */
-export function atHeaderRow(issues: DataIssue[], headerRow: number): DataIssue[] {
-  if (headerRow === 0) return issues;
-  return issues.map((i) => (i.row === 1 ? { ...i, row: headerRow + 1 } : i));
-}
-
 const blank = (v: CellValue) => v === false || isBlankCell(v);
+
+/** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row (1-based). */
+export function atHeaderRow(issues: DataIssue[], headerRowNumber: number): DataIssue[] {
+  if (headerRowNumber === 1) return issues;
+  return issues.map((i) => (i.row === 1 ? { ...i, row: headerRowNumber } : i));
+}
 
 /** Rows below the header at index `headerRow`, numbered as in the file (ingestRows' rules otherwise). */
 export class RowsBelowHeader implements RowSource {

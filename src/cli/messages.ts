@@ -62,7 +62,8 @@ Options:
   -h, --help              show this help
 
 Exit codes: 0 report written (data issues are listed in the report, not failures),
-2 unusable input (missing or unreadable file, invalid config, no creation-date column), 1 unexpected error.`,
+2 unusable input (missing or unreadable file, invalid config, no creation-date column, --out not .xlsx
+or naming an input file), 1 unexpected error.`,
   unknownOption: (o) => `unknown option ${o} (see --help)`,
   filterMatchesNothing: (f, known) => `warning: no leads match ${f}; the cohort table is empty. ${known}`,
   missingValue: (o) => `option ${o} needs a value`,
@@ -120,7 +121,8 @@ const RU: CliMessages = {
   -h, --help              эта справка
 
 Коды выхода: 0 отчёт записан (ошибки в данных перечислены в отчёте и не считаются сбоем),
-2 непригодный вход (нет файла, файл не читается, неверные настройки, нет столбца даты создания), 1 непредвиденная ошибка.`,
+2 непригодный вход (нет файла, файл не читается, неверные настройки, нет столбца даты создания, --out не .xlsx
+или указывает на входной файл), 1 непредвиденная ошибка.`,
   unknownOption: (o) => `неизвестный параметр ${o} (см. --help)`,
   filterMatchesNothing: (f, known) => `внимание: нет лидов с ${f}; таблица когорт пуста. ${known}`,
   missingValue: (o) => `параметру ${o} нужно значение`,

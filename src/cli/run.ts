@@ -184,7 +184,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
   const report = outcome.report;
   if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
-  report.dataIssues = atHeaderRow(report.dataIssues, headerRow);
+  report.dataIssues = atHeaderRow(report.dataIssues, (csv?.linesBefore ?? 0) + headerRow + 1);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types';
-import { workbookSheets, type WorkbookSheet } from './xlsx-sheets';
+import { workbookInfo, type WorkbookSheet } from './xlsx-sheets';
 
 export interface XlsxInput {
   rows: CellValue[][];
@@ -59,7 +59,8 @@ export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
  * and took 16 s and 1.4 GB for 200,000 rows; streaming keeps only the row arrays.
  */
 export async function readXlsxFile(path: string, sheet?: string): Promise<XlsxInput> {
-  const listed = workbookSheets(path);
+  const info = workbookInfo(path);
+  const listed = info.sheets;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -67,6 +68,13 @@ export async function readXlsxFile(path: string, sheet?: string): Promise<XlsxIn
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs reads `model.sheets` and `properties` (date1904) of the workbook part when it meets a sheet
+  // after the workbook's relationships; if the workbook part comes later still, they do not exist yet
+  // and it throws. Give it what the workbook part says (it replaces them when it gets there); the
+  // sheet names are resolved below.
+  const early = reader as unknown as { model?: { sheets?: { name: string }[] }; properties?: { model?: { date1904: boolean } } };
+  if (!early.model) early.model = { sheets: [] };
+  if (!early.properties) early.properties = { model: { date1904: info.date1904 } };
   const sheetNames = (): string[] =>
     listed.length > 0 ? listed.map((x) => x.name) : ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((x) => x.name);
   let found: XlsxInput | null = null;

@@ -87,17 +87,26 @@ function relId(attrs: Map<string, string>): string | undefined {
   return undefined;
 }
 
-/** Sheets in tab order; [] when the file cannot be read this way (exceljs's names are used then). */
-export function workbookSheets(path: string): WorkbookSheet[] {
+export interface WorkbookInfo {
+  /** Tab order; [] when the file cannot be read this way (exceljs's names are used then). */
+  sheets: WorkbookSheet[];
+  /** Serial dates count from 1904 (old Mac Excel). */
+  date1904: boolean;
+}
+
+export function workbookInfo(path: string): WorkbookInfo {
   let entries: Map<string, Buffer>;
   try {
     entries = readZipEntries(path, ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
   } catch {
-    return [];
+    return { sheets: [], date1904: false };
   }
   const workbook = entries.get('xl/workbook.xml')?.toString('utf8');
   const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8');
-  if (!workbook || !rels) return [];
+  if (!workbook || !rels) return { sheets: [], date1904: false };
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook);
+  const d1904 = pr ? attributes(pr[0]).get('date1904') : undefined;
+  const date1904 = d1904 === '1' || d1904 === 'true';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -113,5 +122,5 @@ export function workbookSheets(path: string): WorkbookSheet[] {
     const part = id === undefined ? undefined : targets.get(id);
     if (name !== undefined && part) sheets.push({ name, part });
   }
-  return sheets;
+  return { sheets, date1904 };
 }

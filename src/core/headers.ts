@@ -8,6 +8,7 @@
  */
 import type { ColumnsConfig } from './config';
 import type { CellValue } from './types';
+import { isBlankCell } from './cells';
 
 /** Fields found by header name: the `columns` of a config, the current-stage column and its change time. */
 export type HeaderField =
@@ -115,20 +116,32 @@ function headerScore(row: readonly CellValue[]): number {
   return score;
 }
 
+/** Non-blank cells of a row (an unchecked checkbox, `false`, counts as blank). */
+function filledCells(row: readonly CellValue[]): number {
+  let n = 0;
+  for (const v of row) if (v !== false && !isBlankCell(v)) n++;
+  return n;
+}
+
 /**
  * 0-based index of the header row among the first HEADER_SCAN_ROWS rows: of the rows that name the
- * creation column (`createdAt`, or any creation-date synonym), the one that names the most known fields;
- * the first on a tie. -1 when none names it.
+ * creation column (`createdAt`, or any creation-date synonym) and have only title-like rows above them
+ * (each with at most half as many filled cells, so a data row holding a status such as "Создана" is
+ * not taken for a header), the one that names the most known fields; the first on a tie. -1 when none.
  */
 export function findHeaderRow(rows: readonly (readonly CellValue[] | undefined)[], createdAt?: string): number {
   let best = -1;
   let bestScore = -1;
+  let widestAbove = 0;
   const end = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < end; r++) {
     const row = rows[r] ?? [];
+    const width = filledCells(row);
+    const titlesAbove = widestAbove * 2 <= width;
+    widestAbove = Math.max(widestAbove, width);
     const index = headerIndex(row);
     const created = createdAt ? findHeader(index, createdAt) : findField(index, 'createdAt');
-    if (created < 0) continue;
+    if (created < 0 || !titlesAbove) continue;
     const score = headerScore(row);
     if (score > bestScore) {
       best = r;

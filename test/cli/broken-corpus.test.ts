@@ -80,9 +80,9 @@ const CASES: Case[] = [
   { name: 'BOM and CRLF', files: { 'bom.csv': `\ufeff${csv(10, undefined, '\r\n')}` }, code: 0, leads: 10 },
   { name: 'semicolon-delimited', files: { 'semi.csv': csv(10, undefined, '\n', ';') }, code: 0, leads: 10 },
   {
-    name: 'Excel sep= line (hidden by Excel: the header is row 1)',
+    name: 'Excel sep= line (row 1; the header is row 2)',
     files: { 'sep.csv': `sep=;\n${csv(10, (l, i) => (i === 5 ? l.replace(/2026-11-06 10:00/, 'soon') : l), '\n', ';')}` },
-    code: 0, leads: 9, issues: [[6, 'Created at']],
+    code: 0, leads: 9, issues: [[7, 'Created at']],
   },
   {
     name: 'title lines above the header',
@@ -131,6 +131,21 @@ const CASES: Case[] = [
   { name: '--out report.csv', files: { 'a.csv': csv(3) }, args: ['a.csv', '--out', 'report.csv'], code: 2, message: 'ending in .xlsx' },
   { name: '--out and --json the same file', files: { 'a.csv': csv(3) }, args: ['a.csv', '--out', 'r.xlsx', '--json', 'r.xlsx'], code: 2, message: 'same file' },
   { name: '--column naming a header that does not exist', files: { 'a.csv': csv(3) }, args: ['a.csv', '--column', 'manager=Owner'], code: 2, message: '"ID", "Created at", "Channel", "Won at"' },
+  {
+    name: 'XLSX from openpyxl (workbook part after the sheets), --sheet Leads',
+    files: { 'py.xlsx': readFileSync(resolve(__dirname, '../fixtures/openpyxl-like.xlsx')) }, args: ['py.xlsx', '--sheet', 'Leads'],
+    code: 0, leads: 6, // made by test/fixtures/make-openpyxl-like.py: six leads, 2026-11-01 … 2026-11-06
+  },
+  {
+    name: 'XLSX from openpyxl, first sheet by default is a notes tab',
+    files: { 'py.xlsx': readFileSync(resolve(__dirname, '../fixtures/openpyxl-like.xlsx')) },
+    code: 2, message: 'No lead creation date column',
+  },
+  {
+    name: 'XLSX with the relationships first and the workbook part last',
+    files: { 'rf.xlsx': readFileSync(resolve(__dirname, '../fixtures/rels-first.xlsx')) }, args: ['rf.xlsx', '--sheet', 'Leads'],
+    code: 0, leads: 6,
+  },
   { name: '.xls input', files: { 'old.xls': 'whatever' }, code: 2, message: 'unsupported input type' },
   { name: 'an XLSX that is not a zip', files: { 'fake.xlsx': 'not a zip' }, code: 2, message: 'cannot read' },
   { name: 'a directory as the input', files: {}, args: ['.'], code: 2, message: 'not a file' },

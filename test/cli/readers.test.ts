@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeCsvBytes, detectDelimiter, parseCsvText, readCsvFile } from '../../src/cli/csv-reader';
 import { excelDateToWallText, readXlsxFile, SheetNotFoundError } from '../../src/cli/xlsx-reader';
-import { workbookSheets } from '../../src/cli/xlsx-sheets';
+import { workbookInfo } from '../../src/cli/xlsx-sheets';
 
 const DATASETS = resolve(__dirname, '../../../shared/datasets');
 function dataset(rel: string): string {
@@ -148,11 +148,22 @@ describe('XLSX written by another writer (openpyxl layout: sheets before xl/work
     );
   });
 
-  test('workbookSheets reads the tab order and parts from the zip', () => {
-    expect(workbookSheets(FIXTURE)).toEqual([
-      { name: 'Notes', part: 'xl/worksheets/sheet1.xml' },
-      { name: 'Leads', part: 'xl/worksheets/sheet2.xml' },
-    ]);
-    expect(workbookSheets(join(dir, 'no-such.xlsx'))).toEqual([]);
+  test('relationships before the sheets and the workbook part after them (exceljs alone throws)', async () => {
+    const file = resolve(__dirname, '../fixtures/rels-first.xlsx');
+    expect((await readXlsxFile(file)).sheet).toBe('Notes');
+    const leads = await readXlsxFile(file, 'Leads');
+    expect(leads.sheet).toBe('Leads');
+    expect(leads.rows[4]).toEqual([4, '2026-11-04 10:30', 'Referral', '2026-11-14']);
+  });
+
+  test('workbookInfo reads the tab order and parts from the zip', () => {
+    expect(workbookInfo(FIXTURE)).toEqual({
+      sheets: [
+        { name: 'Notes', part: 'xl/worksheets/sheet1.xml' },
+        { name: 'Leads', part: 'xl/worksheets/sheet2.xml' },
+      ],
+      date1904: false,
+    });
+    expect(workbookInfo(join(dir, 'no-such.xlsx'))).toEqual({ sheets: [], date1904: false });
   });
 });

@@ -3,6 +3,7 @@
  * it is read as an ordinary character, every later line stays its own row, and a data issue names
  * the row where the quote opened.
  */
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +87,29 @@ test('legitimate quoted fields spanning lines, with doubled quotes and trailing 
   const j = await report('legit.csv', csv);
   expect(j.total.leads).toBe(3);
   expect(j.dataIssues).toEqual([]);
+});
+
+test('property: with no line breaks inside cells, every line is one row whatever stray quotes there are', () => {
+  const text = fc.string({ maxLength: 5 }).map((t) => t.replace(/["\r\n,]/g, ''));
+  // [raw text in the file, the value it must read as]
+  const cell = fc.oneof(
+    text.map((t) => [t, t] as const), // plain
+    // a quote opened and never closed; text (not a space) follows it, so it cannot pass for a closing
+    // quote (a quote followed by spaces and the delimiter or a line break would close the field)
+    text.filter((t) => /^\S/.test(t)).map((t) => [`"${t}`, `"${t}`] as const),
+    // well-formed; not starting with the delimiter or a space, or its opening quote would pass for the
+    // closing quote of an earlier stray one (the rule cannot tell those apart: see closingQuote)
+    fc.string({ maxLength: 5 }).map((t) => t.replace(/[\r\n]/g, '')).filter((t) => !/^[,\s]/.test(t)).map((t) => [`"${t.replace(/"/g, '""')}"`, t] as const),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, nl) => {
+      const body = lines.map((cells) => cells.map(([raw]) => raw).join(',')).join(nl) + nl;
+      const rows = parseCsvText(`a,b,c,d,e${nl}${body}`);
+      const values = lines.map((cells) => cells.map(([, v]) => v));
+      // trailing blank lines (one blank cell) are dropped
+      while (values.length > 0 && values[values.length - 1].length === 1 && values[values.length - 1][0].trim() === '') values.pop();
+      expect(rows.slice(1)).toEqual(values);
+    }),
+    { numRuns: 500 },
+  );
 });
