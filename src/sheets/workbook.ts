@@ -8,6 +8,7 @@
  * report goes to "Cohorts (funnel)" instead. When that name is a person's sheet too, the tab is
  * refused with a message.
  */
+import { normaliseTimeZone } from '../core/dates';
 import type { CellValue } from '../core/types';
 import type { ReportWriter, TabLayout } from '../report/layout';
 import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp, GasUi } from './gas';
@@ -89,8 +90,14 @@ export class SpreadsheetWorkbook implements Workbook {
     return this.ss.getName();
   }
 
+  /** The spreadsheet's zone, normalised once (a custom `GMT-07:00` becomes a fixed offset the engine reads). */
   timeZone(): string {
-    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone();
+    if (this.zone === null) {
+      const raw = this.ss.getSpreadsheetTimeZone();
+      const zone = normaliseTimeZone(raw);
+      if (zone === null) throw new Error(`the spreadsheet's time zone "${raw}" is not recognised (File → Settings → Time zone)`);
+      this.zone = zone;
+    }
     return this.zone;
   }
 
