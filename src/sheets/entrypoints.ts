@@ -21,7 +21,8 @@
  * services are off. Read globals inside the function bodies only.
  * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
  */
-import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets } from './app';
+import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
+import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
 
 /**
@@ -48,18 +49,35 @@ export function onInstall(e: unknown): void {
 /**
  * Menu action "Refresh reports": reads the leads sheet once and rewrites the Cohorts, Conversions and
  * Data issues tabs under the document lock; a second refresh while one runs is refused with a message.
+ * Shows the outcome in a toast (and an alert when it stopped) and returns it.
  * Обновляет листы отчёта.
  */
-export function refreshReports(): void {
-  runRefreshReports();
+export function refreshReports(): RefreshOutcome {
+  return runRefreshReports();
 }
 
 /**
  * Menu action "Set up example sheets": creates a Leads sheet with the demo leads and the settings to
- * read it, then refreshes the reports. Создаёт лист-пример с лидами и строит отчёт.
+ * read it, then refreshes the reports; returns the outcome. Создаёт лист-пример с лидами и строит отчёт.
  */
-export function setUpExampleSheets(): void {
-  runSetUpExampleSheets();
+export function setUpExampleSheets(): RefreshOutcome {
+  return runSetUpExampleSheets();
+}
+
+/**
+ * Sidebar button "Refresh reports": the same refresh, with the outcome returned to the sidebar
+ * ({ok, kind, message}) instead of an alert. Обновляет отчёты из боковой панели.
+ */
+export function sidebarRefreshReports(): SidebarResult {
+  return toSidebarResult(runRefreshReports(undefined, {}, 'sidebar'));
+}
+
+/**
+ * Sidebar button "Set up example sheets": as the menu item, with the outcome returned to the sidebar.
+ * Создаёт лист-пример из боковой панели.
+ */
+export function sidebarSetUpExampleSheets(): SidebarResult {
+  return toSidebarResult(runSetUpExampleSheets(undefined, {}, 'sidebar'));
 }
 
 /**

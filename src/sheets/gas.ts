@@ -111,7 +111,9 @@ export interface GasSpreadsheet {
   getSpreadsheetTimeZone(): string;
   getSheets(): GasSheet[];
   getSheetByName(name: string): GasSheet | null;
+  getId(): string;
   insertSheet(sheetName: string): GasSheet;
+  getActiveSheet(): GasSheet | null;
   setActiveSheet(sheet: GasSheet): GasSheet;
   toast(msg: string, title: string, timeoutSeconds: number | null): void;
 }
@@ -135,6 +137,9 @@ export interface GasUi {
 export interface GasSpreadsheetApp {
   InterpolationType: { PERCENTILE: GoogleAppsScript.Spreadsheet.InterpolationType };
   getActiveSpreadsheet(): GasSpreadsheet;
+  openById(id: string): GasSpreadsheet;
+  /** Applies all pending spreadsheet changes (writes are otherwise bundled and applied later). */
+  flush(): void;
   getUi(): GasUi;
   newConditionalFormatRule(): GasConditionalFormatRuleBuilder;
   newRichTextValue(): GasRichTextValueBuilder;

@@ -52,6 +52,8 @@ export interface Workbook {
    */
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string;
   activate(sheet: string): void;
+  /** Name of the sheet the person is on (Sheets always has one); null when it cannot be told. */
+  activeSheetName(): string | null;
   toast(message: string, title: string): void;
   /** A toast for work in progress: it stays up to a minute, and the next toast replaces it. */
   progressToast(message: string, title: string): void;
@@ -181,6 +183,11 @@ export class SpreadsheetWorkbook implements Workbook {
   activate(name: string): void {
     const s = this.sheet(name);
     if (s) this.ss.setActiveSheet(s);
+  }
+
+  activeSheetName(): string | null {
+    const s = this.ss.getActiveSheet();
+    return s ? s.getName() : null;
   }
 
   progressToast(message: string, title: string): void {

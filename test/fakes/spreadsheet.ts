@@ -42,6 +42,15 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 export class FakeEnv {
   authMode: AuthModeName = 'FULL';
   /**
+   * 'trigger': a time-driven trigger run. There is no open editor, so `SpreadsheetApp.getUi()` throws
+   * ("Scripts can only interact with the UI for the current instance of an open editor":
+   * https://developers.google.com/apps-script/reference/base/ui) and there is no active spreadsheet
+   * (`getActiveSpreadsheet()` returns null outside a bound context:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveSpreadsheet());
+   * the fake throws for both so a run that needs them fails loudly. Open the spreadsheet by id.
+   */
+  context: 'editor' | 'trigger' = 'editor';
+  /**
    * Constructor for the Dates that getValues hands out. Apps Script code and its Dates share one
    * realm; a test that runs the bundle in a vm context sets this to that context's Date.
    */
@@ -773,6 +782,13 @@ export class FakeUi implements GasUi {
   readonly menus: MenuItem[][] = [];
   readonly alerts: string[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
+  /**
+   * Called when the script is suspended waiting for a person: `Ui.alert` "opens a dialog box … and
+   * suspends the server-side script while the dialog is open"
+   * (https://developers.google.com/apps-script/reference/base/ui#alert(String)). A suspended script
+   * does not keep the document lock in Sheets, so createFakeServices wires this to drop it.
+   */
+  readonly onSuspend: (() => void)[] = [];
   constructor(readonly calls: CallCounter) {}
   createAddonMenu(): GasMenu {
     this.calls.hit('Ui.createAddonMenu');
@@ -780,6 +796,7 @@ export class FakeUi implements GasUi {
   }
   alert(prompt: string): unknown {
     this.calls.hit('Ui.alert');
+    for (const f of this.onSuspend) f();
     this.alerts.push(prompt);
     return 'OK';
   }
@@ -799,10 +816,13 @@ export interface Toast {
   timeoutSeconds: number | null;
 }
 
+let nextSpreadsheetId = 1;
+
 export class FakeSpreadsheet implements GasSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: Toast[] = [];
   active: FakeSheet | null = null;
+  readonly id = `fake-spreadsheet-${nextSpreadsheetId++}`;
 
   constructor(
     readonly calls: CallCounter,
@@ -842,6 +862,19 @@ export class FakeSpreadsheet implements GasSpreadsheet {
     this.calls.hit('Spreadsheet.getSheetByName');
     return this.sheets.find((s) => s.name === name) ?? null;
   }
+  getId(): string {
+    this.calls.hit('Spreadsheet.getId');
+    return this.id;
+  }
+  /** Sheets always has an active sheet: the one a person is on, else the first. */
+  getActiveSheet(): GasSheet | null {
+    this.calls.hit('Spreadsheet.getActiveSheet');
+    return this.active ?? this.sheets[0] ?? null;
+  }
+  /**
+   * "Inserts a new sheet into the spreadsheet … The new sheet becomes the active sheet."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String))
+   */
   insertSheet(sheetName: string): GasSheet {
     this.calls.hit('Spreadsheet.insertSheet');
     if (this.sheets.some((s) => s.name === sheetName)) {
@@ -864,8 +897,20 @@ export class FakeSpreadsheet implements GasSpreadsheet {
   }
 }
 
+/** Spreadsheet calls that change the document; Sheets may hold them back until flush() or the end of the run. */
+const WRITE_CALL_RE = /^(Range\.(set|merge|breakApart)|Sheet\.(insert|clear|set|remove|add)|Spreadsheet\.(insertSheet|setActiveSheet))/;
+
+/** Counts writes made since the last SpreadsheetApp.flush(). */
+class WriteTrackingCounter extends CallCounter {
+  unflushedWrites = 0;
+  override hit(method: string): void {
+    super.hit(method);
+    if (WRITE_CALL_RE.test(method)) this.unflushedWrites++;
+  }
+}
+
 export class FakeSpreadsheetApp implements GasSpreadsheetApp {
-  readonly calls = new CallCounter('SpreadsheetApp');
+  readonly calls = new WriteTrackingCounter('SpreadsheetApp');
   readonly ui = new FakeUi(this.calls);
   readonly spreadsheet: FakeSpreadsheet;
   // Apps Script enums are opaque runtime objects; the ambient enum type has no runtime value in Node.
@@ -883,10 +928,33 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
   getActiveSpreadsheet(): GasSpreadsheet {
     this.calls.hit('SpreadsheetApp.getActiveSpreadsheet');
     this.env.require('SpreadsheetApp.getActiveSpreadsheet');
+    if (this.env.context === 'trigger') throw new Error('Fake: no active spreadsheet in a time-driven trigger; open it by id.');
     return this.spreadsheet;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String) */
+  openById(id: string): GasSpreadsheet {
+    this.calls.hit('SpreadsheetApp.openById');
+    this.env.require('SpreadsheetApp.openById');
+    if (id !== this.spreadsheet.id) throw new Error(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet ${id})`);
+    return this.spreadsheet;
+  }
+  /**
+   * "Applies all pending Spreadsheet changes. Spreadsheet operations are sometimes bundled together
+   * to improve performance" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()).
+   * The fake applies writes at once but counts the ones made since the last flush, so a test can
+   * check that the document lock is never released over unflushed writes.
+   */
+  flush(): void {
+    this.calls.hit('SpreadsheetApp.flush');
+    this.calls.unflushedWrites = 0;
+  }
+  /** Writes since the last flush() (test helper, not a service call). */
+  unflushedWrites(): number {
+    return this.calls.unflushedWrites;
   }
   getUi(): GasUi {
     this.calls.hit('SpreadsheetApp.getUi');
+    if (this.env.context === 'trigger') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
   }
   newConditionalFormatRule(): GasConditionalFormatRuleBuilder {
