@@ -34,15 +34,19 @@ export interface GasRange {
   setWraps(isWrapEnabled: boolean[][]): GasRange;
   setFontColor(color: string | null): GasRange;
   setFontStyle(fontStyle: FontStyle | null): GasRange;
-  setNotes(notes: (string | null)[][]): GasRange;
+  /** Strings only: '' clears a note (null is not documented for setNotes). */
+  setNotes(notes: string[][]): GasRange;
   setRichTextValues(values: GasRichTextValue[][]): GasRange;
   merge(): GasRange;
   breakApart(): GasRange;
 }
 
+type MetadataVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+
 export interface GasDeveloperMetadata {
   getKey(): string;
   getValue(): string | null;
+  getVisibility(): MetadataVisibility;
 }
 
 export interface GasConditionalFormatRule {
@@ -102,7 +106,7 @@ export interface GasSheet {
   removeChart(chart: GasEmbeddedChart): void;
   newChart(): GasEmbeddedChartBuilder;
   insertChart(chart: GasEmbeddedChart): void;
-  addDeveloperMetadata(key: string, value: string): GasSheet;
+  addDeveloperMetadata(key: string, value: string, visibility: MetadataVisibility): GasSheet;
   getDeveloperMetadata(): GasDeveloperMetadata[];
 }
 
@@ -136,6 +140,7 @@ export interface GasUi {
 
 export interface GasSpreadsheetApp {
   InterpolationType: { PERCENTILE: GoogleAppsScript.Spreadsheet.InterpolationType };
+  DeveloperMetadataVisibility: { PROJECT: MetadataVisibility };
   getActiveSpreadsheet(): GasSpreadsheet;
   openById(id: string): GasSpreadsheet;
   /** Applies all pending spreadsheet changes (writes are otherwise bundled and applied later). */

@@ -2,8 +2,8 @@
  * The Workbook port: the few spreadsheet operations the add-on needs, so the refresh logic reads as
  * a recipe and is testable, plus its SpreadsheetApp implementation.
  *
- * Tab ownership: every sheet this add-on creates carries developer metadata `funnel.tab` (invisible
- * to people, kept when the sheet is cleared or renamed). A sheet is replaced only when it carries
+ * Tab ownership: every sheet this add-on creates carries developer metadata `funnel.tab` with project
+ * visibility (invisible to people and to other scripts, kept when the sheet is cleared or renamed). A sheet is replaced only when it carries
  * that marker; a person's own sheet that happens to be called "Cohorts" is never touched, and the
  * report goes to "Cohorts (funnel)" instead. When that name is a person's sheet too, the tab is
  * refused with a message.
@@ -123,7 +123,7 @@ export class SpreadsheetWorkbook implements Workbook {
 
   isReportTab(name: string): boolean {
     const s = this.sheet(name);
-    return s !== null && ownerKind(s) === 'report';
+    return s !== null && ownerKind(s, this.app) === 'report';
   }
 
   /**
@@ -135,11 +135,12 @@ export class SpreadsheetWorkbook implements Workbook {
       const existing = this.sheet(name);
       if (!existing) {
         const created = this.ss.insertSheet(name);
-        created.addDeveloperMetadata(OWNER_KEY, kind);
+        // Project visibility: other scripts on the document can neither read nor forge the marker.
+        created.addDeveloperMetadata(OWNER_KEY, kind, this.app.DeveloperMetadataVisibility.PROJECT);
         this.sheets().set(name, created);
         return { sheet: created, fresh: true, name };
       }
-      if (ownerKind(existing) === kind) return { sheet: existing, fresh: false, name };
+      if (ownerKind(existing, this.app) === kind) return { sheet: existing, fresh: false, name };
     }
     throw new SheetTakenError(wanted, fallbackName(wanted));
   }
@@ -205,10 +206,13 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 }
 
-/** The `funnel.tab` marker value of a sheet, or null when a person made it. */
-export function ownerKind(sheet: GasSheet): SheetKind | null {
+/**
+ * The `funnel.tab` marker value of a sheet, or null when a person made it. Only a project-visible
+ * marker counts: a document-visible one could have been added by any other script on the document.
+ */
+export function ownerKind(sheet: GasSheet, app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility'>): SheetKind | null {
   for (const m of sheet.getDeveloperMetadata()) {
-    if (m.getKey() === OWNER_KEY) {
+    if (m.getKey() === OWNER_KEY && m.getVisibility() === app.DeveloperMetadataVisibility.PROJECT) {
       const v = m.getValue();
       if (v === 'report' || v === 'example-leads') return v;
     }

@@ -119,6 +119,9 @@ const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2
 
 type Parsed = { value: Stored } | { formula: string };
 
+/** Characters a Sheets cell holds. */
+export const CELL_CHARS_MAX = 50_000;
+
 // ----------------------------------------------------------------------------------------------
 // Rich text, conditional formats, charts: local builders.
 
@@ -362,9 +365,15 @@ export class FakeRange implements GasRange {
       f.wrap = v;
     });
   }
-  setNotes(notes: (string | null)[][]): GasRange {
+  /**
+   * Range.setNotes takes a grid of note strings (https://developers.google.com/apps-script/reference/spreadsheet/range#setNotes(Object));
+   * the empty string is how Range.setNote documents removing a note. null is not documented, so the
+   * fake refuses it rather than guess.
+   */
+  setNotes(notes: string[][]): GasRange {
     return this.setFormat('setNotes', notes, (f, v) => {
-      if (v === null || v === '') delete f.note;
+      if (typeof v !== 'string') throw new Error(`Fake: setNotes got ${v === null ? 'null' : typeof v}; pass '' for "no note" (null is not documented).`);
+      if (v === '') delete f.note;
       else f.note = v;
     });
   }
@@ -404,12 +413,29 @@ export class FakeRange implements GasRange {
   }
 }
 
+/** Apps Script enums are opaque runtime objects; the fake's values are their names. */
+export const FAKE_VISIBILITY = {
+  DOCUMENT: 'DOCUMENT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  PROJECT: 'PROJECT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+};
+
+/**
+ * DeveloperMetadataVisibility (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility):
+ * DOCUMENT metadata "is accessible from any developer project with access to the document"; PROJECT
+ * metadata is visible only to the project that created it. The fake holds one project, so it returns
+ * both; a test plays "another script" by adding DOCUMENT metadata itself.
+ */
 export class FakeDeveloperMetadata implements GasDeveloperMetadata {
   constructor(
     private readonly calls: CallCounter,
     readonly key: string,
     readonly value: string,
+    readonly visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT,
   ) {}
+  getVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
+    this.calls.hit('DeveloperMetadata.getVisibility');
+    return this.visibility;
+  }
   getKey(): string {
     this.calls.hit('DeveloperMetadata.getKey');
     return this.key;
@@ -475,7 +501,30 @@ export class FakeSheet implements GasSheet {
     }
   }
 
+  /**
+   * What Sheets stores for one value handed to Range.setValues:
+   * - "If any value begins with =, it's interpreted as a formula"
+   *   (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)); '+…'/'-…'
+   *   that are not numbers start a formula too, as typing them does;
+   * - strings are otherwise parsed "as if the user typed them into the UI … strings may be converted
+   *   to numbers, dates, etc." (USER_ENTERED, https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption),
+   *   so '00123' becomes the number 123, '12%' 0.12, '2024-01-01' a date in the spreadsheet's zone;
+   * - a leading apostrophe makes the rest text and is not part of the value (the typing rule);
+   * - a cell formatted as plain text ('@', https://developers.google.com/sheets/api/guides/formats)
+   *   keeps the string as typed: no formula, no number, no date;
+   * - a cell holds at most 50,000 characters; Sheets refuses more with "Your input contains more than
+   *   the maximum of 50000 characters in a single cell".
+   */
   private parseUserEntered(v: unknown, numberFormat: string | undefined): Parsed {
+    const parsed = this.parseValue(v, numberFormat);
+    const text = 'formula' in parsed ? parsed.formula : parsed.value;
+    if (typeof text === 'string' && text.length > CELL_CHARS_MAX) {
+      throw new Error(`Exception: Your input contains more than the maximum of ${CELL_CHARS_MAX} characters in a single cell.`);
+    }
+    return parsed;
+  }
+
+  private parseValue(v: unknown, numberFormat: string | undefined): Parsed {
     if (v === null || v === undefined) return { value: '' };
     if (typeof v === 'boolean') return { value: v };
     if (typeof v === 'number') {
@@ -734,9 +783,10 @@ export class FakeSheet implements GasSheet {
     if (!(chart instanceof FakeEmbeddedChart)) throw new Error('Fake: insertChart needs a built chart');
     this.charts.push(chart);
   }
-  addDeveloperMetadata(key: string, value: string): GasSheet {
+  addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT): GasSheet {
     this.calls.hit('Sheet.addDeveloperMetadata');
-    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value));
+    if (visibility !== FAKE_VISIBILITY.DOCUMENT && visibility !== FAKE_VISIBILITY.PROJECT) throw new Error('Fake: unknown DeveloperMetadataVisibility');
+    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value, visibility));
     return this;
   }
   getDeveloperMetadata(): GasDeveloperMetadata[] {
@@ -917,6 +967,7 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
   readonly InterpolationType = {
     PERCENTILE: 'PERCENTILE' as unknown as GoogleAppsScript.Spreadsheet.InterpolationType,
   };
+  readonly DeveloperMetadataVisibility = FAKE_VISIBILITY;
 
   constructor(
     private readonly env: FakeEnv,
