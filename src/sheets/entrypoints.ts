@@ -96,7 +96,7 @@ export function showSidebar(): void {
  * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
  * @param {string} from_stage Stage name or column header to count from ("Lead" = every lead).
  * @param {string} to_stage A later stage name or column header.
- * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the result refreshes daily.
+ * @param {Date|string|number} as_of Optional report date: a cell with a date, DATE(2026,11,25), "2026-11-25" or a serial; default: the day the formula was last computed. Volatile functions such as NOW() are not allowed as custom-function arguments; for numbers that follow the calendar use Refresh reports.
  * @return The conversion as a fraction (format the cell as %), or "—" for 0 of 0.
  * @customfunction
  */
@@ -111,7 +111,7 @@ export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage:
  *
  * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
  * @param {string} grain Optional period: "week" (default, Monday start), "month" or "quarter".
- * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the table refreshes daily.
+ * @param {Date|string|number} as_of Optional report date: a cell with a date, DATE(2026,11,25), "2026-11-25" or a serial; default: the day the formula was last computed. Volatile functions such as NOW() are not allowed as custom-function arguments; for a table that follows the calendar use Refresh reports.
  * @return A table with a header row: period start, leads, one count per stage, overall conversion.
  * @customfunction
  */
