@@ -13,7 +13,7 @@ import type { AppServices, GasSpreadsheet } from './gas';
 import { pickLocale, uiStrings, type UiLocale } from './i18n';
 import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
-import { refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
+import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
 import { SettingsStore } from './settings-store';
 import { SheetTakenError, SpreadsheetWorkbook, fallbackName } from './workbook';
 
@@ -110,7 +110,7 @@ function runFramed(
     });
   } catch (e) {
     console.error(e);
-    outcome = { kind: 'failed', message: uiStrings(locale).failed(e instanceof Error ? e.message : String(e)) };
+    outcome = { kind: 'failed', message: failureMessage(locale, e) };
   }
   try {
     presenter.finished(outcome);

@@ -49,6 +49,7 @@ export interface UiStrings {
   tabTaken(name: string, alt: string): string;
   exampleTaken(name: string, alt: string): string;
   failed(detail: string): string;
+  unknownTimeZone(zone: string): string;
 }
 
 const EN: UiStrings = {
@@ -79,6 +80,8 @@ const EN: UiStrings = {
   exampleTaken: (name, alt) =>
     `The sheets "${name}" and "${alt}" already exist and were not made by this add-on, so no example was created. Rename one of them and try again.`,
   failed: (detail) => `The refresh stopped: ${detail}`,
+  unknownTimeZone: (zone) =>
+    `The spreadsheet's time zone "${zone}" is not recognised, so nothing was refreshed. Choose a time zone in File → Settings.`,
 };
 
 const RU: UiStrings = {
@@ -109,6 +112,8 @@ const RU: UiStrings = {
   exampleTaken: (name, alt) =>
     `Листы «${name}» и «${alt}» уже есть и созданы не этим дополнением, поэтому пример не создан. Переименуйте один из них и попробуйте снова.`,
   failed: (detail) => `Обновление остановлено: ${detail}`,
+  unknownTimeZone: (zone) =>
+    `Часовой пояс таблицы «${zone}» не распознан, поэтому ничего не обновлено. Выберите часовой пояс в меню Файл → Настройки.`,
 };
 
 export function uiStrings(locale: UiLocale): UiStrings {

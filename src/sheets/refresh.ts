@@ -22,7 +22,7 @@ import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { localMinute, statusCell } from './status';
-import { SheetTakenError, type Workbook } from './workbook';
+import { SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
 
 /** How long a second refresh waits for the first before it is refused. */
 export const LOCK_WAIT_MS = 500;
@@ -159,6 +159,13 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
   return { kind: 'done', record, skipped, message: strings.refreshedToast(facts) };
 }
 
+/** The message for an exception that stopped a run, in the person's language where we know the cause. */
+export function failureMessage(locale: UiLocale, e: unknown): string {
+  const strings = uiStrings(locale);
+  if (e instanceof UnknownTimeZoneError) return strings.unknownTimeZone(e.zone);
+  return strings.failed(e instanceof Error ? e.message : String(e));
+}
+
 /** The last-run record of a refresh that stopped; a failure to store it must not hide the first one. */
 function recordFailure(ctx: RefreshContext, started: number, message: string): void {
   const record: FailedRunRecord = {
@@ -185,7 +192,7 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
     if (computed.ok) return writeRefresh(ctx, computed.computed);
   } catch (e) {
     console.error(e);
-    const message = uiStrings(ctx.uiLocale).failed(e instanceof Error ? e.message : String(e));
+    const message = failureMessage(ctx.uiLocale, e);
     recordFailure(ctx, started, message);
     return { kind: 'failed', message };
   }

@@ -32,6 +32,13 @@ export class SheetTakenError extends Error {
   }
 }
 
+/** The spreadsheet reports a time zone that is neither an IANA name nor a fixed offset. */
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly zone: string) {
+    super(`the spreadsheet's time zone "${zone}" is not recognised (File → Settings → Time zone)`);
+  }
+}
+
 export interface Workbook {
   name(): string;
   timeZone(): string;
@@ -97,7 +104,7 @@ export class SpreadsheetWorkbook implements Workbook {
     if (this.zone === null) {
       const raw = this.ss.getSpreadsheetTimeZone();
       const zone = normaliseTimeZone(raw);
-      if (zone === null) throw new Error(`the spreadsheet's time zone "${raw}" is not recognised (File → Settings → Time zone)`);
+      if (zone === null) throw new UnknownTimeZoneError(raw);
       this.zone = zone;
     }
     return this.zone;

@@ -194,3 +194,22 @@ describe('outcomes returned to the sidebar', () => {
     expect(empty.app.ui.alerts).toEqual([]);
   });
 });
+
+test('a spreadsheet zone that is neither an IANA name nor an offset stops the refresh with a message in the person\'s language', () => {
+  for (const [locale, expected] of [
+    ['en_US', 'The spreadsheet\'s time zone "Mars/Olympus" is not recognised, so nothing was refreshed.'],
+    ['ru_RU', 'Часовой пояс таблицы «Mars/Olympus» не распознан, поэтому ничего не обновлено.'],
+  ] as const) {
+    const w = createFakeServices({ timeZone: 'Mars/Olympus', locale });
+    w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const out = runRefreshReports(w.services, { now: () => REPORT_NOW });
+      expect(out.kind).toBe('failed');
+      expect(out.message.startsWith(expected)).toBe(true);
+    } finally {
+      error.mockRestore();
+    }
+    expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads']);
+  }
+});
