@@ -101,6 +101,7 @@ function runFramed(
       clock: opts.clock ?? (() => Date.now()),
       progress: (message) => presenter.progress(message),
       ...(opts.reports ? { reports: opts.reports } : {}),
+      statusOnFailure: kind === 'headless',
     };
     outcome = withDocumentLock(svc.LockService, () => svc.SpreadsheetApp.flush(), locale, () => {
       const before = returnToActive ? workbook.activeSheetName() : null;

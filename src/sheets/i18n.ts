@@ -50,6 +50,8 @@ export interface UiStrings {
   exampleTaken(name: string, alt: string): string;
   failed(detail: string): string;
   unknownTimeZone(zone: string): string;
+  /** The status line of a headless refresh that stopped. */
+  statusFailed(at: string, message: string): string;
 }
 
 const EN: UiStrings = {
@@ -82,6 +84,7 @@ const EN: UiStrings = {
   failed: (detail) => `The refresh stopped: ${detail}`,
   unknownTimeZone: (zone) =>
     `The spreadsheet's time zone "${zone}" is not recognised, so nothing was refreshed. Choose a time zone in File → Settings.`,
+  statusFailed: (at, message) => `Refresh failed ${at}: ${message}`,
 };
 
 const RU: UiStrings = {
@@ -114,6 +117,7 @@ const RU: UiStrings = {
   failed: (detail) => `Обновление остановлено: ${detail}`,
   unknownTimeZone: (zone) =>
     `Часовой пояс таблицы «${zone}» не распознан, поэтому ничего не обновлено. Выберите часовой пояс в меню Файл → Настройки.`,
+  statusFailed: (at, message) => `Обновление не удалось ${at}: ${message}`,
 };
 
 export function uiStrings(locale: UiLocale): UiStrings {

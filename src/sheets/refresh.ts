@@ -41,6 +41,18 @@ export interface RefreshContext {
   progress?: (message: string) => void;
   /** The reports to compute and write (default: every report tab). */
   reports?: readonly ReportTab[];
+  /**
+   * Headless runs: a refresh that stops says so in the status cell of the last good refresh (no one
+   * sees an alert there). Only that one cell changes; the report itself stays as it was.
+   */
+  statusOnFailure?: boolean;
+}
+
+/** Where the status line of the last good refresh is (1-based cell of one of our report tabs). */
+export interface StatusCellRef {
+  sheet: string;
+  row: number;
+  col: number;
 }
 
 export interface RefreshRecord {
@@ -51,6 +63,7 @@ export interface RefreshRecord {
   leads: number;
   issues: number;
   tabs: string[];
+  statusCell?: StatusCellRef;
 }
 
 /** What the last-run record holds after a refresh that stopped. */
@@ -58,7 +71,11 @@ export interface FailedRunRecord {
   at: string;
   durationMs: number;
   failed: string;
+  statusCell?: StatusCellRef;
 }
+
+/** Longest failure text put in the status cell (it shares a row with the tab's title). */
+const STATUS_MESSAGE_MAX = 300;
 
 export type RefreshOutcome =
   | { kind: 'done'; record: RefreshRecord; skipped: string[]; message: string }
@@ -154,6 +171,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     leads: facts.leads,
     issues: facts.issues,
     tabs,
+    ...(cohortsSheet && cell ? { statusCell: { sheet: cohortsSheet, row: cell.row, col: cell.col } } : {}),
   };
   ctx.settings.saveLastRefresh(record);
   return { kind: 'done', record, skipped, message: strings.refreshedToast(facts) };
@@ -166,15 +184,43 @@ export function failureMessage(locale: UiLocale, e: unknown): string {
   return strings.failed(e instanceof Error ? e.message : String(e));
 }
 
-/** The last-run record of a refresh that stopped; a failure to store it must not hide the first one. */
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function isStatusCellRef(v: unknown): v is StatusCellRef {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.sheet === 'string' && Number.isInteger(r.row) && Number.isInteger(r.col);
+}
+
+/**
+ * The last-run record of a refresh that stopped (keeping where the status line is), and in headless
+ * runs the failure in that status cell. A failure to store either must not hide the first one.
+ */
 function recordFailure(ctx: RefreshContext, started: number, message: string): void {
-  const record: FailedRunRecord = {
-    at: ctx.now().toISOString(),
-    durationMs: Math.max(0, ctx.clock() - started),
-    failed: message.length > RECORD_MESSAGE_MAX ? `${message.slice(0, RECORD_MESSAGE_MAX - 1)}…` : message,
-  };
   try {
+    const previous = ctx.settings.lastRefresh();
+    const prevCell = typeof previous === 'object' && previous !== null ? (previous as { statusCell?: unknown }).statusCell : undefined;
+    const statusCell = isStatusCellRef(prevCell) ? prevCell : undefined;
+    const now = ctx.now();
+    const record: FailedRunRecord = {
+      at: now.toISOString(),
+      durationMs: Math.max(0, ctx.clock() - started),
+      failed: cut(message, RECORD_MESSAGE_MAX),
+      ...(statusCell ? { statusCell } : {}),
+    };
     ctx.settings.saveLastRefresh(record);
+    if (ctx.statusOnFailure && statusCell && ctx.workbook.isReportTab(statusCell.sheet)) {
+      let at: string;
+      try {
+        at = localMinute(now, ctx.workbook.timeZone());
+      } catch {
+        at = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      }
+      const text = uiStrings(ctx.uiLocale).statusFailed(at, cut(message, STATUS_MESSAGE_MAX));
+      ctx.workbook.writeNote(statusCell.sheet, statusCell.row, statusCell.col, text);
+    }
   } catch (e) {
     console.error(e);
   }

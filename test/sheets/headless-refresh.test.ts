@@ -55,6 +55,35 @@ describe('headless refresh (a time-driven trigger: no UI, no active spreadsheet)
     expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Notes']);
   });
 
+  test('a headless refresh that stops after a good one says so in the status cell; the report stays as it was', () => {
+    const w = world('trigger');
+    const id = w.app.spreadsheet.id;
+    expect(runHeadlessRefresh(id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+    const cohorts = w.app.spreadsheet.sheet('Cohorts');
+    const before = cohorts.peekValues();
+    // The leads sheet is renamed after the settings named it: the next run stops.
+    w.properties.document.store.set('funnel.leadsSheet', 'Leads');
+    w.app.spreadsheet.sheet('Leads').name = 'Old leads';
+    const later = new Date(REPORT_NOW.getTime() + 3_600_000);
+    expect(runHeadlessRefresh(id, w.services, { now: () => later }).kind).toBe('failed');
+    const after = cohorts.peekValues();
+    expect(String(after[0][8])).toBe(
+      'Refresh failed 2026-11-25 13:00: The leads sheet "Leads" named in the settings does not exist any more. Rename your leads sheet back to "Leads" or change the setting.',
+    );
+    // Only that cell changed.
+    after[0][8] = before[0][8];
+    expect(after).toEqual(before);
+    expect(lastRun(w)).toMatchObject({ failed: expect.stringContaining('"Leads"'), statusCell: { sheet: 'Cohorts', row: 1, col: 9 } });
+    // A menu refresh that stops shows an alert instead and leaves the status cell alone.
+    const menu = world();
+    runRefreshReports(menu.services, { now: () => REPORT_NOW });
+    const line = menu.app.spreadsheet.sheet('Cohorts').peek(1, 9);
+    menu.properties.document.store.set('funnel.leadsSheet', 'Gone');
+    runRefreshReports(menu.services, { now: () => later });
+    expect(menu.app.spreadsheet.sheet('Cohorts').peek(1, 9)).toBe(line);
+    expect(menu.app.ui.alerts).toHaveLength(1);
+  });
+
   test('the interactive entry point run from a trigger does not crash: it returns the outcome and logs', () => {
     const w = world('trigger');
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
