@@ -122,7 +122,11 @@ function runFramed(
   return outcome;
 }
 
-const active = (svc: AppServices) => () => svc.SpreadsheetApp.getActiveSpreadsheet();
+const active = (svc: AppServices) => (): GasSpreadsheet => {
+  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('no spreadsheet is open in this run (a trigger must open the spreadsheet by id)');
+  return ss;
+};
 
 /** Refresh every report tab of the open spreadsheet (menu: interactive; sidebar: returned). */
 export function runRefreshReports(svc: AppServices = globalServices(), opts: RunOptions = {}, kind: PresenterKind = 'interactive'): RefreshOutcome {

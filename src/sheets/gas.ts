@@ -141,7 +141,8 @@ export interface GasUi {
 export interface GasSpreadsheetApp {
   InterpolationType: { PERCENTILE: GoogleAppsScript.Spreadsheet.InterpolationType };
   DeveloperMetadataVisibility: { PROJECT: MetadataVisibility };
-  getActiveSpreadsheet(): GasSpreadsheet;
+  /** Null where there is no open document (e.g. a time-driven trigger): open it by id there. */
+  getActiveSpreadsheet(): GasSpreadsheet | null;
   openById(id: string): GasSpreadsheet;
   /** Applies all pending spreadsheet changes (writes are otherwise bundled and applied later). */
   flush(): void;

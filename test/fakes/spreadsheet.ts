@@ -47,7 +47,7 @@ export class FakeEnv {
    * https://developers.google.com/apps-script/reference/base/ui) and there is no active spreadsheet
    * (`getActiveSpreadsheet()` returns null outside a bound context:
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveSpreadsheet());
-   * the fake throws for both so a run that needs them fails loudly. Open the spreadsheet by id.
+   * the fake throws for the first and returns null for the second. Open the spreadsheet by id.
    */
   context: 'editor' | 'trigger' = 'editor';
   /**
@@ -976,10 +976,10 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
     this.spreadsheet = new FakeSpreadsheet(this.calls, env, opts.name, opts.timeZone);
   }
 
-  getActiveSpreadsheet(): GasSpreadsheet {
+  getActiveSpreadsheet(): GasSpreadsheet | null {
     this.calls.hit('SpreadsheetApp.getActiveSpreadsheet');
     this.env.require('SpreadsheetApp.getActiveSpreadsheet');
-    if (this.env.context === 'trigger') throw new Error('Fake: no active spreadsheet in a time-driven trigger; open it by id.');
+    if (this.env.context === 'trigger') return null;
     return this.spreadsheet;
   }
   /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String) */

@@ -141,7 +141,7 @@ describe('fake ranges check dimensions and bounds like Sheets', () => {
 describe('call counters', () => {
   test('count round trips per service and keep local builders apart', () => {
     const world = createFakeServices();
-    const ss = world.app.getActiveSpreadsheet();
+    const ss = world.app.getActiveSpreadsheet()!;
     const sheet = ss.insertSheet('X');
     sheet.getRange(1, 1, 1, 1).setValues([['x']]);
     world.app.newRichTextValue().setText('a').setLinkUrl('#gid=1').build();
