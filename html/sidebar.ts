@@ -56,7 +56,13 @@ function run(action: string): void {
   const runner = google.script.run
     .withSuccessHandler((result) => {
       setBusy(false);
-      setStatus(typeof result === 'string' && result !== '' ? result : locale === 'ru' ? 'Готово.' : 'Done.', false);
+      // The server returns {ok, kind, message}: a refused or stopped run is shown as such, never as "Done.".
+      const r = result as { ok?: unknown; message?: unknown } | null;
+      if (r && typeof r === 'object' && typeof r.message === 'string') {
+        setStatus(r.message, r.ok !== true);
+        return;
+      }
+      setStatus(locale === 'ru' ? 'Готово.' : 'Done.', false);
     })
     .withFailureHandler((error) => {
       setBusy(false);

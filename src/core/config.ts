@@ -3,6 +3,7 @@
  * properties; the CLI reads it from a file. `parseConfig` accepts unknown JSON and either returns a
  * complete config (defaults filled in) or a list of errors, each naming the offending key.
  */
+import { normaliseTimeZone } from './dates';
 import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible';
 import type { DateOrder, Grain, SliceKey } from './types';
 import { parseIsoDay } from './wall-time';
@@ -102,13 +103,9 @@ function nonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
 }
 
+/** An IANA zone `Intl` knows, or a fixed offset such as Sheets' custom `GMT-07:00` (see normaliseTimeZone). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return normaliseTimeZone(zone) !== null;
 }
 
 /** Validates unknown JSON into a full config. Unknown keys are errors too (they are usually typos). */
@@ -206,8 +203,9 @@ export function parseConfig(input: unknown): ConfigResult {
     else errors.push('weekStartsOn: must be an integer 0 (Sunday) … 6 (Saturday)');
   }
   if (input.timeZone !== undefined) {
-    if (typeof input.timeZone === 'string' && isValidTimeZone(input.timeZone)) cfg.timeZone = input.timeZone;
-    else errors.push('timeZone: must be an IANA time zone such as "Europe/Moscow"');
+    const zone = typeof input.timeZone === 'string' ? normaliseTimeZone(input.timeZone) : null;
+    if (zone !== null) cfg.timeZone = zone;
+    else errors.push('timeZone: must be an IANA time zone such as "Europe/Moscow" or a fixed offset such as "GMT-07:00"');
   }
   if (input.dateOrder !== undefined) {
     if (input.dateOrder === 'dmy' || input.dateOrder === 'mdy') cfg.dateOrder = input.dateOrder;

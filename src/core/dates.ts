@@ -384,8 +384,55 @@ function isUtcZone(zone: string): boolean {
   return z === 'UTC' || z === 'ETC/UTC' || z === 'GMT' || z === 'ETC/GMT' || z === 'Z';
 }
 
+/**
+ * A fixed UTC offset written as Sheets writes a custom zone (`GMT-07:00`, `GMT+05:30`), or as
+ * `UTC+3`, `+03:00`, `-0700`. Spreadsheet.getSpreadsheetTimeZone() can return such a value
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()
+ * returns "the time zone for the spreadsheet", and File → Settings offers GMT offsets), but
+ * `Intl.DateTimeFormat` accepts only IANA names and throws "Invalid time zone specified" for it.
+ */
+const FIXED_OFFSET_RE = /^(?:GMT|UTC)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/i;
+
+/** Offset in ms of a fixed-offset zone (`GMT-07:00` → −7 h), or null for any other text. */
+export function fixedOffsetMs(zone: string): number | null {
+  const m = FIXED_OFFSET_RE.exec(zone.trim());
+  if (!m) return null;
+  const h = Number(m[2]);
+  const mi = m[3] === undefined ? 0 : Number(m[3]);
+  if (h > 14 || mi > 59 || (h === 14 && mi > 0)) return null;
+  return (m[1] === '+' ? 1 : -1) * (h * HOUR_MS + mi * 60_000);
+}
+
+function fixedOffsetName(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMs) / 60_000;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `GMT${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * The one spelling of a zone that every date function here accepts: an IANA name as given (when
+ * `Intl` knows it), `UTC` for a zero offset, and `GMT±HH:MM` for any other fixed offset (`GMT-07:00`,
+ * `UTC+3`, `+05:30`). Null for anything else (an unknown name, an offset beyond ±14 h).
+ */
+export function normaliseTimeZone(zone: string): string | null {
+  const z = zone.trim();
+  if (z === '') return null;
+  if (isUtcZone(z)) return 'UTC';
+  const offset = fixedOffsetMs(z);
+  if (offset !== null) return offset === 0 ? 'UTC' : fixedOffsetName(offset);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: z });
+    return z;
+  } catch {
+    return null;
+  }
+}
+
 function makeConverter(timeZone: string): InstantToWall {
   if (isUtcZone(timeZone)) return (t) => t;
+  const fixed = fixedOffsetMs(timeZone);
+  if (fixed !== null) return (t) => t + fixed;
   const fmt = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

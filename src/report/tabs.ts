@@ -23,22 +23,48 @@ function shownStages(stages: string[], leadStep: string): string[] {
   return [leadStep, ...stages.slice(1)];
 }
 
-export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions): TabLayout[] {
-  const strings = reportStrings(opts.locale);
-  const cohortReport = { ...report.cohortReport, stages: shownStages(report.cohortReport.stages, strings.leadStep) };
-  const conversions = { ...report.conversions, stages: shownStages(report.conversions.stages, strings.leadStep) };
-  return [
-    buildCohortsTab(cohortReport, {
-      strings,
-      ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
-      ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
-    }),
-    buildConversionsTab(conversions, strings, report.cohortReport.filters),
-    buildIssuesTab(report.dataIssues, {
-      strings,
-      locale: opts.locale,
-      leadsSheet: opts.leadsSheet,
-      ...(opts.maxIssueRows !== undefined ? { maxRows: opts.maxIssueRows } : {}),
-    }),
-  ];
+/** One report tab: an id (tabs are addressed by id, never by position) and a pure layout builder. */
+export interface ReportTab {
+  id: string;
+  build(report: FunnelReport, opts: ReportTabsOptions): TabLayout;
+}
+
+/** The report tabs in the order they are written. The first is the Cohorts tab (it carries the status line). */
+export const REPORT_TABS: readonly ReportTab[] = [
+  {
+    id: 'cohorts',
+    build(report, opts) {
+      const strings = reportStrings(opts.locale);
+      const cohortReport = { ...report.cohortReport, stages: shownStages(report.cohortReport.stages, strings.leadStep) };
+      return buildCohortsTab(cohortReport, {
+        strings,
+        ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
+        ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
+      });
+    },
+  },
+  {
+    id: 'conversions',
+    build(report, opts) {
+      const strings = reportStrings(opts.locale);
+      const conversions = { ...report.conversions, stages: shownStages(report.conversions.stages, strings.leadStep) };
+      return buildConversionsTab(conversions, strings, report.cohortReport.filters);
+    },
+  },
+  {
+    id: 'issues',
+    build(report, opts) {
+      return buildIssuesTab(report.dataIssues, {
+        strings: reportStrings(opts.locale),
+        locale: opts.locale,
+        leadsSheet: opts.leadsSheet,
+        ...(opts.maxIssueRows !== undefined ? { maxRows: opts.maxIssueRows } : {}),
+      });
+    },
+  },
+];
+
+/** Every report tab's layout, all computed before any is written. */
+export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions, tabs: readonly ReportTab[] = REPORT_TABS): TabLayout[] {
+  return tabs.map((t) => t.build(report, opts));
 }

@@ -2,13 +2,18 @@
  * What the add-on's global functions do (entrypoints.ts only forwards to these). Services are
  * injected; in Apps Script they are the globals, read inside each call because the bundle is also
  * evaluated in AuthMode.NONE and in custom-function runs, where most services are off.
+ *
+ * Every run returns its outcome. How the outcome is shown is chosen by the caller: interactive (menu:
+ * toast and alert), sidebar (returned to the client) or headless (a trigger: no UI; the status line
+ * and the stored last-run record only). A headless run opens the spreadsheet by id.
  */
 import { dayInTimeZone } from '../core/engine';
 import { buildExampleSheet, EXAMPLE_SHEET, exampleConfig } from './example-sheets';
-import type { AppServices } from './gas';
+import type { AppServices, GasSpreadsheet } from './gas';
 import { pickLocale, uiStrings, type UiLocale } from './i18n';
 import { buildMenu } from './menu';
-import { refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
+import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
+import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
 import { SettingsStore } from './settings-store';
 import { SheetTakenError, SpreadsheetWorkbook, fallbackName } from './workbook';
 
@@ -40,77 +45,126 @@ export function openMenu(_e: unknown, svc: AppServices = globalServices()): void
   buildMenu(svc.SpreadsheetApp.getUi(), uiStrings(userLocale(svc)));
 }
 
-/** Clock overrides for tests; Apps Script runs use the real time. */
+/** Clock overrides and the injected reports for tests; Apps Script runs use the real time. */
 export interface RunOptions {
   now?: () => Date;
   clock?: () => number;
+  reports?: RefreshContext['reports'];
 }
 
-function context(svc: AppServices, locale: UiLocale, opts: RunOptions): { ctx: RefreshContext; workbook: SpreadsheetWorkbook } {
-  const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, svc.SpreadsheetApp.getActiveSpreadsheet());
-  const props = svc.PropertiesService.getDocumentProperties();
-  if (!props) throw new Error('Document properties are not available: open the add-on from a spreadsheet.');
-  const settings = new SettingsStore(props);
-  const now = opts.now ?? (() => new Date());
-  const clock = opts.clock ?? (() => Date.now());
-  return { workbook, ctx: { workbook, settings, uiLocale: locale, now, clock } };
+/** What google.script.run hands back to the sidebar (JSON-like values only). */
+export interface SidebarResult {
+  ok: boolean;
+  kind: RefreshOutcome['kind'];
+  message: string;
 }
 
-/** Last-resort guard: an unexpected error becomes an alert with its text (and a log line), not a red bar. */
-function guarded(svc: AppServices, locale: UiLocale, run: () => RefreshOutcome): RefreshOutcome {
+export function toSidebarResult(outcome: RefreshOutcome): SidebarResult {
+  return { ok: outcome.kind === 'done', kind: outcome.kind, message: outcome.message };
+}
+
+function presenterFor(kind: PresenterKind, wb: SpreadsheetWorkbook, locale: UiLocale): OutcomePresenter {
+  if (kind === 'interactive') return interactivePresenter(wb, locale);
+  if (kind === 'sidebar') return sidebarPresenter(wb, locale);
+  return headlessPresenter();
+}
+
+type Work = (ctx: RefreshContext, wb: SpreadsheetWorkbook) => RefreshOutcome;
+
+/**
+ * The frame of every run: open the spreadsheet, build the context, run `work` under the document lock
+ * (flushed before release), put the person back on the sheet they were on (inserting a sheet makes it
+ * active), then present the outcome — after the lock is released — and return it. An unexpected
+ * error becomes a failed outcome with its text (and a log line), never a red bar.
+ */
+function runFramed(
+  svc: AppServices,
+  kind: PresenterKind,
+  open: () => GasSpreadsheet,
+  opts: RunOptions,
+  work: Work,
+  returnToActive = kind !== 'headless',
+): RefreshOutcome {
+  const locale = userLocale(svc);
+  let presenter: OutcomePresenter = headlessPresenter();
+  let outcome: RefreshOutcome;
   try {
-    return run();
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    console.error(e);
-    const message = uiStrings(locale).failed(detail);
-    try {
-      svc.SpreadsheetApp.getUi().alert(message);
-    } catch {
-      // No UI (e.g. run from a trigger): the log line above is all we can do.
-    }
-    return { kind: 'failed', message };
-  }
-}
-
-/** Menu action: refresh every report tab under the document lock. */
-export function runRefreshReports(svc: AppServices = globalServices(), opts: RunOptions = {}): RefreshOutcome {
-  const locale = userLocale(svc);
-  return guarded(svc, locale, () => {
-    const { ctx, workbook } = context(svc, locale, opts);
-    return withDocumentLock(svc.LockService, workbook, locale, () => refreshLocked(ctx));
-  });
-}
-
-/** Menu action: a Leads sheet with the sample data and the settings to read it, then a refresh. */
-export function runSetUpExampleSheets(svc: AppServices = globalServices(), opts: RunOptions = {}): RefreshOutcome {
-  const locale = userLocale(svc);
-  const strings = uiStrings(locale);
-  return guarded(svc, locale, () => {
-    const { ctx, workbook } = context(svc, locale, opts);
-    return withDocumentLock(svc.LockService, workbook, locale, () => {
-      const zone = workbook.timeZone();
-      const example = buildExampleSheet(dayInTimeZone(ctx.now(), zone), zone);
-      let sheet: string;
-      try {
-        sheet = workbook.writeDataSheet(EXAMPLE_SHEET, 'example-leads', example.values, example.columnFormats);
-      } catch (e) {
-        if (!(e instanceof SheetTakenError)) throw e;
-        const message = strings.exampleTaken(EXAMPLE_SHEET, fallbackName(EXAMPLE_SHEET));
-        workbook.alert(message);
-        return { kind: 'failed', message };
-      }
-      ctx.settings.saveLeadsSheet(sheet);
-      const saved = ctx.settings.saveConfig(exampleConfig(zone, locale));
-      if (!saved.ok) throw new Error(`example settings rejected: ${saved.errors.join('; ')}`);
-      const outcome = refreshLocked(ctx);
-      if (outcome.kind === 'done') {
-        const cohorts = outcome.record.tabs[0];
-        if (cohorts) workbook.activate(cohorts);
-      }
-      return outcome;
+    const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, open());
+    presenter = presenterFor(kind, workbook, locale);
+    const props = svc.PropertiesService.getDocumentProperties();
+    if (!props) throw new Error('Document properties are not available: open the add-on from a spreadsheet.');
+    const ctx: RefreshContext = {
+      workbook,
+      settings: new SettingsStore(props),
+      uiLocale: locale,
+      now: opts.now ?? (() => new Date()),
+      clock: opts.clock ?? (() => Date.now()),
+      progress: (message) => presenter.progress(message),
+      ...(opts.reports ? { reports: opts.reports } : {}),
+      statusOnFailure: kind === 'headless',
+    };
+    outcome = withDocumentLock(svc.LockService, () => svc.SpreadsheetApp.flush(), locale, () => {
+      const before = returnToActive ? workbook.activeSheetName() : null;
+      const result = work(ctx, workbook);
+      if (before !== null && workbook.activeSheetName() !== before) workbook.activate(before);
+      return result;
     });
-  });
+  } catch (e) {
+    console.error(e);
+    outcome = { kind: 'failed', message: failureMessage(locale, e) };
+  }
+  try {
+    presenter.finished(outcome);
+  } catch (e) {
+    // No UI after all (e.g. a trigger run through the interactive entry point): the log keeps it.
+    console.error(e);
+  }
+  return outcome;
+}
+
+const active = (svc: AppServices) => (): GasSpreadsheet => {
+  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('no spreadsheet is open in this run (a trigger must open the spreadsheet by id)');
+  return ss;
+};
+
+/** Refresh every report tab of the open spreadsheet (menu: interactive; sidebar: returned). */
+export function runRefreshReports(svc: AppServices = globalServices(), opts: RunOptions = {}, kind: PresenterKind = 'interactive'): RefreshOutcome {
+  return runFramed(svc, kind, active(svc), opts, (ctx) => refreshLocked(ctx));
+}
+
+/**
+ * Refresh a spreadsheet opened by id, with no UI (a time-driven trigger has no open document and
+ * `getUi()` throws there): the outcome is in the status line, the last-run record and the log.
+ */
+export function runHeadlessRefresh(spreadsheetId: string, svc: AppServices = globalServices(), opts: RunOptions = {}): RefreshOutcome {
+  return runFramed(svc, 'headless', () => svc.SpreadsheetApp.openById(spreadsheetId), opts, (ctx) => refreshLocked(ctx));
+}
+
+/** A Leads sheet with the sample data and the settings to read it, then a refresh; ends on the Cohorts tab. */
+export function runSetUpExampleSheets(svc: AppServices = globalServices(), opts: RunOptions = {}, kind: PresenterKind = 'interactive'): RefreshOutcome {
+  return runFramed(svc, kind, active(svc), opts, (ctx, workbook) => {
+    const strings = uiStrings(ctx.uiLocale);
+    const zone = workbook.timeZone();
+    const example = buildExampleSheet(dayInTimeZone(ctx.now(), zone), zone);
+    let sheet: string;
+    try {
+      sheet = workbook.writeDataSheet(EXAMPLE_SHEET, 'example-leads', example.values, example.columnFormats);
+    } catch (e) {
+      if (!(e instanceof SheetTakenError)) throw e;
+      return { kind: 'failed', message: strings.exampleTaken(EXAMPLE_SHEET, fallbackName(EXAMPLE_SHEET)) };
+    }
+    ctx.settings.saveLeadsSheet(sheet);
+    const saved = ctx.settings.saveConfig(exampleConfig(zone, ctx.uiLocale));
+    if (!saved.ok) throw new Error(`example settings rejected: ${saved.errors.join('; ')}`);
+    const outcome = refreshLocked(ctx);
+    if (outcome.kind === 'done') {
+      const cohorts = outcome.record.tabs[0];
+      if (cohorts) workbook.activate(cohorts);
+    }
+    return outcome;
+    // The example shows its report instead of returning the person to where they were.
+  }, false);
 }
 
 /** Menu action: the sidebar (dist/sidebar.html). */

@@ -123,7 +123,7 @@ export function asOfArg(fn: string, value: unknown, timeZone: string, now: Date)
 function badAsOf(fn: string, shown: string): Error {
   return argError(
     fn,
-    `as_of "${shown}" is not a date; use a date cell, DATE(2024,9,26), TODAY() or "2024-09-26"`,
-    `дата отчёта "${shown}" не распознана; укажите ячейку с датой, DATE(2024;9;26), TODAY() или "2024-09-26"`,
+    `as_of "${shown}" is not a date; use a date cell, DATE(2024,9,26) or "2024-09-26"`,
+    `дата отчёта "${shown}" не распознана; укажите ячейку с датой, DATE(2024;9;26) или "2024-09-26"`,
   );
 }

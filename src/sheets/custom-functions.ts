@@ -7,13 +7,13 @@
  * cohort pass over the range it was given and nothing else.
  */
 import { computeCohorts } from '../core/cohorts';
-import { isValidTimeZone, type FunnelConfig } from '../core/config';
+import type { FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { ingestRows } from '../core/ingest';
 import type { CohortReport } from '../core/model';
 import type { CellValue, Grain, IngestResult } from '../core/types';
 import { parseIsoDay } from '../core/wall-time';
-import { wallToInstant } from '../core/dates';
+import { normaliseTimeZone, wallToInstant } from '../core/dates';
 import { argError, asOfArg, grainArg, normaliseName, tableArg, textArg } from './args';
 
 /** Shown for 0/0 (DESIGN: "0/0 is shown as —, never as 0%"). */
@@ -29,7 +29,8 @@ export interface CustomFunctionEnv {
 
 /**
  * The environment inside Sheets. The spreadsheet's own zone is used (custom functions may call
- * read-only SpreadsheetApp getters); the script's zone and then UTC are fallbacks only.
+ * read-only SpreadsheetApp getters), normalised so a custom `GMT-07:00` works; the script's zone and
+ * then UTC are fallbacks only.
  */
 export function appsScriptEnv(): CustomFunctionEnv {
   return {
@@ -40,8 +41,9 @@ export function appsScriptEnv(): CustomFunctionEnv {
       ];
       for (const read of candidates) {
         try {
-          const zone = read();
-          if (zone && isValidTimeZone(zone)) return zone;
+          // A custom zone such as 'GMT-07:00' is a fixed offset, not an unknown zone.
+          const zone = normaliseTimeZone(read());
+          if (zone !== null) return zone;
         } catch {
           // Not available in this context; try the next source.
         }

@@ -21,7 +21,8 @@
  * services are off. Read globals inside the function bodies only.
  * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
  */
-import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets } from './app';
+import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
+import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
 
 /**
@@ -48,18 +49,35 @@ export function onInstall(e: unknown): void {
 /**
  * Menu action "Refresh reports": reads the leads sheet once and rewrites the Cohorts, Conversions and
  * Data issues tabs under the document lock; a second refresh while one runs is refused with a message.
+ * Shows the outcome in a toast (and an alert when it stopped) and returns it.
  * Обновляет листы отчёта.
  */
-export function refreshReports(): void {
-  runRefreshReports();
+export function refreshReports(): RefreshOutcome {
+  return runRefreshReports();
 }
 
 /**
  * Menu action "Set up example sheets": creates a Leads sheet with the demo leads and the settings to
- * read it, then refreshes the reports. Создаёт лист-пример с лидами и строит отчёт.
+ * read it, then refreshes the reports; returns the outcome. Создаёт лист-пример с лидами и строит отчёт.
  */
-export function setUpExampleSheets(): void {
-  runSetUpExampleSheets();
+export function setUpExampleSheets(): RefreshOutcome {
+  return runSetUpExampleSheets();
+}
+
+/**
+ * Sidebar button "Refresh reports": the same refresh, with the outcome returned to the sidebar
+ * ({ok, kind, message}) instead of an alert. Обновляет отчёты из боковой панели.
+ */
+export function sidebarRefreshReports(): SidebarResult {
+  return toSidebarResult(runRefreshReports(undefined, {}, 'sidebar'));
+}
+
+/**
+ * Sidebar button "Set up example sheets": as the menu item, with the outcome returned to the sidebar.
+ * Создаёт лист-пример из боковой панели.
+ */
+export function sidebarSetUpExampleSheets(): SidebarResult {
+  return toSidebarResult(runSetUpExampleSheets(undefined, {}, 'sidebar'));
 }
 
 /**
@@ -78,7 +96,7 @@ export function showSidebar(): void {
  * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
  * @param {string} from_stage Stage name or column header to count from ("Lead" = every lead).
  * @param {string} to_stage A later stage name or column header.
- * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the result refreshes daily.
+ * @param {Date|string|number} as_of Optional report date: a cell with a date, DATE(2026,11,25), "2026-11-25" or a serial; default: the day the formula was last computed. Volatile functions such as NOW() are not allowed as custom-function arguments; for numbers that follow the calendar use Refresh reports.
  * @return The conversion as a fraction (format the cell as %), or "—" for 0 of 0.
  * @customfunction
  */
@@ -93,7 +111,7 @@ export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage:
  *
  * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
  * @param {string} grain Optional period: "week" (default, Monday start), "month" or "quarter".
- * @param {Date|string|number} as_of Optional report date (date cell, "YYYY-MM-DD" or serial); default today. Pass TODAY() so the table refreshes daily.
+ * @param {Date|string|number} as_of Optional report date: a cell with a date, DATE(2026,11,25), "2026-11-25" or a serial; default: the day the formula was last computed. Volatile functions such as NOW() are not allowed as custom-function arguments; for a table that follows the calendar use Refresh reports.
  * @return A table with a header row: period start, leads, one count per stage, overall conversion.
  * @customfunction
  */

@@ -34,15 +34,19 @@ export interface GasRange {
   setWraps(isWrapEnabled: boolean[][]): GasRange;
   setFontColor(color: string | null): GasRange;
   setFontStyle(fontStyle: FontStyle | null): GasRange;
-  setNotes(notes: (string | null)[][]): GasRange;
+  /** Strings only: '' clears a note (null is not documented for setNotes). */
+  setNotes(notes: string[][]): GasRange;
   setRichTextValues(values: GasRichTextValue[][]): GasRange;
   merge(): GasRange;
   breakApart(): GasRange;
 }
 
+type MetadataVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+
 export interface GasDeveloperMetadata {
   getKey(): string;
   getValue(): string | null;
+  getVisibility(): MetadataVisibility;
 }
 
 export interface GasConditionalFormatRule {
@@ -102,7 +106,7 @@ export interface GasSheet {
   removeChart(chart: GasEmbeddedChart): void;
   newChart(): GasEmbeddedChartBuilder;
   insertChart(chart: GasEmbeddedChart): void;
-  addDeveloperMetadata(key: string, value: string): GasSheet;
+  addDeveloperMetadata(key: string, value: string, visibility: MetadataVisibility): GasSheet;
   getDeveloperMetadata(): GasDeveloperMetadata[];
 }
 
@@ -111,7 +115,9 @@ export interface GasSpreadsheet {
   getSpreadsheetTimeZone(): string;
   getSheets(): GasSheet[];
   getSheetByName(name: string): GasSheet | null;
+  getId(): string;
   insertSheet(sheetName: string): GasSheet;
+  getActiveSheet(): GasSheet | null;
   setActiveSheet(sheet: GasSheet): GasSheet;
   toast(msg: string, title: string, timeoutSeconds: number | null): void;
 }
@@ -134,7 +140,12 @@ export interface GasUi {
 
 export interface GasSpreadsheetApp {
   InterpolationType: { PERCENTILE: GoogleAppsScript.Spreadsheet.InterpolationType };
-  getActiveSpreadsheet(): GasSpreadsheet;
+  DeveloperMetadataVisibility: { PROJECT: MetadataVisibility };
+  /** Null where there is no open document (e.g. a time-driven trigger): open it by id there. */
+  getActiveSpreadsheet(): GasSpreadsheet | null;
+  openById(id: string): GasSpreadsheet;
+  /** Applies all pending spreadsheet changes (writes are otherwise bundled and applied later). */
+  flush(): void;
   getUi(): GasUi;
   newConditionalFormatRule(): GasConditionalFormatRuleBuilder;
   newRichTextValue(): GasRichTextValueBuilder;

@@ -49,6 +49,9 @@ export interface UiStrings {
   tabTaken(name: string, alt: string): string;
   exampleTaken(name: string, alt: string): string;
   failed(detail: string): string;
+  unknownTimeZone(zone: string): string;
+  /** The status line of a headless refresh that stopped. */
+  statusFailed(at: string, message: string): string;
 }
 
 const EN: UiStrings = {
@@ -79,6 +82,9 @@ const EN: UiStrings = {
   exampleTaken: (name, alt) =>
     `The sheets "${name}" and "${alt}" already exist and were not made by this add-on, so no example was created. Rename one of them and try again.`,
   failed: (detail) => `The refresh stopped: ${detail}`,
+  unknownTimeZone: (zone) =>
+    `The spreadsheet's time zone "${zone}" is not recognised, so nothing was refreshed. Choose a time zone in File → Settings.`,
+  statusFailed: (at, message) => `Refresh failed ${at}: ${message}`,
 };
 
 const RU: UiStrings = {
@@ -109,6 +115,9 @@ const RU: UiStrings = {
   exampleTaken: (name, alt) =>
     `Листы «${name}» и «${alt}» уже есть и созданы не этим дополнением, поэтому пример не создан. Переименуйте один из них и попробуйте снова.`,
   failed: (detail) => `Обновление остановлено: ${detail}`,
+  unknownTimeZone: (zone) =>
+    `Часовой пояс таблицы «${zone}» не распознан, поэтому ничего не обновлено. Выберите часовой пояс в меню Файл → Настройки.`,
+  statusFailed: (at, message) => `Обновление не удалось ${at}: ${message}`,
 };
 
 export function uiStrings(locale: UiLocale): UiStrings {

@@ -1,22 +1,34 @@
 /**
- * The refresh recipe: settings → leads sheet → one read → engine → report tabs → status.
- * It runs on the Workbook port and the settings store only, so tests drive it on fakes.
+ * The refresh, headless: a function of (workbook, settings, clock) that returns an outcome. It shows
+ * nothing itself; how the outcome reaches a person is injected (see presenters.ts): toast and alert
+ * from the menu, the status line and the stored last-run record only from a trigger, the returned
+ * value from the sidebar.
+ *
+ * Two steps with one seam between them: `computeRefresh` reads the settings and the leads once and
+ * builds every report tab's layout; `writeRefresh` writes that list of layouts, then the status line
+ * and the last-run record. Nothing is written before every report is computed, so a report that
+ * throws leaves every tab as it was.
  *
  * Every failure a person can cause (no leads sheet, invalid saved settings, an empty sheet, columns
  * that cannot be found, a report tab name taken by their own sheet) ends in a message, never in an
  * exception; the spreadsheet's own sheets are never written.
  */
 import { buildFunnelReport } from '../core/engine';
-import { buildReportTabs } from '../report/tabs';
+import type { FunnelReport } from '../core/model';
+import type { TabLayout } from '../report/layout';
+import { buildReportTabs, REPORT_TABS, type ReportTab } from '../report/tabs';
 import type { GasLockService } from './gas';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { localMinute, statusCell } from './status';
-import { SheetTakenError, type Workbook } from './workbook';
+import { SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
 
 /** How long a second refresh waits for the first before it is refused. */
 export const LOCK_WAIT_MS = 500;
+
+/** Longest failure message kept in the last-run record (a property value holds 9 KB). */
+const RECORD_MESSAGE_MAX = 2000;
 
 export interface RefreshContext {
   workbook: Workbook;
@@ -25,6 +37,22 @@ export interface RefreshContext {
   now: () => Date;
   /** Milliseconds for measuring the duration. */
   clock: () => number;
+  /** Called once the work really starts (settings valid), e.g. to show a progress toast. */
+  progress?: (message: string) => void;
+  /** The reports to compute and write (default: every report tab). */
+  reports?: readonly ReportTab[];
+  /**
+   * Headless runs: a refresh that stops says so in the status cell of the last good refresh (no one
+   * sees an alert there). Only that one cell changes; the report itself stays as it was.
+   */
+  statusOnFailure?: boolean;
+}
+
+/** Where the status line of the last good refresh is (1-based cell of one of our report tabs). */
+export interface StatusCellRef {
+  sheet: string;
+  row: number;
+  col: number;
 }
 
 export interface RefreshRecord {
@@ -35,35 +63,52 @@ export interface RefreshRecord {
   leads: number;
   issues: number;
   tabs: string[];
+  statusCell?: StatusCellRef;
 }
 
+/** What the last-run record holds after a refresh that stopped. */
+export interface FailedRunRecord {
+  at: string;
+  durationMs: number;
+  failed: string;
+  statusCell?: StatusCellRef;
+}
+
+/** Longest failure text put in the status cell (it shares a row with the tab's title). */
+const STATUS_MESSAGE_MAX = 300;
+
 export type RefreshOutcome =
-  | { kind: 'done'; record: RefreshRecord; skipped: string[] }
+  | { kind: 'done'; record: RefreshRecord; skipped: string[]; message: string }
   | { kind: 'failed'; message: string }
   | { kind: 'busy'; message: string };
 
-function failed(ctx: RefreshContext, message: string): RefreshOutcome {
-  const strings = uiStrings(ctx.uiLocale);
-  ctx.workbook.toast(strings.refreshStopped, strings.toastTitle);
-  ctx.workbook.alert(message);
-  return { kind: 'failed', message };
+/** Everything computed before the first write: the layouts of every report tab, in writing order. */
+export interface ComputedRefresh {
+  started: number;
+  now: Date;
+  zone: string;
+  leadsSheet: string;
+  report: FunnelReport;
+  reportLocale: UiLocale;
+  layouts: TabLayout[];
 }
 
-/** One refresh; the caller holds the document lock. */
-export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
-  const started = ctx.clock();
+type Computed = { ok: true; computed: ComputedRefresh } | { ok: false; message: string };
+
+/** Step 1: settings → leads sheet → one read → engine → every report's layout. Writes nothing. */
+export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const strings = uiStrings(ctx.uiLocale);
   const wb = ctx.workbook;
 
   // Invalid saved settings are reported before anything is read.
   const saved = ctx.settings.readConfig();
-  if (saved.kind === 'invalid') return failed(ctx, strings.invalidSettings(saved.errors));
-  wb.progressToast(strings.refreshing, strings.toastTitle);
+  if (saved.kind === 'invalid') return { ok: false, message: strings.invalidSettings(saved.errors) };
+  ctx.progress?.(strings.refreshing);
 
   const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);
-  if (!where.ok) return failed(ctx, where.message);
+  if (!where.ok) return { ok: false, message: where.message };
   const read = readLeadsRows(wb, where.sheet, strings);
-  if (!read.ok) return failed(ctx, read.message);
+  if (!read.ok) return { ok: false, message: read.message };
 
   // The saved config, else detection from the header (its warnings land on the Data issues tab);
   // always in the spreadsheet's zone.
@@ -79,15 +124,25 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
   if (!outcome.ok) {
     const message = ctx.uiLocale === 'ru' ? outcome.errorRu : outcome.error;
     // The lone sheet was taken unseen: when its header is not leads, say so as "no leads sheet".
-    return failed(ctx, saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message);
+    return { ok: false, message: saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message };
   }
   const { report, config } = outcome;
+  const layouts = buildReportTabs(
+    report,
+    { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile },
+    ctx.reports ?? REPORT_TABS,
+  );
+  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, layouts } };
+}
 
-  const layouts = buildReportTabs(report, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
+/** Step 2: writes the computed layouts, the status line on the first tab and the last-run record. */
+export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOutcome {
+  const strings = uiStrings(ctx.uiLocale);
+  const wb = ctx.workbook;
   const writer = wb.reportWriter();
   const skipped: string[] = [];
   const tabs: string[] = [];
-  for (const layout of layouts) {
+  for (const layout of c.layouts) {
     try {
       writer.writeTab(layout);
       tabs.push(writer.sheetNameOf(layout.name) ?? layout.name);
@@ -98,50 +153,122 @@ export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
   }
 
   const facts: StatusFacts = {
-    at: localMinute(now, zone),
-    durationMs: Math.max(0, ctx.clock() - started),
-    leads: report.source.leads,
-    issues: report.dataIssues.length,
+    at: localMinute(c.now, c.zone),
+    durationMs: Math.max(0, ctx.clock() - c.started),
+    leads: c.report.source.leads,
+    issues: c.report.dataIssues.length,
   };
-  const cohortsLayout = layouts[0];
+  const cohortsLayout = c.layouts[0];
   const cohortsSheet = cohortsLayout ? writer.sheetNameOf(cohortsLayout.name) : undefined;
-  const cell = cohortsLayout ? statusCell(cohortsLayout, report.stages.length) : null;
-  if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, uiStrings(config.locale).statusLine(facts));
+  const cell = cohortsLayout ? statusCell(cohortsLayout, c.report.stages.length) : null;
+  if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, uiStrings(c.reportLocale).statusLine(facts));
 
   const record: RefreshRecord = {
-    at: now.toISOString(),
+    at: c.now.toISOString(),
     durationMs: facts.durationMs,
-    leadsSheet: where.sheet,
-    rowsRead: report.source.rowsRead,
+    leadsSheet: c.leadsSheet,
+    rowsRead: c.report.source.rowsRead,
     leads: facts.leads,
     issues: facts.issues,
     tabs,
+    ...(cohortsSheet && cell ? { statusCell: { sheet: cohortsSheet, row: cell.row, col: cell.col } } : {}),
   };
   ctx.settings.saveLastRefresh(record);
-  wb.toast(strings.refreshedToast(facts), strings.toastTitle);
-  if (skipped.length > 0) wb.alert(skipped.join('\n'));
-  return { kind: 'done', record, skipped };
+  return { kind: 'done', record, skipped, message: strings.refreshedToast(facts) };
+}
+
+/** The message for an exception that stopped a run, in the person's language where we know the cause. */
+export function failureMessage(locale: UiLocale, e: unknown): string {
+  const strings = uiStrings(locale);
+  if (e instanceof UnknownTimeZoneError) return strings.unknownTimeZone(e.zone);
+  return strings.failed(e instanceof Error ? e.message : String(e));
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function isStatusCellRef(v: unknown): v is StatusCellRef {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.sheet === 'string' && Number.isInteger(r.row) && Number.isInteger(r.col);
 }
 
 /**
- * Runs `work` under the document lock. When another execution holds it, nothing runs: the person
- * gets a toast saying a refresh is already running (never a silent queue).
+ * The last-run record of a refresh that stopped (keeping where the status line is), and in headless
+ * runs the failure in that status cell. A failure to store either must not hide the first one.
+ */
+function recordFailure(ctx: RefreshContext, started: number, message: string): void {
+  try {
+    const previous = ctx.settings.lastRefresh();
+    const prevCell = typeof previous === 'object' && previous !== null ? (previous as { statusCell?: unknown }).statusCell : undefined;
+    const statusCell = isStatusCellRef(prevCell) ? prevCell : undefined;
+    const now = ctx.now();
+    const record: FailedRunRecord = {
+      at: now.toISOString(),
+      durationMs: Math.max(0, ctx.clock() - started),
+      failed: cut(message, RECORD_MESSAGE_MAX),
+      ...(statusCell ? { statusCell } : {}),
+    };
+    ctx.settings.saveLastRefresh(record);
+    if (ctx.statusOnFailure && statusCell && ctx.workbook.isReportTab(statusCell.sheet)) {
+      let at: string;
+      try {
+        at = localMinute(now, ctx.workbook.timeZone());
+      } catch {
+        at = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      }
+      const text = uiStrings(ctx.uiLocale).statusFailed(at, cut(message, STATUS_MESSAGE_MAX));
+      ctx.workbook.writeNote(statusCell.sheet, statusCell.row, statusCell.col, text);
+    }
+  } catch (e) {
+    console.error(e);
+  }
+}
+
+/**
+ * One refresh; the caller holds the document lock. Returns the outcome and shows nothing: a stopped
+ * refresh (a message, or an unexpected error) is stored as the last-run record too.
+ */
+export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
+  const started = ctx.clock();
+  let computed: Computed;
+  try {
+    computed = computeRefresh(ctx, started);
+    if (computed.ok) return writeRefresh(ctx, computed.computed);
+  } catch (e) {
+    console.error(e);
+    const message = failureMessage(ctx.uiLocale, e);
+    recordFailure(ctx, started, message);
+    return { kind: 'failed', message };
+  }
+  recordFailure(ctx, started, computed.message);
+  return { kind: 'failed', message: computed.message };
+}
+
+/**
+ * Runs `work` under the document lock and returns its outcome; shows nothing (the caller presents the
+ * outcome after this returns, i.e. after the lock is released: an alert suspends the script, which
+ * in Sheets lets the lock go). When another execution holds the lock, nothing runs: the outcome is
+ * `busy` (never a silent queue). Before the lock is released, pending writes are flushed
+ * (SpreadsheetApp.flush), so the next refresh to take the lock reads committed tabs.
  */
 export function withDocumentLock(
   lockService: GasLockService,
-  wb: Workbook,
+  flush: () => void,
   locale: UiLocale,
   work: () => RefreshOutcome,
 ): RefreshOutcome {
   const strings = uiStrings(locale);
   const lock = lockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
-    wb.toast(strings.busy, strings.toastTitle);
-    return { kind: 'busy', message: strings.busy };
-  }
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return { kind: 'busy', message: strings.busy };
   try {
     return work();
   } finally {
-    lock.releaseLock();
+    try {
+      flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

@@ -16,9 +16,24 @@ import { wallToInstant } from '../core/dates';
 
 export type SheetValue = string | number | boolean | Date;
 
-/** A string that Sheets will store as exactly this text. */
+/**
+ * Characters a Sheets cell holds; a longer value makes setValues throw for the whole block. Text from
+ * the data (a person's cell quoted on Data issues) can be that long, so it is cut to fit.
+ */
+export const CELL_TEXT_MAX = 50_000;
+
+/** Text cut to fit one cell, ending with '…' when cut (never splitting a surrogate pair). */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A string that Sheets will store as exactly this text (cut to the cell limit). */
 export function protectText(text: string): string {
-  return text === '' ? '' : `'${text}`;
+  return text === '' ? '' : `'${fitCell(text)}`;
 }
 
 /** A layout value as a setValues value; LayoutDate becomes the instant that shows that wall time in `zone`. */

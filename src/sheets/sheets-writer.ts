@@ -166,8 +166,9 @@ function fill(grid: Grid<string | null>, dflt: string): string[][] {
   return grid.map((r) => r.map((v) => (v === null ? dflt : v)));
 }
 
-function notesGrid(notes: { row: number; col: number; text: string }[], rows: number, cols: number): (string | null)[][] {
-  const grid: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
+/** Every cell gets a string: '' for "no note" (Range.setNotes documents strings, not null). */
+function notesGrid(notes: { row: number; col: number; text: string }[], rows: number, cols: number): string[][] {
+  const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(''));
   for (const n of notes) if (n.row < rows && n.col < cols) grid[n.row][n.col] = n.text;
   return grid;
 }

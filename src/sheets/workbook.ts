@@ -2,12 +2,13 @@
  * The Workbook port: the few spreadsheet operations the add-on needs, so the refresh logic reads as
  * a recipe and is testable, plus its SpreadsheetApp implementation.
  *
- * Tab ownership: every sheet this add-on creates carries developer metadata `funnel.tab` (invisible
- * to people, kept when the sheet is cleared or renamed). A sheet is replaced only when it carries
+ * Tab ownership: every sheet this add-on creates carries developer metadata `funnel.tab` with project
+ * visibility (invisible to people and to other scripts, kept when the sheet is cleared or renamed). A sheet is replaced only when it carries
  * that marker; a person's own sheet that happens to be called "Cohorts" is never touched, and the
  * report goes to "Cohorts (funnel)" instead. When that name is a person's sheet too, the tab is
  * refused with a message.
  */
+import { normaliseTimeZone } from '../core/dates';
 import type { CellValue } from '../core/types';
 import type { ReportWriter, TabLayout } from '../report/layout';
 import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp, GasUi } from './gas';
@@ -31,6 +32,13 @@ export class SheetTakenError extends Error {
   }
 }
 
+/** The spreadsheet reports a time zone that is neither an IANA name nor a fixed offset. */
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly zone: string) {
+    super(`the spreadsheet's time zone "${zone}" is not recognised (File → Settings → Time zone)`);
+  }
+}
+
 export interface Workbook {
   name(): string;
   timeZone(): string;
@@ -51,6 +59,8 @@ export interface Workbook {
    */
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string;
   activate(sheet: string): void;
+  /** Name of the sheet the person is on (Sheets always has one); null when it cannot be told. */
+  activeSheetName(): string | null;
   toast(message: string, title: string): void;
   /** A toast for work in progress: it stays up to a minute, and the next toast replaces it. */
   progressToast(message: string, title: string): void;
@@ -89,8 +99,14 @@ export class SpreadsheetWorkbook implements Workbook {
     return this.ss.getName();
   }
 
+  /** The spreadsheet's zone, normalised once (a custom `GMT-07:00` becomes a fixed offset the engine reads). */
   timeZone(): string {
-    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone();
+    if (this.zone === null) {
+      const raw = this.ss.getSpreadsheetTimeZone();
+      const zone = normaliseTimeZone(raw);
+      if (zone === null) throw new UnknownTimeZoneError(raw);
+      this.zone = zone;
+    }
     return this.zone;
   }
 
@@ -114,7 +130,7 @@ export class SpreadsheetWorkbook implements Workbook {
 
   isReportTab(name: string): boolean {
     const s = this.sheet(name);
-    return s !== null && ownerKind(s) === 'report';
+    return s !== null && ownerKind(s, this.app) === 'report';
   }
 
   /**
@@ -126,11 +142,12 @@ export class SpreadsheetWorkbook implements Workbook {
       const existing = this.sheet(name);
       if (!existing) {
         const created = this.ss.insertSheet(name);
-        created.addDeveloperMetadata(OWNER_KEY, kind);
+        // Project visibility: other scripts on the document can neither read nor forge the marker.
+        created.addDeveloperMetadata(OWNER_KEY, kind, this.app.DeveloperMetadataVisibility.PROJECT);
         this.sheets().set(name, created);
         return { sheet: created, fresh: true, name };
       }
-      if (ownerKind(existing) === kind) return { sheet: existing, fresh: false, name };
+      if (ownerKind(existing, this.app) === kind) return { sheet: existing, fresh: false, name };
     }
     throw new SheetTakenError(wanted, fallbackName(wanted));
   }
@@ -176,6 +193,11 @@ export class SpreadsheetWorkbook implements Workbook {
     if (s) this.ss.setActiveSheet(s);
   }
 
+  activeSheetName(): string | null {
+    const s = this.ss.getActiveSheet();
+    return s ? s.getName() : null;
+  }
+
   progressToast(message: string, title: string): void {
     // Bounded rather than "until dismissed": if the run dies (e.g. the 6-minute limit), it must not stay up.
     this.ss.toast(message, title, 60);
@@ -191,10 +213,13 @@ export class SpreadsheetWorkbook implements Workbook {
   }
 }
 
-/** The `funnel.tab` marker value of a sheet, or null when a person made it. */
-export function ownerKind(sheet: GasSheet): SheetKind | null {
+/**
+ * The `funnel.tab` marker value of a sheet, or null when a person made it. Only a project-visible
+ * marker counts: a document-visible one could have been added by any other script on the document.
+ */
+export function ownerKind(sheet: GasSheet, app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility'>): SheetKind | null {
   for (const m of sheet.getDeveloperMetadata()) {
-    if (m.getKey() === OWNER_KEY) {
+    if (m.getKey() === OWNER_KEY && m.getVisibility() === app.DeveloperMetadataVisibility.PROJECT) {
       const v = m.getValue();
       if (v === 'report' || v === 'example-leads') return v;
     }

@@ -93,7 +93,13 @@ describe('dist/Code.js on fake Apps Script services', () => {
     const context = sandbox(world);
     world.app.spreadsheet.addSheet('Leads', [['Lead ID', 'Created at'], ['1', new Date('2026-11-02T10:00:00Z')]]);
     world.lock.state.holdByAnotherExecution();
-    call(context, 'refreshReports()');
+    // The top-level functions return the outcome (the sidebar must not say "Done." for a refused run).
+    expect(call(context, 'refreshReports()')).toMatchObject({ kind: 'busy' });
+    expect(call(context, 'sidebarRefreshReports()')).toEqual({
+      ok: false,
+      kind: 'busy',
+      message: 'A refresh is already running. Wait for it to finish, then refresh again.',
+    });
     expect(world.app.spreadsheet.toasts.map((t) => t.msg)).toEqual(['A refresh is already running. Wait for it to finish, then refresh again.']);
     expect(world.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads']);
   });

@@ -133,27 +133,38 @@ describe('dist/sidebar.html', () => {
     return { elements, calls, button, status };
   }
 
-  it('calls the server function named by a button and shows the result', () => {
-    const page = runSidebar('en-US', { refreshReports: (ok) => ok('Reports refreshed.') });
-    page.button('refreshReports').onClick?.();
-    expect(page.calls).toEqual(['refreshReports']);
-    expect(page.status().textContent).toBe('Reports refreshed.');
-    expect(page.button('refreshReports').disabled).toBe(false);
+  it('calls the server function named by a button and shows the returned outcome', () => {
+    const page = runSidebar('en-US', {
+      sidebarRefreshReports: (ok) => ok({ ok: true, kind: 'done', message: 'Reports refreshed: 11 leads.' }),
+    });
+    page.button('sidebarRefreshReports').onClick?.();
+    expect(page.calls).toEqual(['sidebarRefreshReports']);
+    expect(page.status().textContent).toBe('Reports refreshed: 11 leads.');
+    expect(page.status().className).toBe('');
+    expect(page.button('sidebarRefreshReports').disabled).toBe(false);
+  });
+
+  it('a refused or stopped refresh is shown as an error with its message, never as "Done."', () => {
+    const busy = 'A refresh is already running. Wait for it to finish, then refresh again.';
+    const page = runSidebar('en-US', { sidebarRefreshReports: (ok) => ok({ ok: false, kind: 'busy', message: busy }) });
+    page.button('sidebarRefreshReports').onClick?.();
+    expect(page.status().textContent).toBe(busy);
+    expect(page.status().className).toBe('error');
   });
 
   it('shows a server error in red and a missing server function as an error', () => {
-    const page = runSidebar('en-US', { refreshReports: (_, fail) => fail(new Error('No leads sheet')) });
-    page.button('refreshReports').onClick?.();
+    const page = runSidebar('en-US', { sidebarRefreshReports: (_, fail) => fail(new Error('No leads sheet')) });
+    page.button('sidebarRefreshReports').onClick?.();
     expect(page.status().textContent).toBe('No leads sheet');
     expect(page.status().className).toBe('error');
-    page.button('setUpExampleSheets').onClick?.();
-    expect(page.status().textContent).toBe('Unknown action: setUpExampleSheets');
+    page.button('sidebarSetUpExampleSheets').onClick?.();
+    expect(page.status().textContent).toBe('Unknown action: sidebarSetUpExampleSheets');
   });
 
   it('speaks Russian in a Russian browser', () => {
-    const page = runSidebar('ru-RU', { refreshReports: (ok) => ok('') });
-    expect(page.button('refreshReports').textContent).toBe('Обновить отчёты');
-    page.button('refreshReports').onClick?.();
+    const page = runSidebar('ru-RU', { sidebarRefreshReports: (ok) => ok(null) });
+    expect(page.button('sidebarRefreshReports').textContent).toBe('Обновить отчёты');
+    page.button('sidebarRefreshReports').onClick?.();
     expect(page.status().textContent).toBe('Готово.');
   });
 });

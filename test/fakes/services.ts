@@ -96,6 +96,19 @@ export class FakePropertiesService implements GasPropertiesService {
 /** The document lock shared by every execution on one spreadsheet. */
 export class DocumentLockState {
   holder: object | null = null;
+  /** Times a lock of ours was released while writes were not flushed (must stay 0). */
+  releasedUnflushed = 0;
+  /** Times a lock of ours was lost because the script was suspended by an alert (must stay 0). */
+  droppedBySuspend = 0;
+  /** Writes not yet flushed; wired to the fake SpreadsheetApp by createFakeServices. */
+  pendingWrites: () => number = () => 0;
+  /** The script was suspended (Ui.alert): Sheets does not keep the lock for it. */
+  suspend(): void {
+    if (this.holder instanceof FakeLock) {
+      this.holder = null;
+      this.droppedBySuspend++;
+    }
+  }
   /** Simulates another execution (a refresh started a moment ago) holding the lock. */
   holdByAnotherExecution(): void {
     this.holder = { anotherExecution: true };
@@ -120,9 +133,17 @@ export class FakeLock implements GasLock {
     }
     return false;
   }
+  /**
+   * Lock.releaseLock's reference advises calling SpreadsheetApp.flush() before releasing the lock when
+   * working on a spreadsheet, so that pending changes are committed before another execution takes
+   * it (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()). Counted here.
+   */
   releaseLock(): void {
     this.calls.hit('Lock.releaseLock');
-    if (this.state.holder === this) this.state.holder = null;
+    if (this.state.holder === this) {
+      if (this.state.pendingWrites() > 0) this.state.releasedUnflushed++;
+      this.state.holder = null;
+    }
   }
 }
 
@@ -172,14 +193,19 @@ export interface FakeWorld {
   resetCalls(): void;
 }
 
-export function createFakeServices(opts: { timeZone?: string; locale?: string; authMode?: AuthModeName; name?: string } = {}): FakeWorld {
+export function createFakeServices(
+  opts: { timeZone?: string; locale?: string; authMode?: AuthModeName; name?: string; context?: 'editor' | 'trigger' } = {},
+): FakeWorld {
   const env = new FakeEnv();
   env.authMode = opts.authMode ?? 'FULL';
+  env.context = opts.context ?? 'editor';
   const app = new FakeSpreadsheetApp(env, { timeZone: opts.timeZone ?? 'Europe/Moscow', name: opts.name });
   const properties = new FakePropertiesService(env);
   const lock = new FakeLockService(env);
   const session = new FakeSession(opts.locale ?? 'en_US');
   const html = new FakeHtmlService();
+  lock.state.pendingWrites = () => app.unflushedWrites();
+  app.ui.onSuspend.push(() => lock.state.suspend());
   const counters = [app.calls, properties.calls, lock.calls, session.calls, html.calls];
   return {
     env,

@@ -42,6 +42,15 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
 export class FakeEnv {
   authMode: AuthModeName = 'FULL';
   /**
+   * 'trigger': a time-driven trigger run. There is no open editor, so `SpreadsheetApp.getUi()` throws
+   * ("Scripts can only interact with the UI for the current instance of an open editor":
+   * https://developers.google.com/apps-script/reference/base/ui) and there is no active spreadsheet
+   * (`getActiveSpreadsheet()` returns null outside a bound context:
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveSpreadsheet());
+   * the fake throws for the first and returns null for the second. Open the spreadsheet by id.
+   */
+  context: 'editor' | 'trigger' = 'editor';
+  /**
    * Constructor for the Dates that getValues hands out. Apps Script code and its Dates share one
    * realm; a test that runs the bundle in a vm context sets this to that context's Date.
    */
@@ -109,6 +118,9 @@ const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(
 const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 type Parsed = { value: Stored } | { formula: string };
+
+/** Characters a Sheets cell holds. */
+export const CELL_CHARS_MAX = 50_000;
 
 // ----------------------------------------------------------------------------------------------
 // Rich text, conditional formats, charts: local builders.
@@ -353,9 +365,15 @@ export class FakeRange implements GasRange {
       f.wrap = v;
     });
   }
-  setNotes(notes: (string | null)[][]): GasRange {
+  /**
+   * Range.setNotes takes a grid of note strings (https://developers.google.com/apps-script/reference/spreadsheet/range#setNotes(Object));
+   * the empty string is how Range.setNote documents removing a note. null is not documented, so the
+   * fake refuses it rather than guess.
+   */
+  setNotes(notes: string[][]): GasRange {
     return this.setFormat('setNotes', notes, (f, v) => {
-      if (v === null || v === '') delete f.note;
+      if (typeof v !== 'string') throw new Error(`Fake: setNotes got ${v === null ? 'null' : typeof v}; pass '' for "no note" (null is not documented).`);
+      if (v === '') delete f.note;
       else f.note = v;
     });
   }
@@ -395,12 +413,29 @@ export class FakeRange implements GasRange {
   }
 }
 
+/** Apps Script enums are opaque runtime objects; the fake's values are their names. */
+export const FAKE_VISIBILITY = {
+  DOCUMENT: 'DOCUMENT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  PROJECT: 'PROJECT' as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+};
+
+/**
+ * DeveloperMetadataVisibility (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility):
+ * DOCUMENT metadata "is accessible from any developer project with access to the document"; PROJECT
+ * metadata is visible only to the project that created it. The fake holds one project, so it returns
+ * both; a test plays "another script" by adding DOCUMENT metadata itself.
+ */
 export class FakeDeveloperMetadata implements GasDeveloperMetadata {
   constructor(
     private readonly calls: CallCounter,
     readonly key: string,
     readonly value: string,
+    readonly visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT,
   ) {}
+  getVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
+    this.calls.hit('DeveloperMetadata.getVisibility');
+    return this.visibility;
+  }
   getKey(): string {
     this.calls.hit('DeveloperMetadata.getKey');
     return this.key;
@@ -466,7 +501,30 @@ export class FakeSheet implements GasSheet {
     }
   }
 
+  /**
+   * What Sheets stores for one value handed to Range.setValues:
+   * - "If any value begins with =, it's interpreted as a formula"
+   *   (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)); '+…'/'-…'
+   *   that are not numbers start a formula too, as typing them does;
+   * - strings are otherwise parsed "as if the user typed them into the UI … strings may be converted
+   *   to numbers, dates, etc." (USER_ENTERED, https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption),
+   *   so '00123' becomes the number 123, '12%' 0.12, '2024-01-01' a date in the spreadsheet's zone;
+   * - a leading apostrophe makes the rest text and is not part of the value (the typing rule);
+   * - a cell formatted as plain text ('@', https://developers.google.com/sheets/api/guides/formats)
+   *   keeps the string as typed: no formula, no number, no date;
+   * - a cell holds at most 50,000 characters; Sheets refuses more with "Your input contains more than
+   *   the maximum of 50000 characters in a single cell".
+   */
   private parseUserEntered(v: unknown, numberFormat: string | undefined): Parsed {
+    const parsed = this.parseValue(v, numberFormat);
+    const text = 'formula' in parsed ? parsed.formula : parsed.value;
+    if (typeof text === 'string' && text.length > CELL_CHARS_MAX) {
+      throw new Error(`Exception: Your input contains more than the maximum of ${CELL_CHARS_MAX} characters in a single cell.`);
+    }
+    return parsed;
+  }
+
+  private parseValue(v: unknown, numberFormat: string | undefined): Parsed {
     if (v === null || v === undefined) return { value: '' };
     if (typeof v === 'boolean') return { value: v };
     if (typeof v === 'number') {
@@ -725,9 +783,10 @@ export class FakeSheet implements GasSheet {
     if (!(chart instanceof FakeEmbeddedChart)) throw new Error('Fake: insertChart needs a built chart');
     this.charts.push(chart);
   }
-  addDeveloperMetadata(key: string, value: string): GasSheet {
+  addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT): GasSheet {
     this.calls.hit('Sheet.addDeveloperMetadata');
-    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value));
+    if (visibility !== FAKE_VISIBILITY.DOCUMENT && visibility !== FAKE_VISIBILITY.PROJECT) throw new Error('Fake: unknown DeveloperMetadataVisibility');
+    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value, visibility));
     return this;
   }
   getDeveloperMetadata(): GasDeveloperMetadata[] {
@@ -773,6 +832,13 @@ export class FakeUi implements GasUi {
   readonly menus: MenuItem[][] = [];
   readonly alerts: string[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
+  /**
+   * Called when the script is suspended waiting for a person: `Ui.alert` "opens a dialog box … and
+   * suspends the server-side script while the dialog is open"
+   * (https://developers.google.com/apps-script/reference/base/ui#alert(String)). A suspended script
+   * does not keep the document lock in Sheets, so createFakeServices wires this to drop it.
+   */
+  readonly onSuspend: (() => void)[] = [];
   constructor(readonly calls: CallCounter) {}
   createAddonMenu(): GasMenu {
     this.calls.hit('Ui.createAddonMenu');
@@ -780,6 +846,7 @@ export class FakeUi implements GasUi {
   }
   alert(prompt: string): unknown {
     this.calls.hit('Ui.alert');
+    for (const f of this.onSuspend) f();
     this.alerts.push(prompt);
     return 'OK';
   }
@@ -799,10 +866,13 @@ export interface Toast {
   timeoutSeconds: number | null;
 }
 
+let nextSpreadsheetId = 1;
+
 export class FakeSpreadsheet implements GasSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: Toast[] = [];
   active: FakeSheet | null = null;
+  readonly id = `fake-spreadsheet-${nextSpreadsheetId++}`;
 
   constructor(
     readonly calls: CallCounter,
@@ -842,6 +912,19 @@ export class FakeSpreadsheet implements GasSpreadsheet {
     this.calls.hit('Spreadsheet.getSheetByName');
     return this.sheets.find((s) => s.name === name) ?? null;
   }
+  getId(): string {
+    this.calls.hit('Spreadsheet.getId');
+    return this.id;
+  }
+  /** Sheets always has an active sheet: the one a person is on, else the first. */
+  getActiveSheet(): GasSheet | null {
+    this.calls.hit('Spreadsheet.getActiveSheet');
+    return this.active ?? this.sheets[0] ?? null;
+  }
+  /**
+   * "Inserts a new sheet into the spreadsheet … The new sheet becomes the active sheet."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String))
+   */
   insertSheet(sheetName: string): GasSheet {
     this.calls.hit('Spreadsheet.insertSheet');
     if (this.sheets.some((s) => s.name === sheetName)) {
@@ -864,14 +947,27 @@ export class FakeSpreadsheet implements GasSpreadsheet {
   }
 }
 
+/** Spreadsheet calls that change the document; Sheets may hold them back until flush() or the end of the run. */
+const WRITE_CALL_RE = /^(Range\.(set|merge|breakApart)|Sheet\.(insert|clear|set|remove|add)|Spreadsheet\.(insertSheet|setActiveSheet))/;
+
+/** Counts writes made since the last SpreadsheetApp.flush(). */
+class WriteTrackingCounter extends CallCounter {
+  unflushedWrites = 0;
+  override hit(method: string): void {
+    super.hit(method);
+    if (WRITE_CALL_RE.test(method)) this.unflushedWrites++;
+  }
+}
+
 export class FakeSpreadsheetApp implements GasSpreadsheetApp {
-  readonly calls = new CallCounter('SpreadsheetApp');
+  readonly calls = new WriteTrackingCounter('SpreadsheetApp');
   readonly ui = new FakeUi(this.calls);
   readonly spreadsheet: FakeSpreadsheet;
   // Apps Script enums are opaque runtime objects; the ambient enum type has no runtime value in Node.
   readonly InterpolationType = {
     PERCENTILE: 'PERCENTILE' as unknown as GoogleAppsScript.Spreadsheet.InterpolationType,
   };
+  readonly DeveloperMetadataVisibility = FAKE_VISIBILITY;
 
   constructor(
     private readonly env: FakeEnv,
@@ -880,13 +976,36 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
     this.spreadsheet = new FakeSpreadsheet(this.calls, env, opts.name, opts.timeZone);
   }
 
-  getActiveSpreadsheet(): GasSpreadsheet {
+  getActiveSpreadsheet(): GasSpreadsheet | null {
     this.calls.hit('SpreadsheetApp.getActiveSpreadsheet');
     this.env.require('SpreadsheetApp.getActiveSpreadsheet');
+    if (this.env.context === 'trigger') return null;
     return this.spreadsheet;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String) */
+  openById(id: string): GasSpreadsheet {
+    this.calls.hit('SpreadsheetApp.openById');
+    this.env.require('SpreadsheetApp.openById');
+    if (id !== this.spreadsheet.id) throw new Error(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp. (no spreadsheet ${id})`);
+    return this.spreadsheet;
+  }
+  /**
+   * "Applies all pending Spreadsheet changes. Spreadsheet operations are sometimes bundled together
+   * to improve performance" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()).
+   * The fake applies writes at once but counts the ones made since the last flush, so a test can
+   * check that the document lock is never released over unflushed writes.
+   */
+  flush(): void {
+    this.calls.hit('SpreadsheetApp.flush');
+    this.calls.unflushedWrites = 0;
+  }
+  /** Writes since the last flush() (test helper, not a service call). */
+  unflushedWrites(): number {
+    return this.calls.unflushedWrites;
   }
   getUi(): GasUi {
     this.calls.hit('SpreadsheetApp.getUi');
+    if (this.env.context === 'trigger') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
   }
   newConditionalFormatRule(): GasConditionalFormatRuleBuilder {

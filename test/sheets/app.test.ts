@@ -87,6 +87,18 @@ describe('setUpExampleSheets', () => {
     expect(ss.active?.name).toBe('Cohorts');
   });
 
+  test('works in a spreadsheet whose zone is the custom offset GMT-07:00 and saves that zone', () => {
+    const w = createFakeServices({ timeZone: 'GMT-07:00' });
+    const out = run(w);
+    expect(out.kind).toBe('done');
+    expect(w.app.ui.alerts).toEqual([]);
+    expect(JSON.parse(w.properties.document.store.get(CONFIG_KEY)!).timeZone).toBe('GMT-07:00');
+    // A wall time 'YYYY-MM-DD HH:MM' of the demo is that UTC time plus seven hours.
+    const demo = sampleLeadRows({ today: SAMPLE_TODAY });
+    const [d, t] = String(demo[1][1]).split(' ');
+    expect(w.app.spreadsheet.sheet('Leads').peek(2, 2)).toEqual(new Date(Date.parse(`${d}T${t}:00Z`) + 7 * 3_600_000));
+  });
+
   test('the Data issues tab lists the demo’s deliberate problems at their rows', () => {
     const w = createFakeServices({ timeZone: 'Europe/Moscow' });
     run(w);

@@ -329,6 +329,25 @@ describe('time zone handling', () => {
     }
   });
 
+  it('appsScriptEnv keeps a custom GMT-07:00 spreadsheet zone instead of falling back to the script zone', () => {
+    const g = globalThis as Record<string, unknown>;
+    try {
+      g.SpreadsheetApp = { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => 'GMT-07:00' }) };
+      g.Session = { getScriptTimeZone: () => 'Europe/Berlin' };
+      const zone = appsScriptEnv().timeZone();
+      expect(zone).toBe('GMT-07:00');
+      // 2024-09-02 06:59 UTC is still Sunday 1 Sep at UTC−7: the week of 26 Aug.
+      const rows = [['Created at', 'Won at'], [new Date(Date.UTC(2024, 8, 2, 6, 59)), '']];
+      const env: CustomFunctionEnv = { timeZone: () => zone, now: () => new Date(Date.UTC(2024, 8, 10)) };
+      const table = funnelCohorts(rows, 'week', '2024-09-09', env);
+      // Period start = midnight 26 Aug at UTC−7 = 07:00 UTC.
+      expect((table[1][0] as Date).getTime()).toBe(Date.UTC(2024, 7, 26, 7));
+    } finally {
+      delete g.SpreadsheetApp;
+      delete g.Session;
+    }
+  });
+
   it('the exported entry points use the spreadsheet zone', () => {
     const g = globalThis as Record<string, unknown>;
     try {

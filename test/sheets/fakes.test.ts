@@ -47,6 +47,37 @@ describe('fake Range.setValues parses strings like typing into Sheets', () => {
     expect(sheet.formulaCount()).toBe(0);
   });
 
+  test('"00123" becomes the number 123 (leading zeros lost), as typing it does; with an apostrophe it stays text', () => {
+    const { sheet } = sheetWith();
+    sheet.getRange(1, 1, 1, 2).setValues([['00123', "'00123"]]);
+    expect(sheet.peekValues()[0]).toEqual([123, '00123']);
+  });
+
+  test('a cell formatted as plain text (@) keeps "=…", "00123" and dates as typed', () => {
+    const { sheet } = sheetWith();
+    sheet.getRange(1, 1, 1, 3).setNumberFormats([['@', '@', '@']]);
+    sheet.getRange(1, 1, 1, 3).setValues([['=1+1', '00123', '2024-01-01']]);
+    expect(sheet.formulaCount()).toBe(0);
+    expect(sheet.peekValues()[0]).toEqual(['=1+1', '00123', '2024-01-01']);
+  });
+
+  test('a value over 50,000 characters is refused with Sheets’ message; 50,000 fit', () => {
+    const { sheet } = sheetWith();
+    expect(() => sheet.getRange(1, 1, 1, 1).setValues([["'" + 'x'.repeat(50_001)]])).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    sheet.getRange(1, 1, 1, 1).setValues([["'" + 'x'.repeat(50_000)]]);
+    expect(String(sheet.peek(1, 1))).toHaveLength(50_000);
+  });
+
+  test('setNotes takes strings; "" removes a note and null is refused (not documented)', () => {
+    const { sheet } = sheetWith();
+    sheet.getRange(1, 1, 1, 2).setNotes([['a note', '']]);
+    expect([sheet.format(1, 1).note, sheet.format(1, 2).note]).toEqual(['a note', undefined]);
+    const withNull = [[null]] as unknown as string[][];
+    expect(() => sheet.getRange(1, 1, 1, 1).setNotes(withNull)).toThrow("pass ''");
+  });
+
   test('Date objects round-trip as the same instant', () => {
     const { sheet } = sheetWith();
     const d = msk('2026-11-02', '01:30');
@@ -110,7 +141,7 @@ describe('fake ranges check dimensions and bounds like Sheets', () => {
 describe('call counters', () => {
   test('count round trips per service and keep local builders apart', () => {
     const world = createFakeServices();
-    const ss = world.app.getActiveSpreadsheet();
+    const ss = world.app.getActiveSpreadsheet()!;
     const sheet = ss.insertSheet('X');
     sheet.getRange(1, 1, 1, 1).setValues([['x']]);
     world.app.newRichTextValue().setText('a').setLinkUrl('#gid=1').build();

@@ -43,3 +43,37 @@ test('text that Sheets would evaluate or convert stays text on every report tab'
   expect(bad[1]).toBe('Created at');
   expect(bad[2]).toBe('=1+1');
 });
+
+test('a document-visible owner tag forged by another script does not make a person\'s sheet ours', () => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  const ss = w.app.spreadsheet;
+  ss.addSheet('Leads', [
+    ['Lead ID', 'Created at', 'Won at'],
+    ['1', msk('2026-11-02', '10:00'), msk('2026-11-05', '10:00')],
+    ['2', msk('2026-11-03', '10:00'), ''],
+  ]);
+  const mine = ss.addSheet('Cohorts', [['my own cohorts']]);
+  // Another script on the document tags the person's sheet with our key (default visibility: DOCUMENT).
+  mine.addDeveloperMetadata('funnel.tab', 'report');
+  expect(runRefreshReports(w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+  expect(mine.peekValues()).toEqual([['my own cohorts']]);
+  expect(ss.sheet('Cohorts (funnel)').peekValues().find((r) => r[0] === 'Total')?.[1]).toBe(2);
+});
+
+test('a person\'s cell longer than a Sheets cell holds is quoted cut to 50,000 characters, not a failed refresh', () => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  const huge = `not a date ${'x'.repeat(60_000)}`;
+  w.app.spreadsheet.addSheet('Leads', [
+    ['Lead ID', 'Created at', 'Won at'],
+    ['1', msk('2026-11-02', '10:00'), ''],
+    ['2', huge, ''],
+    ['3', msk('2026-11-03', '10:00'), msk('2026-11-05', '10:00')],
+  ]);
+  const out = runRefreshReports(w.services, { now: () => REPORT_NOW });
+  expect(out.kind).toBe('done');
+  const bad = w.app.spreadsheet.sheet('Data issues').peekValues().find((r) => r[0] === 'Leads!B3')!;
+  const quoted = String(bad[2]);
+  expect(quoted).toHaveLength(50_000);
+  expect(quoted.endsWith('…')).toBe(true);
+  expect(quoted.slice(0, 49_999)).toBe(huge.slice(0, 49_999));
+});

@@ -81,6 +81,23 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     expect(rowOf(v, 8, 2)).toEqual(['2026-11-02 – 2026-11-08', 3]);
   });
 
+  test('a custom zone GMT-07:00 (which Intl rejects) buckets the leads at UTC−7, ten hours behind Moscow', () => {
+    const w = setup({ timeZone: 'GMT-07:00' });
+    const out = refresh(w);
+    expect(out.kind).toBe('done');
+    const v = w.app.spreadsheet.sheet('Cohorts').peekValues();
+    const leadsIn = (week: string) => v.find((r) => r[0] === week)?.[1];
+    // Moscow wall time − 10 h: L1 (Mon 2 Nov 01:30) → Sun 1 Nov 15:30; L8 (Mon 16 Nov 09:00) → Sun 15 Nov 23:00;
+    // L11 (Mon 23 Nov 08:00) → Sun 22 Nov 22:00; L5 and L6 (10:00) → exactly midnight, so they stay.
+    expect(leadsIn('2026-10-26 – 2026-11-01')).toBe(1); // L1
+    expect(leadsIn('2026-11-02 – 2026-11-08')).toBe(3); // L2, L3, L4
+    expect(leadsIn('2026-11-09 – 2026-11-15')).toBe(4); // L5, L6, L7, L8
+    expect(leadsIn('2026-11-16 – 2026-11-22')).toBe(3); // L9, L10, L11
+    expect(leadsIn('Total')).toBe(11);
+    // The status time is 12:00 Moscow = 09:00 UTC = 02:00 at UTC−7.
+    expect(String(w.app.spreadsheet.sheet('Cohorts').peek(1, 9))).toMatch(/^Refreshed 2026-11-25 02:00 · /);
+  });
+
   test('Conversions tab: channel and manager sections with hand-counted numbers', () => {
     const w = setup();
     refresh(w);
@@ -128,6 +145,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
       leads: 11,
       issues: 0,
       tabs: ['Cohorts', 'Conversions', 'Data issues'],
+      statusCell: { sheet: 'Cohorts', row: 1, col: 9 },
     });
     expect(w.app.ui.alerts).toEqual([]);
   });

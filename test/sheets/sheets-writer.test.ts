@@ -102,7 +102,8 @@ describe('SheetsReportWriter', () => {
       position: { row: 2, col: 6, offsetX: 0, offsetY: 0 },
       options: { 'vAxis.format': '0%' },
     });
-    expect(s.metadata.map((m) => [m.key, m.value])).toEqual([[OWNER_KEY, 'report']]);
+    // Project visibility: no other script on the document can read or forge the owner tag.
+    expect(s.metadata.map((m) => [m.key, m.value, m.visibility])).toEqual([[OWNER_KEY, 'report', 'PROJECT']]);
     expect(writer.sheetNameOf('Cohorts')).toBe('Cohorts');
     expect(w.app.calls.count('Range.setValues')).toBe(1);
   });
