@@ -8,6 +8,10 @@
  * it is found with Sheet.createDeveloperMetadataFinder (sheet, row and column metadata of the sheet).
  * Columns without it are found by header text (EN or RU label) and get it on this refresh.
  *
+ * A sheet with the tab's name that people made themselves is adopted (its columns are found by
+ * header and tagged); a generated report tab of ours with that name is refused, since its next
+ * refresh would clear what people typed.
+ *
  * Calls, whatever the number of rows: one getDataRange().getValues(), one metadata search plus three
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
@@ -18,7 +22,7 @@
 import { columnLetter } from '../core/a1';
 import { contiguousRuns, planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
 import { HUMAN_HEADER_BACKGROUND, OWNED_HEADER_BACKGROUND, headerNote } from '../core/keyed-messages';
-import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
+import { specColumns, type KeyedLocale, type KeyedMergeResult, type KeyedRow, type KeyedTabSpec, type KeyedTabWriter } from '../core/keyed-spec';
 import type { CellValue } from '../core/types';
 import type { GasSheet, GasSpreadsheet } from './gas';
 import { dataToSheetValue, protectText } from './safe-text';
@@ -52,7 +56,7 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       if (kind !== null) throw new KeyedTabNameTakenError(spec.sheetName);
     }
     const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
-    const columnIds = fresh ? [] : readColumnIds(sheet);
+    const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
     const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
     this.write(sheet, spec, plan);
     return plan.result;
@@ -92,15 +96,20 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
   }
 }
 
-/** Column id per sheet column from `funnel.col` metadata; the first id found on a column wins. */
-export function readColumnIds(sheet: GasSheet): (string | null)[] {
+/**
+ * Column id per sheet column from `funnel.col` metadata. A column can carry an id the spec no longer
+ * has besides a current one (the finder's order is unspecified): an id of the spec wins, so such a
+ * column is not matched by header and tagged again on every refresh.
+ */
+export function readColumnIds(sheet: GasSheet, known: ReadonlySet<string>): (string | null)[] {
   const ids: (string | null)[] = [];
   for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
     const column = m.getLocation().getColumn();
     if (!column) continue;
     const i = column.getColumn() - 1;
     while (ids.length <= i) ids.push(null);
-    if (ids[i] === null) ids[i] = m.getValue();
+    const id = m.getValue();
+    if (ids[i] === null || (id !== null && known.has(id) && !known.has(ids[i]!))) ids[i] = id;
   }
   return ids;
 }

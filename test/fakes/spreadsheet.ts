@@ -999,10 +999,11 @@ export class FakeSheet implements GasSheet {
   }
 
   /**
-   * A filter hides rows; "getValues" and "setValues" still see every row of the range (hidden rows
-   * are part of it), and Sheet.isRowHiddenByFilter tells which are hidden
+   * A filter hides rows; Sheet.isRowHiddenByFilter tells which are hidden
    * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#isRowHiddenByFilter(Integer)).
-   * Test helper standing for a person's filter criteria.
+   * getValues and setValues are documented per range with no exception for hidden rows
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)), so
+   * here they read and write hidden rows like any other. Test helper standing for filter criteria.
    */
   filterRows(hide: (values: Stored[]) => boolean): void {
     this.hiddenByFilter = new Set();

@@ -6,8 +6,9 @@
  * The model tracks, per key, what people typed in each people's column (as the value the face
  * stores for that typing), which keys are on the tab, and which keys the last refresh had. After
  * every step the tab must agree with the model: every key on the tab once, every people's cell of a
- * key's row equal to what was typed for that key (never lost, never on another key's row), rows
- * with a blank key blank, and owned cells and flags as the last refresh said.
+ * key's row equal to what was typed for that key (never lost, never on another key's row), what was
+ * typed on rows without a key (rows people inserted) still on rows without a key, and owned cells
+ * and flags as the last refresh said.
  */
 import fc from 'fast-check';
 import type { KeyedRow } from '../../src/core/keyed-spec';
@@ -74,6 +75,14 @@ class Model {
   readonly present = new Set<string>();
   lastKeys = new Set<string>();
   seed = 0;
+  /** What people typed on rows without a key (rows they inserted): kept, attached to no key. */
+  free: Canon[] = [];
+}
+
+function removeOne(list: Canon[], v: Canon): void {
+  const i = list.indexOf(v);
+  if (i < 0) throw new Error(`Model: ${String(v)} is not among the free values`);
+  list.splice(i, 1);
 }
 
 function columnOf(header: Canon[], label: string): number {
@@ -86,12 +95,14 @@ function check(grid: Canon[][], model: Model): void {
   const header = grid[0];
   const keyCol = columnOf(header, 'Lead ID');
   const seen = new Map<string, number>();
+  const free: Canon[] = [];
   for (let r = 1; r < grid.length; r++) {
     const line = grid[r];
     const key = line[keyCol] ?? '';
     const at = (label: string): Canon => line[columnOf(header, label)] ?? '';
     if (key === '') {
-      for (const h of HUMAN) expect({ row: r + 1, column: h, value: at(h) }).toEqual({ row: r + 1, column: h, value: '' });
+      for (const h of HUMAN) if (at(h) !== '') free.push(at(h));
+      for (const label of ['Channel', 'Stage', 'Status']) expect({ row: r + 1, column: label, value: at(label) }).toEqual({ row: r + 1, column: label, value: '' });
       continue;
     }
     expect(typeof key).toBe('string');
@@ -105,6 +116,8 @@ function check(grid: Canon[][], model: Model): void {
     if (inLast) expect({ key, stage: at('Stage'), channel: at('Channel') }).toEqual({ key, stage: stageOf(String(key), model.seed), channel: channelOf(String(key)) });
   }
   expect([...seen.keys()].sort()).toEqual([...model.present].sort());
+  const order = (a: Canon, b: Canon): number => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
+  expect({ free: free.sort(order) }).toEqual({ free: [...model.free].sort(order) });
   for (const [k, n] of seen) expect({ key: k, rows: n }).toEqual({ key: k, rows: 1 });
 }
 
@@ -139,10 +152,15 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         const row = 2 + (op.at % dataRows);
         const key = before![row - 1][columnOf(before![0], 'Lead ID')];
         await surface.deleteRow(row);
+        // The person deleted the row and what they had typed on it.
         if (key !== '' && key !== undefined) {
-          // The person deleted the row and what they had typed on it.
           model.present.delete(String(key));
           model.human.delete(String(key));
+        } else {
+          for (const h of HUMAN) {
+            const v = before![row - 1][columnOf(before![0], h)] ?? '';
+            if (v !== '') removeOne(model.free, v);
+          }
         }
         break;
       }
@@ -153,10 +171,15 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         if (dataRows < 1) break;
         const row = 2 + (op.at % dataRows);
         const key = before![row - 1][columnOf(before![0], 'Lead ID')];
-        if (key === '' || key === undefined) break;
         const label = HUMAN[op.human];
         const t = typings[op.typing];
         await surface.type(row, columnOf(before![0], label) + 1, t.typed);
+        if (key === '' || key === undefined) {
+          const old = before![row - 1][columnOf(before![0], label)] ?? '';
+          if (old !== '') removeOne(model.free, old);
+          if (t.canon !== '') model.free.push(t.canon);
+          break;
+        }
         const cells = model.human.get(String(key)) ?? new Map<string, Canon>();
         cells.set(label, t.canon);
         model.human.set(String(key), cells);

@@ -2,7 +2,8 @@
  * The Sheets face of keyed tabs on the fakes: what people do between refreshes (sort, filter, insert
  * and delete rows, move and delete columns, type) and what a refresh must then do.
  */
-import { COLUMN_KEY } from '../../src/sheets/keyed-writer';
+import { COLUMN_KEY, KeyedTabNameTakenError } from '../../src/sheets/keyed-writer';
+import { OWNER_KEY } from '../../src/sheets/workbook';
 import { formulaResult } from '../fakes/spreadsheet';
 import { cell, colOf, rowsOf, setup, type } from './sheets-helpers';
 import { EN_HEADER, SPEC, row } from './spec-fixture';
@@ -209,5 +210,40 @@ describe('SheetsKeyedTabWriter', () => {
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[0]['Range.getValues']).toBe(1);
     expect(counts[0]['Range.setValues']).toBe(2);
+  });
+
+  test('a sheet people made with that name is adopted: columns found by header and tagged, their cells kept', () => {
+    const { app, refresh } = setup();
+    app.spreadsheet.addSheet('Feedback', [
+      ['Comment', 'Lead ID', 'Accepted?'],
+      ['already typed', 'L2', 'no'],
+    ]);
+    const sheet = refresh(THREE);
+    expect(sheet.peekValues()[0]).toEqual(['Comment', 'Lead ID', 'Accepted?', 'Channel', 'Stage', 'Status']);
+    expect(cell(sheet, 'L2', 'Comment')).toBe('already typed');
+    expect(cell(sheet, 'L2', 'Accepted?')).toBe('no');
+    expect(cell(sheet, 'L2', 'Stage')).toBe('Lead');
+    expect(rowsOf(sheet, 'L3')).toEqual([4]);
+    expect(sheet.columnMetadata.map((m) => `${m.value}@${m.place.column}`).sort()).toEqual(
+      ['comment@1', 'lead@2', 'verdict@3', 'channel@4', 'stage@5', 'status@6'].sort(),
+    );
+  });
+
+  test('a generated report tab with that name is refused: its next refresh would clear what people type', () => {
+    const { app, writer } = setup();
+    app.spreadsheet.addSheet('Feedback', [['Cohort']]).addDeveloperMetadata(OWNER_KEY, 'report');
+    expect(() => writer.mergeKeyedTab(SPEC, THREE)).toThrow(KeyedTabNameTakenError);
+  });
+
+  test('an id the spec no longer has does not make a column lose its current id', () => {
+    const { sheet, refresh } = withFeedback();
+    // Metadata left by an older spec on the Comment column, listed before the current one.
+    sheet.addColumnMetadata(COLUMN_KEY, 'old-id', colOf(sheet, 'Comment'));
+    sheet.columnMetadata.unshift(sheet.columnMetadata.pop()!);
+    const before = sheet.columnMetadata.length;
+    refresh(THREE);
+    refresh(THREE);
+    expect(sheet.columnMetadata.length).toBe(before);
+    expectFeedbackKept(sheet);
   });
 });
