@@ -3,12 +3,11 @@
  * fast-check command list over it. Each face (Sheets fakes, XLSX files) supplies a Surface: the tab
  * as a person sees it and the operations a person performs on it.
  *
- * The model tracks, per key, what people typed in each people's column (as the value the face
- * stores for that typing), which keys are on the tab, and which keys the last refresh had. After
- * every step the tab must agree with the model: every key on the tab once, every people's cell of a
- * key's row equal to what was typed for that key (never lost, never on another key's row), what was
- * typed on rows without a key (rows people inserted) still on rows without a key, and owned cells
- * and flags as the last refresh said.
+ * The model keeps, per key, the people's cells of each row with that key (as the value the face
+ * stores for that typing), and the same for rows without a key (rows people inserted). People may
+ * also type a key into an inserted row, which makes hand-made rows and duplicate keys. After every
+ * step, the tab must hold exactly the model's rows per key: nothing typed lost, nothing on another
+ * key's row. Right after a refresh, owned cells and flags must be what that refresh said.
  */
 import fc from 'fast-check';
 import type { KeyedRow } from '../../src/core/keyed-spec';
@@ -45,7 +44,8 @@ export type Op =
   | { kind: 'insert'; at: number }
   | { kind: 'delete'; at: number }
   | { kind: 'move'; col: number; dest: number }
-  | { kind: 'edit'; at: number; human: number; typing: number };
+  | { kind: 'edit'; at: number; human: number; typing: number }
+  | { kind: 'key'; at: number; key: number };
 
 export function opArbitrary(typings: number): fc.Arbitrary<Op> {
   const refresh = fc.record({ kind: fc.constant('refresh' as const), keys: fc.array(fc.boolean(), { minLength: KEYS.length, maxLength: KEYS.length }), seed: fc.nat(5) });
@@ -57,32 +57,48 @@ export function opArbitrary(typings: number): fc.Arbitrary<Op> {
     { arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(20) }), weight: 1 },
     { arbitrary: fc.record({ kind: fc.constant('move' as const), col: fc.nat(5), dest: fc.nat(6) }), weight: 2 },
     { arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(20), human: fc.nat(HUMAN.length - 1), typing: fc.nat(typings - 1) }), weight: 4 },
+    { arbitrary: fc.record({ kind: fc.constant('key' as const), at: fc.nat(20), key: fc.nat(KEYS.length - 1) }), weight: 1 },
   );
 }
 
 /** A first refresh, then a random mix. */
 export function sequenceArbitrary(typings: number, maxOps: number): fc.Arbitrary<Op[]> {
   const first = fc.record({ kind: fc.constant('refresh' as const), keys: fc.array(fc.boolean(), { minLength: KEYS.length, maxLength: KEYS.length }), seed: fc.nat(5) });
-  return fc.tuple(first, fc.array(opArbitrary(typings), { maxLength: maxOps })).map(([f, rest]) => [f, ...rest]);
+  return fc.tuple(first, fc.array(opArbitrary(typings), { minLength: Math.min(6, maxOps), maxLength: maxOps, size: 'max' })).map(([f, rest]) => [f, ...rest]);
 }
 
 const STAGES = ['Lead', 'Contacted', 'Qualified', 'Won', 'Lost', '=SUM(1)'];
 const stageOf = (key: string, seed: number): string => STAGES[(seed + KEYS.indexOf(key)) % STAGES.length];
 const channelOf = (key: string): string => (KEYS.indexOf(key) % 2 ? '+7 495 Google' : 'Facebook');
 
+export const DUPLICATE = 'Duplicate key: this key is on more than one row';
+
+/** People's cells of one row, in HUMAN order. */
+type Tuple = Canon[];
+const EMPTY: Tuple = HUMAN.map(() => '');
+const isEmpty = (t: Tuple): boolean => t.every((v) => v === '');
+const same = (a: Tuple, b: Tuple): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 class Model {
-  readonly human = new Map<string, Map<string, Canon>>();
-  readonly present = new Set<string>();
+  /** Key → people's cells of each row with that key; '' → rows without a key that hold something. */
+  readonly rows = new Map<string, Tuple[]>();
   lastKeys = new Set<string>();
   seed = 0;
-  /** What people typed on rows without a key (rows they inserted): kept, attached to no key. */
-  free: Canon[] = [];
-}
 
-function removeOne(list: Canon[], v: Canon): void {
-  const i = list.indexOf(v);
-  if (i < 0) throw new Error(`Model: ${String(v)} is not among the free values`);
-  list.splice(i, 1);
+  add(key: string, t: Tuple): void {
+    if (key === '' && isEmpty(t)) return;
+    this.rows.set(key, [...(this.rows.get(key) ?? []), t]);
+  }
+
+  remove(key: string, t: Tuple): void {
+    if (key === '' && isEmpty(t)) return;
+    const list = this.rows.get(key) ?? [];
+    const i = list.findIndex((x) => same(x, t));
+    if (i < 0) throw new Error(`Model: no row ${JSON.stringify(t)} under key "${key}"`);
+    list.splice(i, 1);
+    if (list.length === 0) this.rows.delete(key);
+    else this.rows.set(key, list);
+  }
 }
 
 function columnOf(header: Canon[], label: string): number {
@@ -91,34 +107,34 @@ function columnOf(header: Canon[], label: string): number {
   return i;
 }
 
-function check(grid: Canon[][], model: Model): void {
+const keyAt = (grid: Canon[][], row: number): string => String(grid[row - 1][columnOf(grid[0], 'Lead ID')] ?? '');
+const tupleAt = (grid: Canon[][], row: number): Tuple => HUMAN.map((h) => grid[row - 1][columnOf(grid[0], h)] ?? '');
+const sortTuples = (list: Tuple[]): string[] => list.map((t) => JSON.stringify(t)).sort();
+
+function check(grid: Canon[][], model: Model, afterRefresh: boolean): void {
   const header = grid[0];
-  const keyCol = columnOf(header, 'Lead ID');
-  const seen = new Map<string, number>();
-  const free: Canon[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const line = grid[r];
-    const key = line[keyCol] ?? '';
-    const at = (label: string): Canon => line[columnOf(header, label)] ?? '';
+  const actual = new Map<string, Tuple[]>();
+  for (let r = 2; r <= grid.length; r++) {
+    const key = keyAt(grid, r);
+    const t = tupleAt(grid, r);
     if (key === '') {
-      for (const h of HUMAN) if (at(h) !== '') free.push(at(h));
-      for (const label of ['Channel', 'Stage', 'Status']) expect({ row: r + 1, column: label, value: at(label) }).toEqual({ row: r + 1, column: label, value: '' });
-      continue;
+      for (const label of ['Channel', 'Stage', 'Status']) expect({ row: r, column: label, value: grid[r - 1][columnOf(header, label)] ?? '' }).toEqual({ row: r, column: label, value: '' });
+      if (isEmpty(t)) continue;
     }
-    expect(typeof key).toBe('string');
-    seen.set(String(key), (seen.get(String(key)) ?? 0) + 1);
-    for (const h of HUMAN) {
-      const expected = model.human.get(String(key))?.get(h) ?? '';
-      expect({ key, column: h, value: at(h) }).toEqual({ key, column: h, value: expected });
-    }
-    const inLast = model.lastKeys.has(String(key));
-    expect({ key, status: at('Status') }).toEqual({ key, status: inLast ? '' : ORPHAN });
-    if (inLast) expect({ key, stage: at('Stage'), channel: at('Channel') }).toEqual({ key, stage: stageOf(String(key), model.seed), channel: channelOf(String(key)) });
+    actual.set(key, [...(actual.get(key) ?? []), t]);
   }
-  expect([...seen.keys()].sort()).toEqual([...model.present].sort());
-  const order = (a: Canon, b: Canon): number => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0);
-  expect({ free: free.sort(order) }).toEqual({ free: [...model.free].sort(order) });
-  for (const [k, n] of seen) expect({ key: k, rows: n }).toEqual({ key: k, rows: 1 });
+  const keys = [...new Set([...actual.keys(), ...model.rows.keys()])].sort();
+  for (const k of keys) expect({ key: k, rows: sortTuples(actual.get(k) ?? []) }).toEqual({ key: k, rows: sortTuples(model.rows.get(k) ?? []) });
+  if (!afterRefresh) return;
+  for (let r = 2; r <= grid.length; r++) {
+    const key = keyAt(grid, r);
+    if (key === '') continue;
+    const at = (label: string): Canon => grid[r - 1][columnOf(header, label)] ?? '';
+    const inLast = model.lastKeys.has(key);
+    const flags = [...(inLast ? [] : [ORPHAN]), ...((actual.get(key)?.length ?? 0) > 1 ? [DUPLICATE] : [])];
+    expect({ key, status: at('Status') }).toEqual({ key, status: flags.join('; ') });
+    if (inLast) expect({ key, stage: at('Stage'), channel: at('Channel') }).toEqual({ key, stage: stageOf(key, model.seed), channel: channelOf(key) });
+  }
 }
 
 /** Runs one sequence on a surface, checking the tab against the model after every step. */
@@ -128,11 +144,12 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
     const before = op.kind === 'refresh' ? null : await surface.read();
     const dataRows = before ? before.length - 1 : 0;
     const width = before ? before[0].length : 0;
+    const pick = (at: number): number => 2 + (at % dataRows);
     switch (op.kind) {
       case 'refresh': {
         const keys = KEYS.filter((_, i) => op.keys[i]);
         await surface.refresh(keys.map((key) => ({ key, values: { channel: channelOf(key), stage: stageOf(key, op.seed) } })));
-        for (const k of keys) model.present.add(k);
+        for (const k of keys) if (!model.rows.has(k)) model.add(k, [...EMPTY]);
         model.lastKeys = new Set(keys);
         model.seed = op.seed;
         break;
@@ -145,23 +162,14 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         break;
       case 'insert':
         if (dataRows < 1) break;
-        await surface.insertRowBefore(2 + (op.at % dataRows));
+        await surface.insertRowBefore(pick(op.at));
         break;
       case 'delete': {
         if (dataRows < 1) break;
-        const row = 2 + (op.at % dataRows);
-        const key = before![row - 1][columnOf(before![0], 'Lead ID')];
+        const row = pick(op.at);
+        // The person deletes the row and what they had typed on it.
+        model.remove(keyAt(before!, row), tupleAt(before!, row));
         await surface.deleteRow(row);
-        // The person deleted the row and what they had typed on it.
-        if (key !== '' && key !== undefined) {
-          model.present.delete(String(key));
-          model.human.delete(String(key));
-        } else {
-          for (const h of HUMAN) {
-            const v = before![row - 1][columnOf(before![0], h)] ?? '';
-            if (v !== '') removeOne(model.free, v);
-          }
-        }
         break;
       }
       case 'move':
@@ -169,23 +177,29 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         break;
       case 'edit': {
         if (dataRows < 1) break;
-        const row = 2 + (op.at % dataRows);
-        const key = before![row - 1][columnOf(before![0], 'Lead ID')];
-        const label = HUMAN[op.human];
+        const row = pick(op.at);
+        const key = keyAt(before!, row);
+        const old = tupleAt(before!, row);
         const t = typings[op.typing];
-        await surface.type(row, columnOf(before![0], label) + 1, t.typed);
-        if (key === '' || key === undefined) {
-          const old = before![row - 1][columnOf(before![0], label)] ?? '';
-          if (old !== '') removeOne(model.free, old);
-          if (t.canon !== '') model.free.push(t.canon);
-          break;
-        }
-        const cells = model.human.get(String(key)) ?? new Map<string, Canon>();
-        cells.set(label, t.canon);
-        model.human.set(String(key), cells);
+        await surface.type(row, columnOf(before![0], HUMAN[op.human]) + 1, t.typed);
+        const updated = [...old];
+        updated[op.human] = t.canon;
+        model.remove(key, old);
+        model.add(key, updated);
+        break;
+      }
+      case 'key': {
+        // A person fills in the key of a row without one (a lead added by hand, or a copy).
+        if (dataRows < 1) break;
+        const row = pick(op.at);
+        if (keyAt(before!, row) !== '') break;
+        const t = tupleAt(before!, row);
+        await surface.type(row, columnOf(before![0], 'Lead ID') + 1, KEYS[op.key]);
+        model.remove('', t);
+        model.add(KEYS[op.key], t);
         break;
       }
     }
-    check(await surface.read(), model);
+    check(await surface.read(), model, op.kind === 'refresh');
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Property: the XLSX face over 200 random sequences (each refresh writes and reads real files, so
- * fewer than the 1,000 on the Sheets fakes): no value a person typed is lost or attached to another key.
+ * Property: the XLSX face over 200 random sequences (a first refresh, then 6 to 12 steps; each refresh
+ * writes and reads real report files, so fewer than the 1,000 on the Sheets fakes): no value a person
+ * typed is lost or attached to another key.
  */
 import fc from 'fast-check';
 import { runSequence, sequenceArbitrary, type Typing } from './property-model';
