@@ -1,8 +1,8 @@
 /**
  * KeyedTabWriter for XLSX: the keyed tab of the new report file is the previous file's keyed tab
  * with the merge applied. Every cell of the previous sheet is copied as it was (value object,
- * formula, rich text, date, style, note), plus row visibility, column widths, frozen panes and the
- * auto-filter; then the owned cells of the plan are set. People's cells are therefore copied, never
+ * formula, rich text, date, style, note), plus row visibility, column widths, the auto-filter, data
+ * validation (dropdowns), conditional formatting and merges; then the owned cells of the plan are set. People's cells are therefore copied, never
  * re-encoded.
  *
  * Column identity is the header text (EN or RU label). XLSX has no developer metadata, and the
@@ -70,6 +70,20 @@ function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
     if (col.hidden) to.getColumn(i + 1).hidden = true;
   });
   if (from.autoFilter) to.autoFilter = from.autoFilter;
+  // Dropdowns and colour rules people put on their columns, and merged cells, stay too.
+  extras(to).dataValidations.model = structuredClone(extras(from).dataValidations.model);
+  for (const cf of extras(from).conditionalFormattings ?? []) to.addConditionalFormatting(structuredClone(cf));
+  for (const range of from.model.merges ?? []) to.mergeCells(range);
+}
+
+/** Worksheet fields exceljs has at run time but leaves out of its typings. */
+export interface WorksheetExtras {
+  dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+  conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
+}
+
+export function extras(ws: ExcelJS.Worksheet): WorksheetExtras {
+  return ws as unknown as WorksheetExtras;
 }
 
 function argb(hex: string): string {

@@ -21,6 +21,7 @@ import type { CellValue } from './types';
 import { isBlankCell } from './cells';
 import { statusText, type KeyedFlag } from './keyed-messages';
 import {
+  assertValidSpec,
   specColumns,
   type KeyedLocale,
   type KeyedMergeResult,
@@ -105,6 +106,7 @@ export function planKeyedMerge(
   rows: readonly KeyedRow[],
   locale: KeyedLocale,
 ): KeyedMergePlan {
+  assertValidSpec(spec);
   const snap: KeyedSnapshot = snapshot && snapshot.values.length > 0 ? snapshot : { values: [] };
   const { columns, width } = resolveColumns(spec, snap);
   const byId = new Map(columns.map((c) => [c.id, c]));

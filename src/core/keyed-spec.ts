@@ -89,3 +89,19 @@ export function specColumns(spec: KeyedTabSpec): { column: KeyedColumn; owner: C
     ...spec.human.map((column) => ({ column, owner: 'people' as const })),
   ];
 }
+
+/** A spec with two columns of one id or label cannot be matched unambiguously: a programming error. */
+export function assertValidSpec(spec: KeyedTabSpec): void {
+  const ids = new Set<string>();
+  const labels = new Set<string>();
+  for (const { column } of specColumns(spec)) {
+    if (column.id === '' || ids.has(column.id)) throw new Error(`Keyed tab "${spec.sheetName}": column id "${column.id}" is empty or repeated`);
+    ids.add(column.id);
+    const own = new Set([column.label.en, column.label.ru].map((l) => l.trim().replace(/\s+/g, ' ').toLowerCase()));
+    for (const n of own) {
+      if (n === '') throw new Error(`Keyed tab "${spec.sheetName}": column "${column.id}" has an empty label`);
+      if (labels.has(n)) throw new Error(`Keyed tab "${spec.sheetName}": label "${n}" is used by two columns`);
+    }
+    for (const n of own) labels.add(n);
+  }
+}

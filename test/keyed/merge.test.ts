@@ -96,4 +96,11 @@ describe('planKeyedMerge', () => {
     expect(plan.result.matched).toBe(2);
     expect(plan.result.appended).toEqual([]);
   });
+
+  test('a spec with a repeated column id or label is refused', () => {
+    const repeatedId = { ...SPEC, human: [...SPEC.human, { id: 'lead', label: { en: 'Other', ru: 'Другое' } }] };
+    expect(() => planKeyedMerge(repeatedId, null, [], 'en')).toThrow(/column id "lead"/);
+    const repeatedLabel = { ...SPEC, human: [...SPEC.human, { id: 'x', label: { en: 'Note', ru: 'канал' } }] };
+    expect(() => planKeyedMerge(repeatedLabel, null, [], 'en')).toThrow(/label "канал"/);
+  });
 });

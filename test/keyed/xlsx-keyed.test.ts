@@ -1,6 +1,6 @@
 /** The XLSX face of keyed tabs: the previous report file is read, merged and written anew. */
 import ExcelJS from 'exceljs';
-import { XlsxKeyedTabWriter } from '../../src/cli/xlsx-keyed';
+import { XlsxKeyedTabWriter, extras } from '../../src/cli/xlsx-keyed';
 import { EN_HEADER, SPEC, row } from './spec-fixture';
 import { canonOfXlsx, xlsxSurface } from './xlsx-surface';
 
@@ -89,5 +89,17 @@ describe('XlsxKeyedTabWriter', () => {
     expect(result).toMatchObject({ matched: 1, appended: ['L2'] });
     expect(wb.getWorksheet('Feedback')!.getRow(2).values).toEqual([undefined, 'L1', 'Google', 'Won', undefined, 'yes', 'x']);
     expect(canonOfXlsx(ws.getCell('A3').value)).toBe('L2');
+  });
+
+  test('a dropdown and a colour rule people added to their column survive the refresh', async () => {
+    const { s } = await tab();
+    s.sheet().getCell('E2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"yes,no"'] };
+    s.sheet().addConditionalFormatting({
+      ref: 'E2:E4',
+      rules: [{ type: 'containsText', operator: 'containsText', text: 'no', priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
+    });
+    await s.refresh(THREE);
+    expect(s.sheet().getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"yes,no"'] });
+    expect((extras(s.sheet()).conditionalFormattings ?? []).map((c) => c.ref)).toEqual(['E2:E4']);
   });
 });
