@@ -16,8 +16,8 @@
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
  * range), one setValues per people's column created now, header styling per run of adjacent spec
- * columns, one header note, one setFrozenRows (a sort must not take the header along). Strings go out protected (safe-text.ts), so text from
- * a CRM export stays text.
+ * columns, one header note, one setFrozenRows (Sheet.sort must not take the header along).
+ * Strings go out protected (safe-text.ts), so text from a CRM export stays text.
  */
 import { columnLetter } from '../core/a1';
 import { contiguousRuns, planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
