@@ -50,6 +50,8 @@ function readGrid(ws: ExcelJS.Worksheet): CellValue[][] {
     for (let c = 1; c <= width; c++) line.push(keyedCellValue(row.getCell(c).value));
     rows.push(line);
   }
+  // Like getDataRange in Sheets: rows that only carry formatting are not part of the data.
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === '')) rows.pop();
   return rows;
 }
 

@@ -102,4 +102,11 @@ describe('XlsxKeyedTabWriter', () => {
     expect(s.sheet().getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"yes,no"'] });
     expect((extras(s.sheet()).conditionalFormattings ?? []).map((c) => c.ref)).toEqual(['E2:E4']);
   });
+
+  test('rows that only carry formatting below the data do not push new rows down', async () => {
+    const { s } = await tab();
+    for (let r = 5; r <= 40; r++) s.sheet().getCell(r, 5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+    await s.refresh([...THREE, row('L4', 'Google', 'Lead')]);
+    expect(canonOfXlsx(s.sheet().getCell('A5').value)).toBe('L4');
+  });
 });
