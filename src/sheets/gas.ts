@@ -23,6 +23,8 @@ export interface GasRichTextValueBuilder {
 }
 
 export interface GasRange {
+  /** 1-based position of the range's first column. */
+  getColumn(): number;
   getValues(): unknown[][];
   setValues(values: unknown[][]): GasRange;
   setNumberFormats(numberFormats: string[][]): GasRange;
@@ -39,6 +41,16 @@ export interface GasRange {
   setRichTextValues(values: GasRichTextValue[][]): GasRange;
   merge(): GasRange;
   breakApart(): GasRange;
+  /**
+   * Metadata on a range: Sheets accepts only a whole single row or column (A1 'C:C'), and then the
+   * metadata moves with that column. https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String,String)
+   */
+  addDeveloperMetadata(key: string, value: string): GasRange;
+}
+
+export interface GasDeveloperMetadataLocation {
+  /** The column the metadata sits on, null when it is not on a column. */
+  getColumn(): GasRange | null;
 }
 
 type MetadataVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
@@ -47,6 +59,12 @@ export interface GasDeveloperMetadata {
   getKey(): string;
   getValue(): string | null;
   getVisibility(): MetadataVisibility;
+  getLocation(): GasDeveloperMetadataLocation;
+}
+
+export interface GasDeveloperMetadataFinder {
+  withKey(key: string): GasDeveloperMetadataFinder;
+  find(): GasDeveloperMetadata[];
 }
 
 export interface GasConditionalFormatRule {
@@ -89,6 +107,8 @@ export interface GasSheet {
   getSheetId(): number;
   getDataRange(): GasRange;
   getRange(row: number, column: number, numRows: number, numColumns: number): GasRange;
+  /** A1 notation; used for whole columns ('C:C'), the only ranges column metadata accepts. */
+  getRange(a1Notation: string): GasRange;
   getLastRow(): number;
   getLastColumn(): number;
   getMaxRows(): number;
@@ -107,7 +127,10 @@ export interface GasSheet {
   newChart(): GasEmbeddedChartBuilder;
   insertChart(chart: GasEmbeddedChart): void;
   addDeveloperMetadata(key: string, value: string, visibility: MetadataVisibility): GasSheet;
+  /** Sheet-located metadata only (the `funnel.tab` marker); column metadata is found with the finder. */
   getDeveloperMetadata(): GasDeveloperMetadata[];
+  /** Finds metadata on the sheet and on its rows and columns. */
+  createDeveloperMetadataFinder(): GasDeveloperMetadataFinder;
 }
 
 export interface GasSpreadsheet {
@@ -202,6 +225,8 @@ export type RealServicesSatisfyPorts = [
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, GasEmbeddedChartBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder, GasEmbeddedLineChartBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadata, GasDeveloperMetadata>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, GasDeveloperMetadataFinder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, GasDeveloperMetadataLocation>>,
   Assert<Satisfies<GoogleAppsScript.Base.Ui, GasUi>>,
   Assert<Satisfies<GoogleAppsScript.Base.Menu, GasMenu>>,
   Assert<Satisfies<GoogleAppsScript.Properties.PropertiesService, GasPropertiesService>>,

@@ -1,0 +1,141 @@
+/**
+ * KeyedTabWriter for XLSX: the keyed tab of the new report file is the previous file's keyed tab
+ * with the merge applied. Every cell of the previous sheet is copied as it was (value object,
+ * formula, rich text, date, style, note), plus row visibility, column widths, the auto-filter, data
+ * validation (dropdowns), conditional formatting and merges; then the owned cells of the plan are set. People's cells are therefore copied, never
+ * re-encoded.
+ *
+ * Column identity is the header text (EN or RU label). XLSX has no developer metadata, and the
+ * alternatives do not survive what people do: a hidden id row is sorted into the data or deleted by
+ * Excel and LibreOffice like any row, and defined names over whole columns are dropped or rewritten
+ * by some editors (and by Google Sheets on import). A retitled column is therefore "unknown": an
+ * owned one is re-created at the right end, a people's one gets a new empty column beside it, and
+ * the retitled column itself is copied untouched, so nothing typed is lost either way.
+ *
+ * Strings stay text: exceljs writes a JS string as a string cell and writes a formula only when
+ * given `{ formula }`, which this writer never does for owned cells.
+ */
+import { existsSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
+import { HUMAN_HEADER_BACKGROUND, OWNED_HEADER_BACKGROUND, headerNote } from '../core/keyed-messages';
+import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
+import type { CellValue } from '../core/types';
+import { newWorkbook } from './xlsx-writer';
+
+/** The previous report file, or null when there is none yet. */
+export async function readPreviousWorkbook(path: string): Promise<ExcelJS.Workbook | null> {
+  if (!existsSync(path)) return null;
+  const wb = newWorkbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** An exceljs value as the merge sees it (what getValues would give); dates stay Dates so they can be written back. */
+export function keyedCellValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) return keyedCellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('hyperlink' in v) return keyedCellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  return '';
+}
+
+function readGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const line: CellValue[] = [];
+    for (let c = 1; c <= width; c++) line.push(keyedCellValue(row.getCell(c).value));
+    rows.push(line);
+  }
+  // Like getDataRange in Sheets: rows that only carry formatting are not part of the data.
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === '')) rows.pop();
+  return rows;
+}
+
+function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
+  from.eachRow({ includeEmpty: true }, (row, r) => {
+    const target = to.getRow(r);
+    if (row.hidden) target.hidden = true;
+    if (row.height) target.height = row.height;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const t = target.getCell(c);
+      t.value = cell.value;
+      t.style = structuredClone(cell.style);
+      if (cell.note) t.note = cell.note;
+    });
+  });
+  from.columns?.forEach((col, i) => {
+    if (col.width) to.getColumn(i + 1).width = col.width;
+    if (col.hidden) to.getColumn(i + 1).hidden = true;
+  });
+  if (from.autoFilter) to.autoFilter = from.autoFilter;
+  // Dropdowns and colour rules people put on their columns, and merged cells, stay too.
+  extras(to).dataValidations.model = structuredClone(extras(from).dataValidations.model);
+  for (const cf of extras(from).conditionalFormattings ?? []) to.addConditionalFormatting(structuredClone(cf));
+  for (const range of from.model.merges ?? []) to.mergeCells(range);
+}
+
+/** Worksheet fields exceljs has at run time but leaves out of its typings. */
+export interface WorksheetExtras {
+  dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+  conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
+}
+
+export function extras(ws: ExcelJS.Worksheet): WorksheetExtras {
+  return ws as unknown as WorksheetExtras;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+export class XlsxKeyedTabWriter implements KeyedTabWriter {
+  /**
+   * `target` is the workbook about to be written; `previous` the last report file read with
+   * readPreviousWorkbook (null on the first run). They may be the same workbook.
+   */
+  constructor(
+    private readonly target: ExcelJS.Workbook,
+    private readonly previous: ExcelJS.Workbook | null,
+    private readonly locale: KeyedLocale,
+  ) {}
+
+  mergeKeyedTab(spec: KeyedTabSpec, rows: readonly KeyedRow[]): KeyedMergeResult {
+    const old = this.previous?.getWorksheet(spec.sheetName) ?? null;
+    const plan = planKeyedMerge(spec, old ? { values: readGrid(old) } : null, rows, this.locale);
+    let ws: ExcelJS.Worksheet;
+    if (old && this.previous === this.target) {
+      ws = old;
+    } else {
+      const existing = this.target.getWorksheet(spec.sheetName);
+      if (existing) this.target.removeWorksheet(existing.id);
+      ws = this.target.addWorksheet(spec.sheetName);
+      if (old) copySheet(old, ws);
+    }
+    this.write(ws, spec, plan);
+    return plan.result;
+  }
+
+  private write(ws: ExcelJS.Worksheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {
+    for (const o of plan.owned) {
+      o.values.forEach((v, r) => {
+        const cell = ws.getCell(r + 1, o.index + 1);
+        const value = v === null || v === undefined || v === '' ? null : v;
+        if (cell.value !== value) cell.value = value;
+      });
+    }
+    for (const h of plan.createdHumanHeaders) ws.getCell(1, h.index + 1).value = h.label;
+    for (const c of plan.columns) {
+      const cell = ws.getCell(1, c.index + 1);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.owner === 'people' ? HUMAN_HEADER_BACKGROUND : OWNED_HEADER_BACKGROUND) } };
+      cell.font = { ...(cell.font ?? {}), bold: true };
+      if (c.foundBy === 'created' && !ws.getColumn(c.index + 1).width) ws.getColumn(c.index + 1).width = 16;
+    }
+    const key = plan.columns.find((c) => c.id === spec.key.id)!;
+    ws.getCell(1, key.index + 1).note = headerNote(spec.key.label[this.locale], this.locale);
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+  }
+}
