@@ -29,13 +29,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:*', 'fs', 'path', 'os', 'zlib', 'stream', 'child_process', 'worker_threads'], message: 'src/core is pure: no Node modules.' },
-          { group: ['../*', '!../core/*'], message: 'src/core imports only from src/core.' },
+          { regex: '^(\\.\\./)+(cli|sheets|report|html|bench|test)(/|$)', message: 'src/core imports only from src/core.' },
           { group: ['exceljs', 'papaparse'], message: 'src/core is pure: I/O libraries belong to src/cli.' },
         ],
       }],
       'no-restricted-globals': ['error', ...[...nodeGlobals, ...appsScriptGlobals, ...domGlobals].map((name) => ({
         name, message: 'src/core is pure: no Node, Apps Script or DOM globals.',
       }))],
+    },
+  },
+  {
+    // The report layer turns models into layouts: it may use core, and nothing of the faces.
+    files: ['src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(cli|sheets|html)(/|$)', message: 'src/report imports only src/core and itself.' },
+          { group: ['node:*', 'fs', 'path', 'exceljs', 'papaparse'], message: 'src/report is pure: no Node modules or I/O libraries.' },
+        ],
+      }],
     },
   },
   {
