@@ -25,9 +25,13 @@ export function asOfBound(asOf: string): WallMs {
   return endOfDay(day);
 }
 
-function rates(leads: number, reached: number[]): { stepRate: (number | null)[]; overallRate: (number | null)[] } {
+/**
+ * Step and overall rates. `stageUnknown` lost leads (a current-stage export says only "lost") are leads
+ * in every overall rate but not in the first step's base: they are not drop-offs at the first step.
+ */
+function rates(leads: number, reached: number[], stageUnknown = 0): { stepRate: (number | null)[]; overallRate: (number | null)[] } {
   return {
-    stepRate: reached.map((r, k) => (k === 0 ? null : ratio(r, reached[k - 1]))),
+    stepRate: reached.map((r, k) => (k === 0 ? null : ratio(r, k === 1 ? reached[0] - stageUnknown : reached[k - 1]))),
     overallRate: reached.map((r) => ratio(r, leads)),
   };
 }
@@ -52,7 +56,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (p > last) last = p;
   }
   const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
-  const emptyTotal = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
+  const emptyTotal = { leads: 0, lostStageUnknown: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   if (first === Infinity) {
     return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) }, 0, new MatureTotals(steps).result());
   }
@@ -71,6 +75,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   // Same-age counts of passes with a known time, and of passes whose time is unknown (never age-matched).
   const prevReached = new Int32Array(periods * steps);
   const prevUndated = new Int32Array(periods * steps);
+  const stageUnknown = new Int32Array(periods);
 
   // Pass 2: one scan; each lead adds to its cohort's counts and to its cohort's "same age" counts.
   for (let i = 0; i < leads.count; i++) {
@@ -80,6 +85,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     const base = q * steps;
     const top = highestReached(leads, i, asOfMs, strict);
     for (let k = 0; k <= top; k++) reached[base + k]++;
+    if (top === 0 && leads.furthestUnknown[i] === 1 && leads.lostAt[i] <= asOfMs) stageUnknown[q]++;
     if (top > 0) {
       for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
       for (let k = highestDated(leads, i, asOfMs, top) + 1; k <= top; k++) undated[base + k]++;
@@ -96,7 +102,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   const rows: CohortRow[] = [];
   const tested: { row: number; k: number; p: number; up: boolean }[] = [];
   const mature = new MatureTotals(steps);
-  const total = { leads: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
+  const total = { leads: 0, lostStageUnknown: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   for (let q = 0; q < periods; q++) {
     const base = q * steps;
     const rowReached = Array.from(reached.subarray(base, base + steps));
@@ -113,7 +119,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       leads: prevReached[(q - 1) * steps],
       reached: Array.from(prevReached.subarray((q - 1) * steps, q * steps)),
     };
-    const { stepRate, overallRate } = rates(n, rowReached);
+    const { stepRate, overallRate } = rates(n, rowReached, stageUnknown[q]);
     const change: (number | null)[] = [];
     const pValue: (number | null)[] = [];
     const flag: ChangeFlag[] = new Array<ChangeFlag>(steps).fill(null);
@@ -154,11 +160,13 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       flag,
       immature,
       ageDays,
+      lostStageUnknown: stageUnknown[q],
       stepTone: new Array<Tone>(steps).fill(null),
       overallTone: null,
     });
     mature.add(rowReached, immature);
     total.leads += n;
+    total.lostStageUnknown += stageUnknown[q];
     for (let k = 0; k < steps; k++) {
       total.reached[k] += rowReached[k];
       total.implied[k] += rowImplied[k];
@@ -173,7 +181,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (adjusted[i] <= config.significanceLevel) row.flag[t.k] = t.up ? 'up' : 'down';
   });
   addTones(rows, steps, config);
-  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached) }, tested.length, mature.result());
+  return report(rows, maturity, { ...total, ...rates(total.leads, total.reached, total.lostStageUnknown) }, tested.length, mature.result());
 
   function report(
     cohorts: CohortRow[],

@@ -7,6 +7,8 @@
  * a slice with many recent leads does not look worse for it. Step k's "reached" and rates are over those
  * leads: overall = reached k / leads counted for k, step = reached k / how many of them reached k − 1.
  * A step whose usual time cannot be estimated counts every lead and is not judged (no marks).
+ * A lost lead whose furthest stage is unknown (a current-stage export says only "lost") counts as a lead
+ * in every overall rate but in no step rate: it is not a drop-off at the first step.
  * Each slice value's rates are tested against all other leads (the rest of the same population), with
  * the same minimum sizes and one false-discovery-rate control over every cell of the tab.
  */
@@ -62,18 +64,26 @@ class AgeClasses {
     return this.rank[k] >= cls;
   }
 
-  /** A slice row from its histogram of keys (class × steps + highest step). */
+  /**
+   * A slice row from its histogram of keys (class × (steps + 1) + highest step); the extra slot
+   * `steps` holds lost leads whose furthest stage is unknown.
+   */
   row(value: string, hist: Int32Array, offset: number, steps: number): SliceConversionRow {
     const counted = new Array<number>(steps).fill(0);
     const reached = new Array<number>(steps).fill(0);
     const stepBase = new Array<number>(steps).fill(0);
     for (let cls = 0; cls < this.count; cls++) {
-      for (let top = 0; top < steps; top++) {
-        const n = hist[offset + cls * steps + top];
+      for (let top = 0; top <= steps; top++) {
+        const n = hist[offset + cls * (steps + 1) + top];
         if (n === 0) continue;
+        const stageUnknown = top === steps;
         for (let k = 0; k < steps; k++) {
           if (!this.counted(k, cls)) continue;
           counted[k] += n;
+          if (stageUnknown) {
+            if (k === 0) reached[0] += n;
+            continue;
+          }
           if (top >= k) reached[k] += n;
           if (k > 0 && top >= k - 1) stepBase[k] += n;
         }
@@ -110,14 +120,16 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
 
   // One scan computes every lead's key (age class × steps + highest step) once; each slice then only tallies.
   const classes = new AgeClasses(latest);
-  const keys = classes.count * steps;
+  const keys = classes.count * (steps + 1);
   const key = new Int32Array(leads.count).fill(-1);
   const totalHist = new Int32Array(keys);
   let earliest = Infinity;
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
     if (created < fromMs || created > toMs || (keep && !keep(i))) continue;
-    key[i] = classes.classOf(created) * steps + highestReached(leads, i, asOfMs, config.strictOrder);
+    const top = highestReached(leads, i, asOfMs, config.strictOrder);
+    const stageUnknown = top === 0 && leads.furthestUnknown[i] === 1 && leads.lostAt[i] <= asOfMs;
+    key[i] = classes.classOf(created) * (steps + 1) + (stageUnknown ? steps : top);
     totalHist[key[i]]++;
     if (created < earliest) earliest = created;
   }

@@ -55,6 +55,11 @@ export interface CohortRow {
   /** Age of the cohort in days at the report date, measured from its last day. */
   ageDays: number;
   /**
+   * Lost leads whose furthest stage is unknown (a current-stage export says only "lost"): leads of the
+   * cohort, in every overall rate, but not in the first step's base (not drop-offs at the first step).
+   */
+  lostStageUnknown: number;
+  /**
    * Step rate k against the same step over the other cohorts mature for k (the colour of the step %
    * cell); null for immature cells, cells too small to test, and differences within noise.
    */
@@ -80,7 +85,8 @@ export interface CohortReport {
   /** Size of the family of tested cells (the m of Benjamini–Hochberg). */
   testedCells: number;
   /** Totals over all cohorts. */
-  total: { leads: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
+  /** Totals over all cohorts; `lostStageUnknown` as on each row. */
+  total: { leads: number; lostStageUnknown: number; reached: number[]; implied: number[]; undated: number[]; stepRate: (number | null)[]; overallRate: (number | null)[] };
   /**
    * Totals per step over the cohorts *mature* for that step only: the rate to quote, since immature
    * cohorts have not had the usual time yet. Index k: leads[k] = leads of the cohorts mature for step k,

@@ -7,6 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import Papa from 'papaparse';
 import { detectConfig } from '../../src/core/detect';
+import { buildFunnelReport } from '../../src/core/engine';
 import { ingestRows } from '../../src/core/ingest';
 import type { CellValue } from '../../src/core/types';
 
@@ -154,6 +155,26 @@ describe('lost deals of the amoCRM export', () => {
     const known = data.map((_, i) => i).filter((i) => result.leads.furthestUnknown[i] === 0);
     expect(known.length).toBe(13);
     expect(known.filter((i) => !Number.isNaN(contacted[i])).length).toBe(13);
+  });
+});
+
+describe('the amoCRM report', () => {
+  test('lost deals at an unknown stage are lost, not first-step drop-offs: step 1 is 13 of 13, overall rates stay over 20', () => {
+    const outcome = buildFunnelReport(rows as CellValue[][], { sheet: 'leads_test.csv', sourceName: 'amo', asOf: '2030-01-01' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    const { cohortReport, conversions, outcomes } = outcome.report;
+    const lost = data.filter((r) => r[col('Этап сделки')] === 'Закрыто и не реализовано').length;
+    expect(lost).toBe(7);
+    expect(cohortReport.total.leads).toBe(20);
+    expect(cohortReport.total.lostStageUnknown).toBe(7);
+    // Step Lead → first stage over the 13 leads whose stage is known; overall over all 20 leads.
+    expect(cohortReport.total.stepRate[1]).toBe(13 / 13);
+    expect(cohortReport.total.overallRate[1]).toBe(13 / 20);
+    expect(conversions.total.stepRate[1]).toBe(1);
+    expect(conversions.total.overallRate[1]).toBe(13 / 20);
+    // The same 7 are the lost deals of the outcomes, all of them at an unknown stage.
+    expect(outcomes.total.lost).toBe(7);
+    expect(outcomes.total.lostStageUnknown).toBe(7);
   });
 });
 

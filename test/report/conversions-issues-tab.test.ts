@@ -157,6 +157,7 @@ const arbReport = fc
         flag: reached.map(() => null),
         immature: reached.map((_, k) => k >= c.immatureFrom),
         ageDays: 3,
+        lostStageUnknown: 0,
         stepTone: reached.map(() => null),
         overallTone: null,
       };
@@ -170,7 +171,7 @@ const arbReport = fc
         cohorts: rows,
         maturityDays: stages.map(() => 5),
         testedCells: 0,
-        total: { leads: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), undated: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
+        total: { leads: 0, lostStageUnknown: 0, reached: stages.map(() => 0), implied: stages.map(() => 0), undated: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
         matureTotal: { leads: stages.map(() => 0), reached: stages.map(() => 0), stepRate: stages.map(() => null), overallRate: stages.map(() => null) },
       },
       conversions: { ...base.conversions, stages, tables: [] },

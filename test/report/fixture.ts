@@ -26,6 +26,7 @@ function row(start: string, end: string, reached: number[], extra: Partial<Cohor
     flag: reached.map(() => null),
     immature: reached.map(() => false),
     ageDays: 20,
+    lostStageUnknown: 0,
     stepTone: reached.map(() => null),
     overallTone: null,
     ...extra,
@@ -90,6 +91,7 @@ export function sampleReport(issues: DataIssue[] = []): FunnelReport {
       testedCells: 6,
       total: {
         leads: totalReached[0],
+        lostStageUnknown: 0,
         reached: totalReached,
         implied: [0, 312, 7, 0, 0],
         undated: [0, 0, 0, 0, 0],
