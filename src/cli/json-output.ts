@@ -2,7 +2,7 @@
  * FunnelReport → the documented `--json` shape (see notes/cli-readme.md). Per-stage arrays become
  * objects keyed by stage name so the file reads well and survives stage reordering.
  */
-import type { ChangeFlag, CohortRow, FunnelReport, SliceConversionRow } from '../core/model';
+import type { ChangeFlag, CohortRow, FunnelReport, SliceConversionRow, Tone } from '../core/model';
 import type { SliceKey } from '../core/types';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -21,7 +21,16 @@ export interface JsonCohort {
   immature: ByStage<boolean>;
   change: ByStage<number | null>;
   pValue: ByStage<number | null>;
+  /** pValue adjusted by Benjamini–Hochberg over every cell the report could flag (`testedCells`). */
+  qValue: ByStage<number | null>;
   flag: ByStage<ChangeFlag>;
+  /** Passes counted only through an unknown time (current-stage column): such a step is never compared. */
+  undated: ByStage<number>;
+  /** Lost leads whose furthest stage is unknown: in `leads` and every overall rate, not in the first step rate's base. */
+  lostStageUnknown: number;
+  /** "high" / "low" where the rate stands out from the other mature cohorts (the colours of the tab). */
+  stepTone: ByStage<Tone>;
+  overallTone: Tone;
   previous: { start: string; asOf: string; leads: number; reached: ByStage<number> } | null;
 }
 
@@ -31,6 +40,12 @@ export interface JsonSliceRow {
   reached: ByStage<number>;
   stepRate: ByStage<number | null>;
   overallRate: ByStage<number | null>;
+  /** Per stage: leads old enough to be counted for it, and of them those that reached the stage before (the step rate's base). */
+  counted: ByStage<number>;
+  stepBase: ByStage<number>;
+  /** "high" / "low" where the value stands out from all other leads. */
+  stepTone: ByStage<Tone>;
+  overallTone: Tone;
 }
 
 export interface JsonReport {
@@ -45,10 +60,19 @@ export interface JsonReport {
   stages: string[];
   maturityDays: ByStage<number | null>;
   cohorts: JsonCohort[];
-  total: { leads: number; reached: ByStage<number>; implied: ByStage<number>; stepRate: ByStage<number | null>; overallRate: ByStage<number | null> };
+  total: { leads: number; reached: ByStage<number>; implied: ByStage<number>; stepRate: ByStage<number | null>; overallRate: ByStage<number | null>; lostStageUnknown: number };
+  /** Per stage, the rates over the cohorts mature for it (the rate to quote). */
+  matureTotal: { leads: ByStage<number>; reached: ByStage<number>; stepRate: ByStage<number | null>; overallRate: ByStage<number | null> };
+  /** How many cells were tested for a change (the false-discovery-rate family). */
+  testedCells: number;
   conversions: {
     from: string;
     to: string;
+    /** Per stage: the last creation day counted (null: every lead, the stage not judged). */
+    countedTo: ByStage<string | null>;
+    filters: Partial<Record<SliceKey, string>>;
+    /** Every lead of the range: what each value is tested against. */
+    total: JsonSliceRow;
     dimensions: Partial<Record<SliceKey, { column: string; rows: JsonSliceRow[] }>>;
   };
   /** Won revenue, average deal and lost deals with their top reasons, per cohort, per slice and in total. */
@@ -76,7 +100,12 @@ function cohort(stages: string[], c: CohortRow): JsonCohort {
     immature: byStage(stages, c.immature, 1, false),
     change: byStage(stages, c.change, 1, null),
     pValue: byStage(stages, c.pValue, 1, null),
+    qValue: byStage(stages, c.qValue, 1, null),
     flag: byStage(stages, c.flag, 1, null),
+    undated: byStage(stages, c.undated, 1, 0),
+    lostStageUnknown: c.lostStageUnknown,
+    stepTone: byStage(stages, c.stepTone, 1, null),
+    overallTone: c.overallTone,
     previous: c.previous ? { start: c.previous.start, asOf: c.previous.asOf, leads: c.previous.leads, reached: byStage(stages, c.previous.reached, 0, 0) } : null,
   };
 }
@@ -88,6 +117,10 @@ function sliceRow(stages: string[], r: SliceConversionRow): JsonSliceRow {
     reached: byStage(stages, r.reached, 0, 0),
     stepRate: byStage(stages, r.stepRate, 1, null),
     overallRate: byStage(stages, r.overallRate, 1, null),
+    counted: byStage(stages, r.counted, 0, 0),
+    stepBase: byStage(stages, r.stepBase, 1, 0),
+    stepTone: byStage(stages, r.stepTone, 1, null),
+    overallTone: r.overallTone,
   };
 }
 
@@ -116,8 +149,23 @@ export function toJsonReport(report: FunnelReport): JsonReport {
       implied: byStage(stages, cr.total.implied, 1, 0),
       stepRate: byStage(stages, cr.total.stepRate, 1, null),
       overallRate: byStage(stages, cr.total.overallRate, 1, null),
+      lostStageUnknown: cr.total.lostStageUnknown,
     },
-    conversions: { from: report.conversions.from, to: report.conversions.to, dimensions },
+    matureTotal: {
+      leads: byStage(stages, cr.matureTotal.leads, 1, 0),
+      reached: byStage(stages, cr.matureTotal.reached, 1, 0),
+      stepRate: byStage(stages, cr.matureTotal.stepRate, 1, null),
+      overallRate: byStage(stages, cr.matureTotal.overallRate, 1, null),
+    },
+    testedCells: cr.testedCells,
+    conversions: {
+      from: report.conversions.from,
+      to: report.conversions.to,
+      countedTo: byStage(report.conversions.stages, report.conversions.countedTo, 1, null),
+      filters: report.conversions.filters,
+      total: sliceRow(report.conversions.stages, report.conversions.total),
+      dimensions,
+    },
     outcomes: report.outcomes,
     dataIssues: report.dataIssues.map((i) => ({
       row: i.row,

@@ -11,6 +11,8 @@ export const FMT = {
   overall: '0.00%',
   change: '+0%;-0%;0%',
   days: '0.0',
+  /** Amounts in the input's own currency (the report does not know which it is). */
+  money: '#,##0',
 } as const;
 
 export const COLOR = {

@@ -35,6 +35,14 @@ export interface ReportStrings {
   maturityLine(parts: string): string;
   /** Under the table when some steps were passed at unknown times (current-stage column). */
   undatedLine(stages: string): string;
+  /** Under the table when lost deals of a current-stage export have an unknown furthest stage. */
+  lostStageUnknownLine(n: number, firstStage: string): string;
+  wonRevenue: string;
+  averageDeal: string;
+  lostDeals: string;
+  topLostReasons: string;
+  /** The top lost reasons of a cohort or slice: 'Price 5, Timing 3, (none) 1, +2 other'. */
+  reasonsText(top: readonly { reason: string; count: number }[], other: number): string;
   /** A number of days for display, e.g. '12.3 d' / '12,3 дн.'. */
   days(n: number): string;
   chartTitle(first: string, last: string): string;
@@ -100,6 +108,14 @@ const EN: ReportStrings = {
   maturityLine: (parts) => `A cell stays grey while the cohort is younger than: ${parts}.`,
   undatedLine: (stages) =>
     `The report date applies only to stages passed at a known time. Passes of ${stages} have no time (current-stage column): they are counted as the data stands today, whatever the report date, and are not compared with the previous cohort.`,
+  lostStageUnknownLine: (n, first) =>
+    `${fmtInt(n)} lost ${n === 1 ? 'deal comes' : 'deals come'} from a current-stage export, which does not say where ${n === 1 ? 'it was' : 'they were'} lost: counted as leads and as lost, not as drop-offs before ${first} (the Lead→${first} step rate leaves ${n === 1 ? 'it' : 'them'} out).`,
+  wonRevenue: 'Won revenue',
+  averageDeal: 'Average deal',
+  lostDeals: 'Lost',
+  topLostReasons: 'Top lost reasons',
+  reasonsText: (top, other) =>
+    [...top.map((r) => `${r.reason === '' ? '(none given)' : r.reason} ${fmtInt(r.count)}`), ...(other > 0 ? [`+${fmtInt(other)} other`] : [])].join(', '),
   days: (n) => `${n} d`,
   chartTitle: (first, last) => `${first}→${last} by cohort (mature cohorts)`,
   chartCohort: 'Cohort',
@@ -157,6 +173,14 @@ const RU: ReportStrings = {
   maturityLine: (parts) => `Ячейка серая, пока когорта моложе: ${parts}${parts.endsWith('.') ? '' : '.'}`,
   undatedLine: (stages) =>
     `Дата отчёта действует только для этапов с известным временем прохода. Проходы этапов ${stages} без времени (столбец текущего этапа): они посчитаны по данным на сегодня, какой бы ни была дата отчёта, и не сравниваются с предыдущей когортой.`,
+  lostStageUnknownLine: (n, first) =>
+    `Проигранных сделок из выгрузки текущего этапа, где не сказано, на каком этапе они проиграны: ${fmtInt(n).replace(/,/g, ' ')}. Они учтены как лиды и как проигранные, но не как отсев до этапа «${first}» (конверсия шага Лид→${first} их не учитывает).`,
+  wonRevenue: 'Выручка с выигранных',
+  averageDeal: 'Средний чек',
+  lostDeals: 'Проиграно',
+  topLostReasons: 'Главные причины отказа',
+  reasonsText: (top, other) =>
+    [...top.map((r) => `${r.reason === '' ? '(не указана)' : r.reason} ${fmtInt(r.count).replace(/,/g, ' ')}`), ...(other > 0 ? [`+${fmtInt(other).replace(/,/g, ' ')} других`] : [])].join(', '),
   days: (n) => `${String(n).replace('.', ',')} дн.`,
   chartTitle: (first, last) => `${first}→${last} по когортам (зрелые когорты)`,
   chartCohort: 'Когорта',

@@ -36,8 +36,11 @@ export const REPORT_TABS: readonly ReportTab[] = [
     build(report, opts) {
       const strings = reportStrings(opts.locale);
       const cohortReport = { ...report.cohortReport, stages: shownStages(report.cohortReport.stages, strings.leadStep) };
+      const note = report.source.createdAfterAsOfNote;
       return buildCohortsTab(cohortReport, {
         strings,
+        outcomes: report.outcomes,
+        notes: note ? [opts.locale === 'ru' ? note.ru : note.en] : [],
         ...(opts.filtersLabel !== undefined ? { filtersLabel: opts.filtersLabel } : {}),
         ...(opts.maturityPercentile !== undefined ? { maturityPercentile: opts.maturityPercentile } : {}),
       });
@@ -48,7 +51,7 @@ export const REPORT_TABS: readonly ReportTab[] = [
     build(report, opts) {
       const strings = reportStrings(opts.locale);
       const conversions = { ...report.conversions, stages: shownStages(report.conversions.stages, strings.leadStep) };
-      return buildConversionsTab(conversions, strings, report.cohortReport.filters);
+      return buildConversionsTab(conversions, strings, report.cohortReport.filters, report.outcomes);
     },
   },
   {
