@@ -80,6 +80,12 @@ export class XlsxReportWriter implements ReportWriter {
     for (const m of layout.merges ?? []) {
       ws.mergeCells(m.row + 1, m.col + 1, m.row + m.numRows, m.col + m.numCols);
     }
+    for (const p of layout.paragraphs ?? []) {
+      if (p.numCols > 1) ws.mergeCells(p.row + 1, 1, p.row + 1, p.numCols);
+      const cell = ws.getCell(p.row + 1, 1);
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+      ws.getRow(p.row + 1).height = Math.round(p.heightPx * 0.75 * 10) / 10; // px → points
+    }
     (layout.colorScales ?? []).forEach((s, i) => {
       const colors = s.midColor ? [s.minColor, s.midColor, s.maxColor] : [s.minColor, s.maxColor];
       const cfvo: ExcelJS.Cvfo[] /* sic: exceljs's type name */ = s.midColor
@@ -135,8 +141,10 @@ const DEFAULT_COLUMN_PX = 64;
  * number of lines their longest wrapped cell needs at its column's width.
  */
 function fitWrappedRows(ws: ExcelJS.Worksheet, t: TabLayout): void {
+  const fixed = new Set((t.paragraphs ?? []).map((p) => p.row));
   if (!t.wraps) return;
   t.wraps.forEach((row, r) => {
+    if (fixed.has(r)) return;
     let lines = 1;
     row.forEach((wrap, c) => {
       const v = t.values[r][c];

@@ -7,7 +7,7 @@
  */
 import type { CohortReport, CohortRow } from '../core/model';
 import type { OutcomeReport, OutcomeRow } from '../core/outcomes';
-import { COLOR, FMT, GridBuilder, NO_RATE, countCell, flaggedRateFormat, rateCell, toneStyle, type CellSpec } from './format';
+import { COLOR, FMT, GridBuilder, NO_RATE, addParagraph, countCell, flaggedRateFormat, rateCell, toneStyle, type CellSpec } from './format';
 import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
@@ -65,8 +65,18 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
   const col = cohortColumns(stages.length, shown.count);
   const g = new GridBuilder();
 
+  // Column B also heads the implied-passes block below the table ("Implied passes" / "Неявных проходов").
+  const widths: number[] = [170, 130];
+  // Reached columns fit a flagged cell ("▼ 15.2% (was 21.4%)"); the overall column one with two decimals.
+  for (let k = 1; k <= last; k++) widths.push(...(col.stepColumns ? [125, 65] : [125]));
+  widths.push(150, 85);
+  if (shown.money) widths.push(110, 95);
+  if (shown.lost) widths.push(75, 340);
+  const tableWidths = widths.slice();
+  widths.push(30, 100, 95);
+
   g.addRow([{ v: s.cohortsTitle(report.grain, report.asOf, opts.filtersLabel ?? filtersText(report.filters, s)), bold: true, color: COLOR.titleFont }]);
-  g.addRow([{ v: [s.cohortsSubtitle, ...(opts.notes ?? [])].join(' · '), italic: true, color: COLOR.subtitleFont }]);
+  addParagraph(g, { v: [s.cohortsSubtitle, ...(opts.notes ?? [])].join(' · '), italic: true, color: COLOR.subtitleFont }, tableWidths);
   addHeader(g, stages, s, col, shown);
 
   const newestFirst = [...report.cohorts].reverse();
@@ -100,14 +110,6 @@ export function buildCohortsTab(report: CohortReport, opts: CohortsTabOptions): 
   }
   addChart(g, report, s, col, firstBodyRow - 1);
 
-  // Column B also heads the implied-passes block below the table ("Implied passes" / "Неявных проходов").
-  const widths: number[] = [170, 130];
-  // Reached columns fit a flagged cell ("▼ 15.2% (was 21.4%)"); the overall column one with two decimals.
-  for (let k = 1; k <= last; k++) widths.push(...(col.stepColumns ? [125, 65] : [125]));
-  widths.push(150, 85);
-  if (shown.money) widths.push(110, 95);
-  if (shown.lost) widths.push(60, 260);
-  widths.push(30, 100, 95);
   return g.toLayout({ name: s.tabCohorts, frozenRows: COHORT_HEADER_ROWS, frozenColumns: 1, columnWidths: widths });
 }
 

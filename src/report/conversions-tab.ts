@@ -6,7 +6,7 @@
 import type { ConversionReport, SliceConversionRow, SliceConversionTable, Tone } from '../core/model';
 import type { OutcomeReport, OutcomeRow } from '../core/outcomes';
 import type { SliceKey } from '../core/types';
-import { COLOR, FMT, GridBuilder, NO_RATE, countCell, rateCell, toneStyle, type CellSpec } from './format';
+import { COLOR, FMT, GridBuilder, NO_RATE, addParagraph, countCell, rateCell, toneStyle, type CellSpec } from './format';
 import { filtersText, type ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 
@@ -30,23 +30,23 @@ export function buildConversionsTab(
   const own = filtersText(report.filters, s);
   const notHere = filtersText(cohortFilters, s);
   const filters = notHere !== s.filtersAll && notHere !== own ? s.filterNotApplied(notHere) : own;
-  g.addRow([{ v: s.conversionsSubtitle(filters, counted), italic: true, color: COLOR.subtitleFont }]);
-  if (report.tables.length === 0) {
-    g.addRow();
-    g.addRow([{ v: s.noSlices, italic: true }]);
-  }
   const shown = { money: outcomes?.hasAmount === true, lost: outcomes?.hasLost === true };
-  for (const table of report.tables) {
-    g.addRow();
-    const byValue = new Map((outcomes?.slices.find((o) => o.dimension === table.dimension)?.rows ?? []).map((o) => [o.value, o]));
-    addSection(g, table, report, s, { ...shown, byValue, total: outcomes?.total });
-  }
   const oneStage = report.stages.length === 2;
   const widths = [180, 70];
   for (let k = 1; k < report.stages.length; k++) widths.push(...(oneStage ? [80] : [80, 75]));
   widths.push(95);
   if (shown.money) widths.push(110, 95);
-  if (shown.lost) widths.push(60, 260);
+  if (shown.lost) widths.push(75, 340);
+  addParagraph(g, { v: s.conversionsSubtitle(filters, counted), italic: true, color: COLOR.subtitleFont }, widths);
+  if (report.tables.length === 0) {
+    g.addRow();
+    g.addRow([{ v: s.noSlices, italic: true }]);
+  }
+  for (const table of report.tables) {
+    g.addRow();
+    const byValue = new Map((outcomes?.slices.find((o) => o.dimension === table.dimension)?.rows ?? []).map((o) => [o.value, o]));
+    addSection(g, table, report, s, { ...shown, byValue, total: outcomes?.total });
+  }
   return g.toLayout({ name: s.tabConversions, frozenRows: 1, frozenColumns: 1, columnWidths: widths });
 }
 

@@ -89,6 +89,7 @@ export class GridBuilder {
   readonly links: CellLink[] = [];
   readonly charts: LineChartSpec[] = [];
   readonly merges: { row: number; col: number; numRows: number; numCols: number }[] = [];
+  readonly paragraphs: { row: number; numCols: number; heightPx: number }[] = [];
 
   /** Index the next added row will get. */
   get nextRow(): number {
@@ -145,12 +146,30 @@ export class GridBuilder {
     };
     if (this.rows.some((r) => r.some((c) => c.wrap))) layout.wraps = pick<boolean>((c) => (c.wrap ? true : undefined));
     if (this.merges.length) layout.merges = this.merges;
+    if (this.paragraphs.length) layout.paragraphs = this.paragraphs;
     if (base.columnWidths) layout.columnWidths = base.columnWidths;
     layout.colorScales = this.colorScales;
     if (this.links.length) layout.links = this.links;
     if (this.charts.length) layout.charts = this.charts;
     return layout;
   }
+}
+
+/** Average pixels per character of the default 10–11 pt font, and pixels per line of wrapped text. */
+const PX_PER_CHAR = 6.5;
+const PX_PER_LINE = 17;
+
+/**
+ * A paragraph of explanation meant to read across the table's columns (see TabLayout.paragraphs), with
+ * the height its lines need when wrapped at the table's width.
+ */
+export function addParagraph(g: GridBuilder, cell: CellSpec, columnWidths: readonly number[]): number {
+  const row = g.addRow([cell]);
+  const width = columnWidths.reduce((a, b) => a + b, 0);
+  const text = typeof cell.v === 'string' ? cell.v : '';
+  const lines = Math.max(1, Math.ceil((text.length * PX_PER_CHAR) / Math.max(width, 1)));
+  g.paragraphs.push({ row, numCols: columnWidths.length, heightPx: lines * PX_PER_LINE + 4 });
+  return row;
 }
 
 export { columnLetter } from '../core/a1';

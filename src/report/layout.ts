@@ -76,6 +76,14 @@ export interface TabLayout {
   frozenColumns: number;
   /** Pixel widths per column; missing = writer default. */
   columnWidths?: number[];
+  /**
+   * Paragraphs of explanation: the text in column A of `row`, meant to read across the first `numCols`
+   * columns. A writer that can wraps it in a merged cell `heightPx` tall (XLSX, where an overflowing
+   * line would widen the printed page and shrink everything on it). Sheets cannot merge across a frozen
+   * column ("You can't merge frozen and non-frozen columns"), so there the line overflows into the empty
+   * cells beside it, which Sheets shows in full.
+   */
+  paragraphs?: { row: number; numCols: number; heightPx: number }[];
   colorScales?: ColorScale[];
   links?: CellLink[];
   charts?: LineChartSpec[];

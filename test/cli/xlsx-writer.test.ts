@@ -170,6 +170,22 @@ describe('XlsxReportWriter', () => {
     expect(tall.getRow(2).height ?? 15).toBeLessThanOrEqual(15);
   });
 
+  test('the explanation under a title wraps across the table instead of running past it (and widening the printed page)', async () => {
+    const tabs = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' });
+    const [cohorts, conversions] = tabs;
+    const wb = await roundTrip(tabs);
+    for (const t of [cohorts, conversions]) {
+      const p = t.paragraphs?.find((x) => x.row === 1);
+      expect(p).toBeDefined();
+      const ws = wb.getWorksheet(t.name)!;
+      // Merged from A2 across the table's columns, wrapped, and taller than one line.
+      expect(ws.getCell(2, p!.numCols).master.address).toBe('A2');
+      expect(ws.getCell(2, p!.numCols + 1).isMerged).toBe(false);
+      expect(ws.getCell('A2').alignment).toMatchObject({ wrapText: true });
+      expect(ws.getRow(2).height).toBeGreaterThan(15);
+    }
+  });
+
   test('cells that only feed a chart are left out: no untitled table beside the report', async () => {
     const tabs = buildReportTabs(sampleReport(ISSUES), { locale: 'en', leadsSheet: 'Leads' });
     const cohorts = tabs[0];
