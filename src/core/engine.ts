@@ -9,6 +9,7 @@ import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { ingestRows } from './ingest';
 import { computeOutcomes } from './outcomes';
+import { impliedStageWarnings } from './stage-order';
 import type { FunnelReport } from './model';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './wall-time';
@@ -120,7 +121,11 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     cohortReport,
     conversions,
     outcomes,
-    dataIssues: detectionIssues.length > 0 ? [...detectionIssues, ...data.issues] : data.issues,
+    dataIssues: [
+      ...detectionIssues,
+      ...data.issues,
+      ...impliedStageWarnings(cohortReport, config.stages.map((st) => st.column), options.sheet),
+    ],
   };
   return { ok: true, report, config, data, detectionWarnings };
 }

@@ -4,7 +4,8 @@
  * column order or by the settings).
  */
 import type { DateParser } from './dates';
-import type { CellValue } from './types';
+import type { CohortReport } from './model';
+import type { CellValue, DataIssue } from './types';
 
 /**
  * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
@@ -34,6 +35,33 @@ export function swappedStagePairs(rows: CellValue[][], cols: readonly number[], 
       if (b < a) reversed++;
     }
     if (both >= ORDER_MIN_LEADS && reversed >= ORDER_SWAPPED_SHARE * both) out.push({ k, reversed, both });
+  }
+  return out;
+}
+
+/** A stage passed without a date of its own by at least this share of the leads that reached it looks misplaced. */
+const IMPLIED_SHARE = 0.9;
+const IMPLIED_MIN_PASSES = 10;
+
+/**
+ * Stages (other than the last) that nearly every lead "passes" only because it reached a later stage:
+ * either the stage is hardly ever recorded, or it belongs after the next one. One warning per such stage,
+ * at the header row, naming the two stages to swap if the order is wrong. Stages passed at unknown times
+ * (a current-stage column) are implied by construction and are not judged.
+ */
+export function impliedStageWarnings(cohorts: CohortReport, stageColumns: readonly (string | undefined)[], sheet: string): DataIssue[] {
+  const { reached, implied, undated } = cohorts.total;
+  const names = cohorts.stages;
+  const out: DataIssue[] = [];
+  for (let k = 1; k < names.length - 1; k++) {
+    if ((undated[k] ?? 0) > 0 || reached[k] < IMPLIED_MIN_PASSES || implied[k] < IMPLIED_SHARE * reached[k]) continue;
+    const pct = Math.round((implied[k] / reached[k]) * 100);
+    const [stage, next] = [names[k], names[k + 1]];
+    out.push({
+      sheet, row: 1, column: stageColumns[k - 1] ?? stage, value: '', severity: 'warning',
+      problem: `Stage "${stage}" has no date of its own for ${pct}% of the ${reached[k]} leads counted as passing it (they reached a later stage): either it is rarely recorded, or the order is wrong and "${stage}" and "${next}" should be swapped`,
+      problemRu: `У этапа «${stage}» нет своей даты у ${pct}% из ${reached[k]} лидов, засчитанных на нём (они дошли до более позднего этапа): либо его редко отмечают, либо порядок неверен и этапы «${stage}» и «${next}» нужно поменять местами`,
+    });
   }
   return out;
 }
