@@ -21,24 +21,39 @@ import { checkUtf8 } from './utf8-check';
 
 const CANDIDATES = [',', ';', '\t'] as const;
 
-/** The candidate delimiter that occurs most often outside quotes in the first line (`,` on a tie or none). */
+/** Lines looked at for the delimiter: the header may sit under a few title lines. */
+const DELIMITER_LINES = 20;
+
+/**
+ * The delimiter of a CSV text: the candidate (`,` `;` tab, outside quotes) that occurs most often on the
+ * first line with at least two of one of them (a header of three or more columns), so title lines above
+ * the header ("Leads export", "Export, November") do not decide; else on the first line with any; `,`
+ * on a tie or when there is none.
+ */
 export function detectDelimiter(text: string): string {
-  const counts = [0, 0, 0];
+  let counts = [0, 0, 0];
+  let fallback = -1;
+  let lines = 0;
   let inQuotes = false;
   const limit = Math.min(text.length, 1 << 20);
-  for (let i = 0; i < limit; i++) {
-    const ch = text.charCodeAt(i);
+  const argmax = (c: number[]) => (c[1] > c[0] ? (c[2] > c[1] ? 2 : 1) : c[2] > c[0] ? 2 : 0);
+  for (let i = 0; i <= limit && lines < DELIMITER_LINES; i++) {
+    const ch = i < limit ? text.charCodeAt(i) : 10;
     if (ch === 34) inQuotes = !inQuotes;
     else if (!inQuotes) {
-      if (ch === 10 || ch === 13) break;
-      if (ch === 44) counts[0]++;
+      if (ch === 10 || ch === 13) {
+        const most = Math.max(...counts);
+        if (most >= 2) return CANDIDATES[argmax(counts)];
+        if (most === 1 && fallback < 0) fallback = argmax(counts);
+        counts = [0, 0, 0];
+        lines++;
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      } else if (ch === 44) counts[0]++;
       else if (ch === 59) counts[1]++;
       else if (ch === 9) counts[2]++;
     }
   }
-  let best = 0;
-  for (let k = 1; k < 3; k++) if (counts[k] > counts[best]) best = k;
-  return CANDIDATES[best];
+  return CANDIDATES[Math.max(fallback, 0)];
 }
 
 /** A line that parsed to nothing but blanks (an empty line gives ['']). */

@@ -25,6 +25,10 @@ describe('CSV reader', () => {
     expect(detectDelimiter('a;b;c\n1,2,3,4')).toBe(';');
     expect(detectDelimiter('a\tb\tc\n')).toBe('\t');
     expect(detectDelimiter('"x,y,z";b;c\n')).toBe(';');
+    // A title line above a ';' header, and commas inside a free-text column, do not decide.
+    expect(detectDelimiter('Leads export, November\nID;Created at;Channel\n1;2026-11-02;Ads\n2;2026-11-03;SEO\n')).toBe(';');
+    expect(detectDelimiter('Leads export\n\nID;Created at;Channel\n1;2026-11-02;Ads\n')).toBe(';');
+    expect(detectDelimiter('ID;Comment;Channel\n1;a, b, c, d, e;Ads\n2;x;SEO\n')).toBe(';');
     expect(detectDelimiter('single\n1')).toBe(',');
   });
 
