@@ -5,7 +5,7 @@
  * issues still point at the right row.
  */
 import { isBlankCell } from '../core/cells';
-import type { DateParser } from '../core/dates';
+import type { DateParser } from '../core/time/date-parser';
 import type { RowSource } from '../core/ingest';
 import type { CellValue, DataIssue } from '../core/types';
 

@@ -3,10 +3,10 @@
  * properties; the CLI reads it from a file. `parseConfig` accepts unknown JSON and either returns a
  * complete config (defaults filled in) or a list of errors, each naming the offending key.
  */
-import { normaliseTimeZone } from './dates';
+import { normaliseTimeZone } from './time/zone';
 import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible';
 import type { DateOrder, Grain, SliceKey } from './types';
-import { parseIsoDay } from './wall-time';
+import { parseIsoDay } from './time/wall-time';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */

@@ -7,8 +7,10 @@
  */
 import { STAGE_TARGET_LEAD, STAGE_TARGET_LOST } from './config';
 import type { FunnelConfig } from './config';
-import { INVALID_DATE, formatWallDateTime, isDateObject, makeDateParser } from './dates';
-import type { DateParser } from './dates';
+import { INVALID_DATE } from './time/sentinels';
+import { formatWallDateTime } from './time/format';
+import { isDateObject, makeDateParser } from './time/date-parser';
+import type { DateParser } from './time/date-parser';
 import { columnLetter } from './a1';
 import { isBlankCell } from './cells';
 import { InputError } from './errors';
@@ -18,7 +20,7 @@ import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from './numbers';
 import { SLICE_KEYS, UNKNOWN_TIME } from './types';
 import type { CellValue, DataIssue, IngestResult, LeadTable, SliceColumn, SliceKey } from './types';
 import { implausibleText, plausibleWindow } from './plausible';
-import { DAY_MS } from './wall-time';
+import { DAY_MS } from './time/wall-time';
 
 /**
  * Where ingestion reads its rows from: a cursor over data rows (the header is separate). `ingestRows`

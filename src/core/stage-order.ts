@@ -3,7 +3,7 @@
  * dates are nearly always in the opposite order were probably put in the wrong order (by the export's
  * column order or by the settings).
  */
-import type { DateParser } from './dates';
+import type { DateParser } from './time/date-parser';
 import type { CellValue } from './types';
 
 /**

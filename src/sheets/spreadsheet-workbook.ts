@@ -7,7 +7,7 @@
  * report goes to "Cohorts (funnel)" instead. When that name is a person's sheet too, the tab is
  * refused with a message.
  */
-import { normaliseTimeZone } from '../core/dates';
+import { normaliseTimeZone } from '../core/time/zone';
 import type { CellValue } from '../core/types';
 import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp, GasUi } from './gas';
 import { ensureSize } from './grid-size';

@@ -1,5 +1,5 @@
 /** Small helpers on wall-clock milliseconds (local date/time encoded as UTC; see WallMs). */
-import type { WallMs } from './types';
+import type { WallMs } from '../types';
 
 export const DAY_MS = 86_400_000;
 
