@@ -1,6 +1,6 @@
 /** Data issues and input errors of ingestion that are built once per run rather than once per row. */
-import { InputError } from './errors';
-import type { CellValue, DataIssue } from './types';
+import { InputError } from '../errors';
+import type { CellValue, DataIssue } from '../types';
 
 /** Headers quoted in the "missing column" message. */
 const HEADERS_SHOWN = 60;
