@@ -25,8 +25,3 @@ export function parseIsoDay(day: string): WallMs | null {
 export function endOfDay(ms: WallMs): WallMs {
   return Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS - 1;
 }
-
-/** Whole days from `a` to `b` (b later gives a positive number), fractional part kept. */
-export function daysBetween(a: WallMs, b: WallMs): number {
-  return (b - a) / DAY_MS;
-}
