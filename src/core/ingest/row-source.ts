@@ -50,16 +50,23 @@ export function currentRow(src: RowSource): CellValue[] {
   return row;
 }
 
-/** `CellValue[][]` (header first) as a RowSource. */
+/**
+ * The rows below `rows[headerRow]` (by default the first row) as a RowSource, numbered as in the sheet
+ * or file (rows above the header count too).
+ */
 export class ArrayRowSource implements RowSource {
   readonly header: readonly CellValue[];
   readonly capacity: number;
-  private r = 0;
+  private r: number;
   private row: readonly CellValue[] = [];
 
-  constructor(private readonly rows: readonly (readonly CellValue[] | undefined)[]) {
-    this.header = rows[0] ?? [];
-    this.capacity = Math.max(0, rows.length - 1);
+  constructor(
+    private readonly rows: readonly (readonly CellValue[] | undefined)[],
+    headerRow = 0,
+  ) {
+    this.header = rows[headerRow] ?? [];
+    this.r = headerRow;
+    this.capacity = Math.max(0, rows.length - headerRow - 1);
   }
 
   next(): boolean {
