@@ -9,6 +9,7 @@ import { columnLetter } from '../a1';
 import type { FunnelConfig } from '../config';
 import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from '../numbers';
 import { implausibleText, plausibleWindow } from '../plausible';
+import { MINUTE_MS } from '../time/civil';
 import { makeDateParser, isDateObject, type DateParser } from '../time/date-parser';
 import { formatWallDateTime } from '../time/format';
 import { INVALID_DATE } from '../time/sentinels';
@@ -32,8 +33,6 @@ export interface IngestOptions {
    */
   asOf?: string;
 }
-
-const MINUTE_MS = 60_000;
 
 /**
  * Stage time earlier than the creation time, compared at the stage value's own precision: a date-only
