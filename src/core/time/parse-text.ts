@@ -160,48 +160,50 @@ export function parseText(s: string, mdy: boolean): number {
   const sep = cursor === b ? 0 : s.charCodeAt(cursor);
   if (len1 === 5 && (sep === 0 || sep === 46 || sep === 44)) return parseTextSerial(s, a, b);
   if (cursor === b) return fail(ERR_NUMBER_AS_TEXT);
-  let y: number;
-  let mo: number;
-  let d: number;
-  let iso = false;
-  if (len1 === 4 && (sep === 45 || sep === 47 || sep === 46)) {
-    // Year first: 2024-03-15 (ISO: two-digit month and day), 2024/3/15, 2024.03.15.
-    iso = sep === 45;
-    y = first;
-    cursor++;
-    let p = cursor;
-    mo = readDigits(s, b, 2);
-    if (mo < 0 || (iso && cursor - p !== 2) || cursor >= b || s.charCodeAt(cursor) !== sep) return failFormat(s, a, b);
-    cursor++;
-    p = cursor;
-    d = readDigits(s, b, 2);
-    if (d < 0 || (iso && cursor - p !== 2)) return fail(ERR_NOT_A_DATE);
-  } else if (len1 <= 2 && (sep === 46 || sep === 47 || sep === 45)) {
-    // Day/month first: 15.03.2024 always; 15/03/2024 and 15-03-2024 per the configured order.
-    cursor++;
-    const second = readDigits(s, b, 2);
-    if (second < 0 || cursor >= b || s.charCodeAt(cursor) !== sep) return failFormat(s, a, b);
-    cursor++;
-    const p = cursor;
-    y = readDigits(s, b, 5);
-    const yLen = cursor - p;
-    if (yLen === 2) return fail(ERR_TWO_DIGIT_YEAR);
-    if (yLen !== 4) return fail(ERR_NOT_A_DATE);
-    if (sep !== 46 && mdy) {
-      mo = first;
-      d = second;
-    } else {
-      d = first;
-      mo = second;
-    }
-  } else {
-    return failFormat(s, a, b);
-  }
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return fail(ERR_IMPOSSIBLE_DATE);
-  const dayMs = daysFromCivil(y, mo, d) * DAY_MS;
-  if (cursor === b) return dayMs;
+  let dayMs: number;
+  if (len1 === 4 && (sep === 45 || sep === 47 || sep === 46)) dayMs = readYearFirst(s, a, b, first, sep);
+  else if (len1 <= 2 && (sep === 46 || sep === 47 || sep === 45)) dayMs = readDayFirst(s, a, b, first, sep, mdy);
+  else return failFormat(s, a, b);
+  if (dayMs === INVALID_DATE || cursor === b) return dayMs;
+  return readTimeOfDay(s, b, dayMs, sep === 45 && len1 === 4);
+}
 
-  // Time part: "T" (ISO only), a space or ", " after the date.
+/** Start of the day y-mo-d in wall ms, or INVALID_DATE (no such day in the calendar). */
+function calendarDay(y: number, mo: number, d: number): number {
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return fail(ERR_IMPOSSIBLE_DATE);
+  return daysFromCivil(y, mo, d) * DAY_MS;
+}
+
+/** The rest of a year-first date after its year `y` and separator at `cursor`: 2024-03-15 (ISO: two-digit month and day), 2024/3/15, 2024.03.15. */
+function readYearFirst(s: string, a: number, b: number, y: number, sep: number): number {
+  const iso = sep === 45;
+  cursor++;
+  let p = cursor;
+  const mo = readDigits(s, b, 2);
+  if (mo < 0 || (iso && cursor - p !== 2) || cursor >= b || s.charCodeAt(cursor) !== sep) return failFormat(s, a, b);
+  cursor++;
+  p = cursor;
+  const d = readDigits(s, b, 2);
+  if (d < 0 || (iso && cursor - p !== 2)) return fail(ERR_NOT_A_DATE);
+  return calendarDay(y, mo, d);
+}
+
+/** The rest of a day- or month-first date after its first number: 15.03.2024 always; 15/03/2024 and 15-03-2024 per the configured order. */
+function readDayFirst(s: string, a: number, b: number, first: number, sep: number, mdy: boolean): number {
+  cursor++;
+  const second = readDigits(s, b, 2);
+  if (second < 0 || cursor >= b || s.charCodeAt(cursor) !== sep) return failFormat(s, a, b);
+  cursor++;
+  const p = cursor;
+  const y = readDigits(s, b, 5);
+  const yLen = cursor - p;
+  if (yLen === 2) return fail(ERR_TWO_DIGIT_YEAR);
+  if (yLen !== 4) return fail(ERR_NOT_A_DATE);
+  return sep !== 46 && mdy ? calendarDay(y, first, second) : calendarDay(y, second, first);
+}
+
+/** The time after the date at `cursor`: "T" (ISO only), a space or ", ", then H:MM[:SS[.fff]], AM/PM, and (ISO only) an offset. */
+function readTimeOfDay(s: string, b: number, dayMs: number, iso: boolean): number {
   let c = s.charCodeAt(cursor);
   if (iso && (c === 84 || c === 116)) {
     cursor++;
@@ -255,8 +257,12 @@ export function parseText(s: string, mdy: boolean): number {
   if (h > 23 || mi > 59 || sec > 59) return fail(ERR_BAD_TIME);
   const wall = dayMs + h * HOUR_MS + mi * 60_000 + sec * 1000 + ms;
   if (q === b) return wall;
-  if (!iso) return fail(ERR_NOT_A_DATE);
-  c = s.charCodeAt(q);
+  return iso ? readOffset(s, q, b, wall) : fail(ERR_NOT_A_DATE);
+}
+
+/** An offset (`Z`, `+03:00`, `-0700`) at `q` after an ISO date and time: the instant in epoch ms, or INVALID_DATE. */
+function readOffset(s: string, q: number, b: number, wall: number): number {
+  const c = s.charCodeAt(q);
   if ((c === 90 || c === 122) && q + 1 === b) {
     lastTextParse.isInstant = true;
     return wall;
@@ -264,7 +270,7 @@ export function parseText(s: string, mdy: boolean): number {
   if (c !== 43 && c !== 45 && c !== 0x2212) return fail(ERR_NOT_A_DATE);
   const sign = c === 43 ? 1 : -1;
   cursor = q + 1;
-  p = cursor;
+  let p = cursor;
   const oh = readDigits(s, b, 2);
   if (cursor - p !== 2) return fail(ERR_NOT_A_DATE);
   let om = 0;
