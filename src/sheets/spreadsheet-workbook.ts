@@ -109,7 +109,10 @@ export class SpreadsheetWorkbook implements Workbook {
   writeNote(name: string, row: number, col: number, text: string): void {
     const s = this.sheet(name);
     if (!s) return;
-    s.getRange(row, col, 1, 1).setValues([[protectText(text)]]).setFontColor('#595959').setFontStyle('italic');
+    s.getRange(row, col, 1, 1)
+      .setValues([[protectText(text)]])
+      .setFontColor('#595959')
+      .setFontStyle('italic');
   }
 
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string {

@@ -43,7 +43,9 @@ function probeErrors(options: ts.CompilerOptions, folder: string, source: string
   host.fileExists = (name) => path.resolve(name) === probe || fileExists(name);
   const program = ts.createProgram([probe], options, host);
   const file = program.getSourceFile(probe);
-  return [...program.getSemanticDiagnostics(file), ...program.getSyntacticDiagnostics(file)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return [...program.getSemanticDiagnostics(file), ...program.getSyntacticDiagnostics(file)].map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  );
 }
 
 describe.each(LAYERS)('$config', ({ config, folder, allowed }) => {

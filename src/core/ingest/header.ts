@@ -58,7 +58,12 @@ export function resolveColumns(header: readonly CellValue[], headerRowNo: number
   const index = headerIndex(header);
   const createdAt = findHeader(index, config.columns.createdAt);
   if (createdAt < 0) {
-    throw missingColumnsError([{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }], header, headerRowNo, sheet);
+    throw missingColumnsError(
+      [{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }],
+      header,
+      headerRowNo,
+      sheet,
+    );
   }
   const missing: { name: string; what: string; whatRu: string }[] = [];
   /** Index of a configured column, or -1 (not configured, or recorded in `missing`). */

@@ -149,7 +149,14 @@ class Ingestion {
 
   private issue(row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']): void {
     this.issues.push({
-      sheet: this.sheet, row, column: col >= 0 ? this.headerName(col) : '', ...(col >= 0 ? { col } : {}), value: this.valueText(v), problem, problemRu, severity,
+      sheet: this.sheet,
+      row,
+      column: col >= 0 ? this.headerName(col) : '',
+      ...(col >= 0 ? { col } : {}),
+      value: this.valueText(v),
+      problem,
+      problemRu,
+      severity,
     });
   }
 
@@ -163,21 +170,39 @@ class Ingestion {
     if (created !== created) {
       if (src.isEmptyRow()) return;
       this.rowsRead++;
-      this.issue(rowNo, createdIdx, src.cell(createdIdx), 'The creation date is blank; the row is not counted as a lead',
-        'Дата создания не заполнена; строка не учтена как лид', 'error');
+      this.issue(
+        rowNo,
+        createdIdx,
+        src.cell(createdIdx),
+        'The creation date is blank; the row is not counted as a lead',
+        'Дата создания не заполнена; строка не учтена как лид',
+        'error',
+      );
       return;
     }
     this.rowsRead++;
     this.reportHeadlessData(rowNo);
     if (created === INVALID_DATE) {
       const e = this.createdParser.lastError();
-      this.issue(rowNo, createdIdx, src.cell(createdIdx), `Creation date: ${e.error}; the row is not counted as a lead`,
-        `Дата создания: ${e.errorRu}; строка не учтена как лид`, 'error');
+      this.issue(
+        rowNo,
+        createdIdx,
+        src.cell(createdIdx),
+        `Creation date: ${e.error}; the row is not counted as a lead`,
+        `Дата создания: ${e.errorRu}; строка не учтена как лид`,
+        'error',
+      );
       return;
     }
     if (created < this.lo || created > this.hi) {
-      this.issue(rowNo, createdIdx, src.cell(createdIdx), `Creation date: ${this.implausible.en}; the row is not counted as a lead`,
-        `Дата создания: ${this.implausible.ru}; строка не учтена как лид`, 'error');
+      this.issue(
+        rowNo,
+        createdIdx,
+        src.cell(createdIdx),
+        `Creation date: ${this.implausible.en}; the row is not counted as a lead`,
+        `Дата создания: ${this.implausible.ru}; строка не учтена как лид`,
+        'error',
+      );
       return;
     }
     const k = this.count++;
@@ -211,7 +236,11 @@ class Ingestion {
       if (isBlankForIngest(v)) continue;
       const letter = columnLetter(c);
       this.issues.push({
-        sheet: this.sheet, row: rowNo, column: letter, col: c, value: this.valueText(v),
+        sheet: this.sheet,
+        row: rowNo,
+        column: letter,
+        col: c,
+        value: this.valueText(v),
         problem: `Column ${letter} has no header but holds data (first in this row); name the column to use it`,
         problemRu: `У столбца ${letter} нет заголовка, но в нём есть данные (впервые в этой строке); назовите столбец, чтобы он учитывался`,
         severity: 'warning',
@@ -232,8 +261,14 @@ class Ingestion {
     const firstLead = this.seenIds.firstOrAdd(id, k);
     if (firstLead >= 0) {
       const first = this.rowNumbers[firstLead];
-      this.issue(rowNo, idIdx, idValue, `Duplicate lead ID: the same ID is in row ${first}; both rows are counted`,
-        `ID лида повторяется: такой же ID в строке ${first}; учтены обе строки`, 'warning');
+      this.issue(
+        rowNo,
+        idIdx,
+        idValue,
+        `Duplicate lead ID: the same ID is in row ${first}; both rows are counted`,
+        `ID лида повторяется: такой же ID в строке ${first}; учтены обе строки`,
+        'warning',
+      );
     }
   }
 
@@ -248,19 +283,37 @@ class Ingestion {
       if (t !== t) continue;
       if (t === INVALID_DATE) {
         const e = parser.lastError();
-        this.issue(rowNo, col, src.cell(col), `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
-          `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`, 'error');
+        this.issue(
+          rowNo,
+          col,
+          src.cell(col),
+          `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
+          `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`,
+          'error',
+        );
         continue;
       }
       if (t < this.lo || t > this.hi) {
-        this.issue(rowNo, col, src.cell(col), `Date of stage "${stages[s].name}": ${this.implausible.en}; the value is ignored`,
-          `Дата этапа «${stages[s].name}»: ${this.implausible.ru}; значение не учтено`, 'error');
+        this.issue(
+          rowNo,
+          col,
+          src.cell(col),
+          `Date of stage "${stages[s].name}": ${this.implausible.en}; the value is ignored`,
+          `Дата этапа «${stages[s].name}»: ${this.implausible.ru}; значение не учтено`,
+          'error',
+        );
         continue;
       }
       this.stageTimes[s][k] = t;
       if (isBeforeCreation(t, created)) {
-        this.issue(rowNo, col, src.cell(col), `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
-          `Этап «${stages[s].name}» датирован раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+        this.issue(
+          rowNo,
+          col,
+          src.cell(col),
+          `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
+          `Этап «${stages[s].name}» датирован раньше создания лида (${formatWallDateTime(created)})`,
+          'warning',
+        );
       }
     }
   }
@@ -271,14 +324,34 @@ class Ingestion {
     const t = src.date(lostAtIdx, this.lostParser);
     if (t === INVALID_DATE) {
       const e = this.lostParser.lastError();
-      this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${e.error}; the value is ignored`, `Дата отказа: ${e.errorRu}; значение не учтено`, 'error');
+      this.issue(
+        rowNo,
+        lostAtIdx,
+        src.cell(lostAtIdx),
+        `Lost date: ${e.error}; the value is ignored`,
+        `Дата отказа: ${e.errorRu}; значение не учтено`,
+        'error',
+      );
     } else if (t < this.lo || t > this.hi) {
-      this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `Lost date: ${this.implausible.en}; the value is ignored`, `Дата отказа: ${this.implausible.ru}; значение не учтено`, 'error');
+      this.issue(
+        rowNo,
+        lostAtIdx,
+        src.cell(lostAtIdx),
+        `Lost date: ${this.implausible.en}; the value is ignored`,
+        `Дата отказа: ${this.implausible.ru}; значение не учтено`,
+        'error',
+      );
     } else if (t === t) {
       this.lostAt[k] = t;
       if (isBeforeCreation(t, created)) {
-        this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), `The lost date is before the lead was created (${formatWallDateTime(created)})`,
-          `Дата отказа раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+        this.issue(
+          rowNo,
+          lostAtIdx,
+          src.cell(lostAtIdx),
+          `The lost date is before the lead was created (${formatWallDateTime(created)})`,
+          `Дата отказа раньше создания лида (${formatWallDateTime(created)})`,
+          'warning',
+        );
       }
     }
   }
@@ -288,13 +361,25 @@ class Ingestion {
     const changed = this.changedParser.parse(changedValue);
     if (changed === INVALID_DATE) {
       const e = this.changedParser.lastError();
-      this.issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${e.error}; the value is ignored`,
-        `Время текущего этапа: ${e.errorRu}; значение не учтено`, 'error');
+      this.issue(
+        rowNo,
+        changedIdx,
+        changedValue,
+        `Time of the current stage: ${e.error}; the value is ignored`,
+        `Время текущего этапа: ${e.errorRu}; значение не учтено`,
+        'error',
+      );
       return NaN;
     }
     if (changed < this.lo || changed > this.hi) {
-      this.issue(rowNo, changedIdx, changedValue, `Time of the current stage: ${this.implausible.en}; the value is ignored`,
-        `Время текущего этапа: ${this.implausible.ru}; значение не учтено`, 'error');
+      this.issue(
+        rowNo,
+        changedIdx,
+        changedValue,
+        `Time of the current stage: ${this.implausible.en}; the value is ignored`,
+        `Время текущего этапа: ${this.implausible.ru}; значение не учтено`,
+        'error',
+      );
       return NaN;
     }
     return changed;
@@ -322,8 +407,14 @@ class Ingestion {
         stageTimes[code][k] = changed;
         if (isBeforeCreation(changed, created)) {
           const name = this.stages[code].name;
-          this.issue(rowNo, changedIdx, changedValue, `Stage "${name}" is dated before the lead was created (${formatWallDateTime(created)})`,
-            `Этап «${name}» датирован раньше создания лида (${formatWallDateTime(created)})`, 'warning');
+          this.issue(
+            rowNo,
+            changedIdx,
+            changedValue,
+            `Stage "${name}" is dated before the lead was created (${formatWallDateTime(created)})`,
+            `Этап «${name}» датирован раньше создания лида (${formatWallDateTime(created)})`,
+            'warning',
+          );
         }
       }
     } else if (code === AT_LOST) {
@@ -342,20 +433,32 @@ class Ingestion {
     const v = this.src.cell(amountIdx);
     const a = parseAmount(v);
     if (a === INVALID_AMOUNT) {
-      this.issue(rowNo, amountIdx, v, `Amount: ${AMOUNT_ERROR.error}; the value is ignored`, `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`, 'warning');
+      this.issue(
+        rowNo,
+        amountIdx,
+        v,
+        `Amount: ${AMOUNT_ERROR.error}; the value is ignored`,
+        `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`,
+        'warning',
+      );
       return;
     }
     this.amount[k] = a;
-    if (a < 0) this.issue(rowNo, amountIdx, v, 'The amount is negative; it is used as it is', 'Сумма отрицательная; учтена как есть', 'warning');
+    if (a < 0)
+      this.issue(rowNo, amountIdx, v, 'The amount is negative; it is used as it is', 'Сумма отрицательная; учтена как есть', 'warning');
   }
 
   result(): IngestResult {
     const { count, cap, issues } = this;
     if (this.unknownStages.size > 0) {
-      mergeByRow(issues, unknownStageIssues(this.unknownStages, this.sheet, this.headerName(this.cols.currentStage), (v) => this.valueText(v)));
+      mergeByRow(
+        issues,
+        unknownStageIssues(this.unknownStages, this.sheet, this.headerName(this.cols.currentStage), (v) => this.valueText(v)),
+      );
     }
     // A few spare slots (a CSV's row bound counts its final newline) are not worth a copy.
-    const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T));
+    const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T =>
+      count === cap ? a : ((cap - count <= 64 ? a.subarray(0, count) : a.slice(0, count)) as T);
     this.ids.length = count;
     this.lostReason.length = count;
     const slices: Partial<Record<SliceKey, SliceColumn>> = {};

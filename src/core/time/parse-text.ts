@@ -26,7 +26,16 @@ import { DAY_MS } from './wall-time';
 
 /** Lower-cased cell texts that mean "no date" (amoCRM writes `не закрыта` into open deals' close date). */
 const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  '-', '--', '—', '–', 'не закрыта', 'не закрыто', 'not closed', 'n/a', 'null', 'none',
+  '-',
+  '--',
+  '—',
+  '–',
+  'не закрыта',
+  'не закрыто',
+  'not closed',
+  'n/a',
+  'null',
+  'none',
 ]);
 
 function isSpace(c: number): boolean {

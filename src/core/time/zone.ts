@@ -90,13 +90,26 @@ function makeConverter(timeZone: string): InstantToWall {
     for (const part of fmt.formatToParts(t)) {
       const v = Number(part.value);
       switch (part.type) {
-        case 'year': y = v; break;
-        case 'month': mo = v; break;
-        case 'day': d = v; break;
-        case 'hour': h = v === 24 ? 0 : v; break;
-        case 'minute': mi = v; break;
-        case 'second': sec = v; break;
-        default: break;
+        case 'year':
+          y = v;
+          break;
+        case 'month':
+          mo = v;
+          break;
+        case 'day':
+          d = v;
+          break;
+        case 'hour':
+          h = v === 24 ? 0 : v;
+          break;
+        case 'minute':
+          mi = v;
+          break;
+        case 'second':
+          sec = v;
+          break;
+        default:
+          break;
       }
     }
     return daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * 60_000 + sec * 1000 - t;
