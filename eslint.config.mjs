@@ -1,6 +1,7 @@
 // Lint rules for the whole checkout. The block for src/core keeps the engine pure: it may not import
 // Node modules, the Apps Script services or anything outside src/core, so the same code runs in the CLI,
-// in Apps Script V8 and in tests. tsconfig.core.json enforces the same from the compiler's side.
+// in Apps Script V8 and in tests. The later blocks keep the faces (sheets, cli, html) apart. Each layer's
+// tsconfig.<layer>.json enforces the same from the compiler's side (which globals exist).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,6 +10,7 @@ const appsScriptGlobals = [
   'SpreadsheetApp', 'PropertiesService', 'LockService', 'ScriptApp', 'HtmlService', 'Utilities',
   'Session', 'CacheService', 'Logger', 'Browser', 'UrlFetchApp', 'DriveApp',
 ];
+const nodeModules = ['fs', 'path', 'os', 'zlib', 'stream', 'child_process', 'worker_threads'];
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'google'];
 
 export default tseslint.config(
@@ -28,7 +30,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'zlib', 'stream', 'child_process', 'worker_threads'], message: 'src/core is pure: no Node modules.' },
+          { group: ['node:*', ...nodeModules], message: 'src/core is pure: no Node modules.' },
           { regex: '^(\\.\\./)+(cli|sheets|report|html|bench|test)(/|$)', message: 'src/core imports only from src/core.' },
           { group: ['exceljs', 'papaparse'], message: 'src/core is pure: I/O libraries belong to src/cli.' },
         ],
@@ -46,6 +48,40 @@ export default tseslint.config(
         patterns: [
           { regex: '^(\\.\\./)+(cli|sheets|html)(/|$)', message: 'src/report imports only src/core and itself.' },
           { group: ['node:*', 'fs', 'path', 'exceljs', 'papaparse'], message: 'src/report is pure: no Node modules or I/O libraries.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The two faces share core and report and never each other: Apps Script has no Node, and the CLI no SpreadsheetApp.
+    files: ['src/sheets/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(cli|html)(/|$)', message: 'src/sheets imports src/core, src/report and itself, never the CLI or the sidebar.' },
+          { group: ['node:*', ...nodeModules, 'exceljs', 'papaparse'], message: 'src/sheets runs in Apps Script: no Node modules or Node I/O libraries.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(sheets|html)(/|$)', message: 'src/cli imports src/core, src/report and itself, never the Apps Script side or the sidebar.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The sidebar is bundled on its own for the browser: it talks to the server only through google.script.run.
+    files: ['html/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+src(/|$)', message: 'html/ reaches the server only through google.script.run, never by importing src/.' },
+          { group: ['node:*', ...nodeModules], message: 'html/ runs in the browser: no Node modules.' },
         ],
       }],
     },

@@ -22,7 +22,7 @@ export async function buildBench(entries = ENTRIES) {
     sourcemap: 'linked',
     logLevel: 'warning',
     // Same as the CLI bundle: runtime dependencies load from node_modules.
-    external: ['exceljs', 'papaparse', 'date-fns', '@duckdb/node-api'],
+    external: ['exceljs', '@duckdb/node-api'],
   });
 }
 

@@ -7,21 +7,7 @@
  */
 export {};
 
-// The project's tsconfig has no DOM lib (the engine must not see browser globals), so the few
-// browser APIs used here are declared locally; module scope keeps these declarations to this file.
-interface Element {
-  textContent: string | null;
-  className: string;
-  disabled: boolean;
-  getAttribute(name: string): string | null;
-  addEventListener(type: 'click', listener: () => void): void;
-}
-declare const document: {
-  querySelectorAll(selector: string): ArrayLike<Element>;
-  getElementById(id: string): Element | null;
-};
-declare const navigator: { language?: string };
-
+// The DOM comes from tsconfig.html.json; the client side of Apps Script (google.script.run) is declared here.
 interface ScriptRunner {
   withSuccessHandler(handler: (result: unknown) => void): ScriptRunner;
   withFailureHandler(handler: (error: { message?: string }) => void): ScriptRunner;
@@ -46,7 +32,7 @@ function setStatus(text: string, isError: boolean): void {
 }
 
 function setBusy(busy: boolean): void {
-  const buttons = document.querySelectorAll('button[data-action]');
+  const buttons = document.querySelectorAll<HTMLButtonElement>('button[data-action]');
   for (let i = 0; i < buttons.length; i++) buttons[i].disabled = busy;
 }
 
@@ -78,7 +64,7 @@ function run(action: string): void {
 }
 
 function wireButtons(): void {
-  const buttons = document.querySelectorAll('button[data-action]');
+  const buttons = document.querySelectorAll<HTMLButtonElement>('button[data-action]');
   for (let i = 0; i < buttons.length; i++) {
     const button = buttons[i];
     const action = button.getAttribute('data-action');

@@ -20,7 +20,7 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['exceljs', 'papaparse', 'date-fns', '@duckdb/node-api'],
+    external: ['exceljs', '@duckdb/node-api'],
     banner: { js: '#!/usr/bin/env node' },
     write: false,
     logLevel: 'warning',

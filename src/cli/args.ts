@@ -1,6 +1,6 @@
 /** Command-line arguments → options. Accepts `--opt value` and `--opt=value`. */
 import { SLICE_KEYS, type Grain, type SliceKey } from '../core/types';
-import { parseIsoDay } from '../core/wall-time';
+import { parseIsoDay } from '../core/time/wall-time';
 import { COLUMN_ROLES, parseColumnMapping, type ColumnMapping } from './column-options';
 import type { CliLocale, CliMessages } from './messages';
 

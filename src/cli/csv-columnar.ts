@@ -11,8 +11,9 @@
  * text after it), the opening quote is read as an ordinary character instead and the field is listed in
  * `CsvTokenizer.unclosed`. Files that are not UTF-8 are decoded and re-encoded first (csv-ingest).
  */
-import type { DateParser } from '../core/dates';
-import { NOT_FIXED, parseFixedDateBytes } from '../core/date-bytes';
+import type { DateParser } from '../core/time/date-parser';
+import { NOT_FIXED } from '../core/time/sentinels';
+import { parseFixedDateBytes } from '../core/time/parse-bytes';
 import type { RowSource } from '../core/ingest';
 import { columnLetter } from '../core/a1';
 import type { CellValue, DataIssue } from '../core/types';

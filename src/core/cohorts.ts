@@ -10,7 +10,7 @@ import { maturityDays } from './maturity';
 import { standouts, type RateVsRest } from './standout';
 import { benjaminiHochberg, bigEnoughForTest, ratio, twoProportionPValue } from './stats';
 import type { Grain, IngestResult, SliceKey, WallMs } from './types';
-import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './wall-time';
+import { DAY_MS, endOfDay, parseIsoDay, toIsoDay } from './time/wall-time';
 
 export interface CohortOptions {
   /** Report date `YYYY-MM-DD`: timestamps after the end of this day are ignored. */

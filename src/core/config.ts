@@ -3,10 +3,10 @@
  * properties; the CLI reads it from a file. `parseConfig` accepts unknown JSON and either returns a
  * complete config (defaults filled in) or a list of errors, each naming the offending key.
  */
-import { normaliseTimeZone } from './dates';
+import { normaliseTimeZone } from './time/zone';
 import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible';
-import type { DateOrder, Grain, SliceKey } from './types';
-import { parseIsoDay } from './wall-time';
+import type { DateOrder, Grain } from './types';
+import { parseIsoDay } from './time/wall-time';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -86,7 +86,6 @@ export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
 export const STAGE_TARGET_LEAD = 'lead';
 export const STAGE_TARGET_LOST = 'lost';
 
-export const SLICE_COLUMN_KEYS: readonly SliceKey[] = ['channel', 'manager', 'product', 'region'];
 const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'] as const;
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
@@ -101,11 +100,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function nonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
-}
-
-/** An IANA zone `Intl` knows, or a fixed offset such as Sheets' custom `GMT-07:00` (see normaliseTimeZone). */
-export function isValidTimeZone(zone: string): boolean {
-  return normaliseTimeZone(zone) !== null;
 }
 
 /** Validates unknown JSON into a full config. Unknown keys are errors too (they are usually typos). */

@@ -20,7 +20,7 @@ import { highestReached, sliceFilter } from './reach';
 import { standouts, type RateVsRest } from './standout';
 import { ratio } from './stats';
 import { SLICE_KEYS, type IngestResult, type SliceKey } from './types';
-import { DAY_MS, parseIsoDay, toIsoDay } from './wall-time';
+import { DAY_MS, parseIsoDay, toIsoDay } from './time/wall-time';
 
 export interface ConversionOptions {
   asOf: string;

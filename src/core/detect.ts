@@ -9,8 +9,9 @@
 import { isBlankCell } from './cells';
 import { DEFAULT_CONFIG, parseConfig } from './config';
 import type { ColumnsConfig, CurrentStageConfig, FunnelConfig, StageConfig } from './config';
-import { INVALID_DATE, makeDateParser } from './dates';
-import type { DateParser } from './dates';
+import { INVALID_DATE } from './time/sentinels';
+import { makeDateParser } from './time/date-parser';
+import type { DateParser } from './time/date-parser';
 import {
   COLUMN_LABELS,
   findField,

@@ -12,8 +12,8 @@ import { computeOutcomes } from './outcomes';
 import { impliedStageWarnings } from './stage-order';
 import type { FunnelReport } from './model';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
-import { parseIsoDay, toIsoDay } from './wall-time';
-import { instantToWall } from './dates';
+import { parseIsoDay, toIsoDay } from './time/wall-time';
+import { instantToWall } from './time/zone';
 
 export interface ReportOptions {
   /** Validated config; when absent, columns are detected from the header row. */

@@ -29,7 +29,7 @@
  * rejected: on Olist, whose 2017 leads were only worked from 2018 on, it put the Won threshold at 329 days.
  */
 import type { LeadTable, WallMs } from './types';
-import { DAY_MS } from './wall-time';
+import { DAY_MS } from './time/wall-time';
 
 const MINUTE_MS = 60_000;
 const MAX_STEPS = 65_536;

@@ -9,7 +9,7 @@ import { periodScheme } from './periods';
 import { highestReached, sliceFilter } from './reach';
 import { ratio } from './stats';
 import { SLICE_KEYS, type Grain, type IngestResult, type SliceKey } from './types';
-import { toIsoDay } from './wall-time';
+import { toIsoDay } from './time/wall-time';
 
 /** Reasons listed per row; the rest are summed into `otherReasons`. */
 export const TOP_REASONS = 3;

@@ -3,7 +3,7 @@
  * million leads are bucketed with arithmetic only.
  */
 import type { Grain, WallMs } from './types';
-import { DAY_MS } from './wall-time';
+import { DAY_MS } from './time/wall-time';
 
 /** Civil date of a day number (days since 1970-01-01), Howard Hinnant's algorithm. */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {

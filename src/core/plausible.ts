@@ -5,7 +5,7 @@
  * table over a hundred thousand empty weeks.
  */
 import type { WallMs } from './types';
-import { endOfDay, parseIsoDay, toIsoDay } from './wall-time';
+import { endOfDay, parseIsoDay, toIsoDay } from './time/wall-time';
 
 export interface PlausibleDatesConfig {
   /** First plausible day, `YYYY-MM-DD`. */

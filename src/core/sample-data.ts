@@ -5,8 +5,8 @@
  */
 import { parseConfig, type FunnelConfig } from './config';
 import type { CellValue } from './types';
-import { formatWallDateTime } from './dates';
-import { DAY_MS, endOfDay, parseIsoDay } from './wall-time';
+import { formatWallDateTime } from './time/format';
+import { DAY_MS, endOfDay, parseIsoDay } from './time/wall-time';
 
 export const SAMPLE_HEADERS = [
   'Lead ID', 'Created at', 'Channel', 'Manager', 'Product', 'Region', 'Amount',

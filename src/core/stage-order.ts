@@ -3,8 +3,8 @@
  * dates are nearly always in the opposite order were probably put in the wrong order (by the export's
  * column order or by the settings).
  */
-import type { DateParser } from './dates';
 import type { CohortReport } from './model';
+import type { DateParser } from './time/date-parser';
 import type { CellValue, DataIssue } from './types';
 
 /**

@@ -4,7 +4,7 @@
  * time of the current stage.
  */
 import { STAGE_TARGET_LOST } from './config';
-import type { DateParser } from './dates';
+import type { DateParser } from './time/date-parser';
 import { STAGE_VOCABULARIES, normalizeStageValue } from './headers';
 import type { StageVocabulary } from './headers';
 import type { CellValue } from './types';

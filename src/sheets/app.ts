@@ -15,7 +15,8 @@ import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
 import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
 import { SettingsStore } from './settings-store';
-import { SheetTakenError, SpreadsheetWorkbook, fallbackName } from './workbook';
+import { SpreadsheetWorkbook } from './spreadsheet-workbook';
+import { SheetTakenError, fallbackName } from './workbook';
 
 /** The Apps Script globals, looked up at call time. */
 export function globalServices(): AppServices {

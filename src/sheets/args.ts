@@ -5,10 +5,10 @@
  * what to fix. Nothing here touches Apps Script globals.
  */
 import type { CellValue, Grain, WallMs } from '../core/types';
-import { isDateObject } from '../core/dates';
+import { isDateObject } from '../core/time/date-parser';
 import { dayInTimeZone } from '../core/engine';
 import { normalizeHeader } from '../core/headers';
-import { DAY_MS, parseIsoDay, toIsoDay } from '../core/wall-time';
+import { DAY_MS, parseIsoDay, toIsoDay } from '../core/time/wall-time';
 
 /** One message in both languages: `FN: English. / Русский.` (Sheets shows it in the cell's error tooltip). */
 export function argError(fn: string, en: string, ru: string): Error {

@@ -12,8 +12,8 @@ import { detectConfig } from '../core/detect';
 import { ingestRows } from '../core/ingest';
 import type { CohortReport } from '../core/model';
 import type { CellValue, Grain, IngestResult } from '../core/types';
-import { parseIsoDay } from '../core/wall-time';
-import { normaliseTimeZone, wallToInstant } from '../core/dates';
+import { parseIsoDay } from '../core/time/wall-time';
+import { normaliseTimeZone, wallToInstant } from '../core/time/zone';
 import { argError, asOfArg, grainArg, normaliseName, tableArg, textArg } from './args';
 
 /** Shown for 0/0 (DESIGN: "0/0 is shown as —, never as 0%"). */

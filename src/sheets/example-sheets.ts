@@ -7,7 +7,7 @@
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue } from '../core/types';
 import { dataToSheetValue, type SheetValue } from './safe-text';
-import { wallToInstant } from '../core/dates';
+import { wallToInstant } from '../core/time/zone';
 
 export const EXAMPLE_SHEET = 'Leads';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';

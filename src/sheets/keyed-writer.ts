@@ -26,7 +26,8 @@ import { specColumns, type KeyedLocale, type KeyedMergeResult, type KeyedRow, ty
 import type { CellValue } from '../core/types';
 import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp } from './gas';
 import { dataToSheetValue, protectText } from './safe-text';
-import { OWNER_KEY, ensureSize, ownerKind } from './workbook';
+import { ensureSize } from './grid-size';
+import { OWNER_KEY, ownerKind } from './tab-owner';
 
 export const COLUMN_KEY = 'funnel.col';
 export const KEYED_KIND = 'keyed';

@@ -12,7 +12,7 @@
  */
 import type { CellValue } from '../core/types';
 import type { LayoutValue } from '../report/layout';
-import { wallToInstant } from '../core/dates';
+import { wallToInstant } from '../core/time/zone';
 
 export type SheetValue = string | number | boolean | Date;
 

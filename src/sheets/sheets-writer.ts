@@ -11,8 +11,8 @@
 import type { CellLink, Grid, LayoutValue, TabLayout } from '../report/layout';
 import type { GasConditionalFormatRule, GasRichTextValue, GasSheet, GasSpreadsheetApp } from './gas';
 import { layoutToSheetValue } from './safe-text';
+import { ensureSize } from './grid-size';
 import type { TrackingReportWriter } from './workbook';
-import { ensureSize } from './workbook';
 
 export interface WriterContext {
   timeZone(): string;

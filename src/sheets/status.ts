@@ -9,7 +9,8 @@
  */
 import { cohortColumns } from '../report/cohorts-tab';
 import type { TabLayout } from '../report/layout';
-import { formatWallDateTime, instantToWall } from '../core/dates';
+import { formatWallDateTime } from '../core/time/format';
+import { instantToWall } from '../core/time/zone';
 
 /** `YYYY-MM-DD HH:MM` of an instant in the spreadsheet's zone. */
 export function localMinute(instant: Date, zone: string): string {

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { INVALID_DATE, daysFromCivil, formatWallDateTime, instantToWallConverter, makeDateParser } from '../../src/core/dates';
+import { INVALID_DATE } from '../../src/core/time/sentinels';
+import { daysFromCivil } from '../../src/core/time/civil';
+import { formatWallDateTime } from '../../src/core/time/format';
+import { instantToWallConverter } from '../../src/core/time/zone';
+import { makeDateParser } from '../../src/core/time/date-parser';
 import type { CellValue } from '../../src/core/types';
 
 const utc = makeDateParser({ timeZone: 'UTC', dateOrder: 'dmy' });

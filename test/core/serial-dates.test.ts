@@ -5,8 +5,10 @@
  */
 import { CsvRowSource, csvLayout } from '../../src/cli/csv-columnar';
 import { DEFAULT_CONFIG, type FunnelConfig } from '../../src/core/config';
-import { NOT_FIXED, parseFixedDateBytes } from '../../src/core/date-bytes';
-import { INVALID_DATE, makeDateParser } from '../../src/core/dates';
+import { NOT_FIXED } from '../../src/core/time/sentinels';
+import { parseFixedDateBytes } from '../../src/core/time/parse-bytes';
+import { INVALID_DATE } from '../../src/core/time/sentinels';
+import { makeDateParser } from '../../src/core/time/date-parser';
 import { detectConfig } from '../../src/core/detect';
 import { ingestRows, ingestSource } from '../../src/core/ingest';
 

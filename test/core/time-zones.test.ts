@@ -3,7 +3,7 @@
  * `GMT-07:00` (File → Settings → Time zone offers GMT offsets), which `Intl` rejects with
  * "Invalid time zone specified". normaliseTimeZone gives every one a spelling the engine reads.
  */
-import { fixedOffsetMs, instantToWall, normaliseTimeZone, wallToInstant } from '../../src/core/dates';
+import { fixedOffsetMs, instantToWall, normaliseTimeZone, wallToInstant } from '../../src/core/time/zone';
 import { parseConfig } from '../../src/core/config';
 
 const H = 3_600_000;

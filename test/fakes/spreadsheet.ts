@@ -34,7 +34,7 @@ import type {
   GasSpreadsheetApp,
   GasUi,
 } from '../../src/sheets/gas';
-import { wallToInstant } from '../../src/core/dates';
+import { wallToInstant } from '../../src/core/time/zone';
 import { CallCounter } from './calls';
 
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;

@@ -3,7 +3,7 @@
  * and delete rows, move and delete columns, type) and what a refresh must then do.
  */
 import { COLUMN_KEY, KeyedTabNameTakenError } from '../../src/sheets/keyed-writer';
-import { OWNER_KEY } from '../../src/sheets/workbook';
+import { OWNER_KEY } from '../../src/sheets/tab-owner';
 import { formulaResult } from '../fakes/spreadsheet';
 import { cell, colOf, rowsOf, setup, type } from './sheets-helpers';
 import { EN_HEADER, SPEC, row } from './spec-fixture';

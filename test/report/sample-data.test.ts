@@ -1,5 +1,5 @@
 import { SAMPLE_CONFIG, SAMPLE_HEADERS, sampleLeadRows } from '../../src/core/sample-data';
-import { parseIsoDay, DAY_MS } from '../../src/core/wall-time';
+import { parseIsoDay, DAY_MS } from '../../src/core/time/wall-time';
 
 const rows = sampleLeadRows();
 const body = rows.slice(1);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { appsScriptEnv, funnelCohorts, funnelConversion, NO_RATE, type CustomFunctionEnv } from '../../src/sheets/custom-functions';
-import { instantToWall, wallToInstant } from '../../src/core/dates';
+import { instantToWall, wallToInstant } from '../../src/core/time/zone';
 import { asOfArg } from '../../src/sheets/args';
 import { FUNNEL_COHORTS, FUNNEL_CONVERSION } from '../../src/sheets/entrypoints';
 

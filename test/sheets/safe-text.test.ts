@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dataToSheetValue, layoutToSheetValue, protectText } from '../../src/sheets/safe-text';
-import { instantToWall, wallToInstant } from '../../src/core/dates';
+import { instantToWall, wallToInstant } from '../../src/core/time/zone';
 import { createFakeServices } from '../fakes/services';
 
 function writeAndRead(values: unknown[]): { read: unknown[]; formulas: number } {

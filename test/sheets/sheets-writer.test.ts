@@ -1,5 +1,7 @@
 import type { TabLayout } from '../../src/report/layout';
-import { OWNER_KEY, SheetTakenError, SpreadsheetWorkbook } from '../../src/sheets/workbook';
+import { SpreadsheetWorkbook } from '../../src/sheets/spreadsheet-workbook';
+import { OWNER_KEY } from '../../src/sheets/tab-owner';
+import { SheetTakenError } from '../../src/sheets/workbook';
 import { createFakeServices } from '../fakes/services';
 import type { FakeSheet } from '../fakes/spreadsheet';
 

@@ -1,6 +1,6 @@
 /** Data issues and input errors of ingestion that are built once per run rather than once per row. */
-import { InputError } from './errors';
-import type { CellValue, DataIssue } from './types';
+import { InputError } from '../errors';
+import type { CellValue, DataIssue } from '../types';
 
 /** Headers quoted in the "missing column" message. */
 const HEADERS_SHOWN = 60;
@@ -19,7 +19,10 @@ export function missingColumnsError(
   const whereRu = headerRowNo > 1 ? ` (строка ${headerRowNo})` : '';
   const names = header.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
   const list = (open: string, close: string) =>
-    names.slice(0, HEADERS_SHOWN).map((h) => `${open}${h}${close}`).join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
+    names
+      .slice(0, HEADERS_SHOWN)
+      .map((h) => `${open}${h}${close}`)
+      .join(', ') + (names.length > HEADERS_SHOWN ? ', …' : '');
   const en = missing.map((m) => `"${m.name}" (${m.what})`).join(', ');
   const ru = missing.map((m) => `«${m.name}» (${m.whatRu})`).join(', ');
   const one = missing.length === 1;
@@ -45,12 +48,13 @@ export function unknownStageIssues(
     const whereRu = many ? ` (строк с таким значением: ${u.rows}, это первая)` : '';
     const who = many ? 'these leads are' : 'the lead is';
     const whoRu = many ? 'эти лиды учтены' : 'лид учтён';
-    const [problem, problemRu] = key === ''
-      ? [`The stage is blank${where}; ${who} counted at the first step`, `Этап не заполнен${whereRu}; ${whoRu} на первом шаге`]
-      : [
-          `Unknown stage${where}: it is not in the stage list of the settings; ${who} counted at the first step`,
-          `Неизвестный этап${whereRu}: его нет в списке этапов в настройках; ${whoRu} на первом шаге`,
-        ];
+    const [problem, problemRu] =
+      key === ''
+        ? [`The stage is blank${where}; ${who} counted at the first step`, `Этап не заполнен${whereRu}; ${whoRu} на первом шаге`]
+        : [
+            `Unknown stage${where}: it is not in the stage list of the settings; ${who} counted at the first step`,
+            `Неизвестный этап${whereRu}: его нет в списке этапов в настройках; ${whoRu} на первом шаге`,
+          ];
     out.push({ sheet, row: u.row, column, value: valueText(u.value), problem, problemRu, severity: 'warning' });
   }
   return out.sort((a, b) => a.row - b.row);

@@ -1,5 +1,5 @@
 /** Small helpers on wall-clock milliseconds (local date/time encoded as UTC; see WallMs). */
-import type { WallMs } from './types';
+import type { WallMs } from '../types';
 
 export const DAY_MS = 86_400_000;
 
@@ -24,9 +24,4 @@ export function parseIsoDay(day: string): WallMs | null {
 /** Last millisecond of the day that contains `ms`: the inclusive bound used for "as of" dates. */
 export function endOfDay(ms: WallMs): WallMs {
   return Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS - 1;
-}
-
-/** Whole days from `a` to `b` (b later gives a positive number), fractional part kept. */
-export function daysBetween(a: WallMs, b: WallMs): number {
-  return (b - a) / DAY_MS;
 }
