@@ -12,9 +12,10 @@
  */
 import type { FunnelConfig } from './config';
 import { asOfBound } from './cohorts';
+import { factsFor, type LeadFacts } from './facts';
 import { maturityDays } from './maturity';
 import type { ConversionReport, SliceConversionRow, SliceConversionTable } from './model';
-import { highestReached, sliceFilter } from './reach';
+import { sliceFilter } from './reach';
 import { standouts, type RateVsRest } from './standout';
 import { ratio } from './stats';
 import { SLICE_KEYS, type IngestResult, type SliceKey } from './types';
@@ -30,6 +31,8 @@ export interface ConversionOptions {
   filters?: Partial<Record<SliceKey, string>>;
   /** Maturity thresholds when already computed (the Cohorts tab's); computed over every lead otherwise. */
   maturityDays?: (number | null)[];
+  /** The run's per-lead facts (facts.ts); computed here when absent or made for another date. */
+  facts?: LeadFacts;
 }
 
 /**
@@ -110,6 +113,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
 
   // One scan computes every lead's key (age class × steps + highest step) once; each slice then only tallies.
   const classes = new AgeClasses(latest);
+  const facts = factsFor(leads, asOfMs, config.strictOrder, options.facts);
   const keys = classes.count * steps;
   const key = new Int32Array(leads.count).fill(-1);
   const totalHist = new Int32Array(keys);
@@ -117,7 +121,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
     if (created < fromMs || created > toMs || (keep && !keep(i))) continue;
-    key[i] = classes.classOf(created) * steps + highestReached(leads, i, asOfMs, config.strictOrder);
+    key[i] = classes.classOf(created) * steps + facts.top[i];
     totalHist[key[i]]++;
     if (created < earliest) earliest = created;
   }
