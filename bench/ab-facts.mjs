@@ -6,7 +6,9 @@
  *   A = the base engine's buildFunnelReport (each report computes each lead's reach itself);
  *   B = this checkout's buildFunnelReport (per-lead facts computed once per run, shared).
  * Both are called with `ingest: () => data`, so ingestion is done once, outside the timing, and the
- * figure is the engine's compute phase only. The models must be deep-equal. Two warm-up runs of each
+ * figure is the engine's compute phase only. The models must be deep-equal. The same is then done for
+ * `computeCohorts` called on its own (what `npm run bench` times as its engine phase): there B
+ * computes the per-lead facts inside the call, since nobody hands them over. Two warm-up runs of each
  * come first (JIT), then `runs` timed runs of each, the order alternating; medians are compared.
  *
  *   node --expose-gc bench/ab-facts.mjs [--rows 1000000] [--runs 7] [--as-of 2024-12-18] [--base-ref main | --base-dir DIR]
@@ -64,36 +66,47 @@ async function main() {
     const data = await bundle(path.join(ROOT, 'bench/ab-data.ts'), path.join(tmp, 'data.cjs'));
     const A = await bundle(path.join(baseDir, 'src/core/engine.ts'), path.join(tmp, 'engine-a.cjs'));
     const B = await bundle(path.join(ROOT, 'src/core/engine.ts'), path.join(tmp, 'engine-b.cjs'));
+    const cohortsA = await bundle(path.join(baseDir, 'src/core/cohorts.ts'), path.join(tmp, 'cohorts-a.cjs'));
+    const cohortsB = await bundle(path.join(ROOT, 'src/core/cohorts.ts'), path.join(tmp, 'cohorts-b.cjs'));
     process.stderr.write(`generating and ingesting ${o.rows} leads…\n`);
     const { rows, config, ingested } = data.benchLeads(o.rows, o.asOf);
     const options = { config, sheet: 'Leads', sourceName: 'bench', asOf: o.asOf, now: new Date(0), ingest: () => ingested };
     const head = rows.slice(0, 2);
-    const runOf = (engine) => {
+    const timed = (fn) => {
       gc();
       const t0 = performance.now();
-      const out = engine.buildFunnelReport(head, options);
-      const ms = performance.now() - t0;
-      if (!out.ok) throw new Error(out.error);
-      return { ms, report: out.report };
+      const result = fn();
+      return { ms: performance.now() - t0, result };
     };
-    const a0 = runOf(A);
-    const b0 = runOf(B);
-    if (!isDeepStrictEqual(a0.report, b0.report)) throw new Error('the two engines disagree: A/B figures would mean nothing');
-    for (let w = 0; w < 2; w++) {
-      runOf(A);
-      runOf(B);
-    }
-    const times = { A: [], B: [] };
-    for (let r = 0; r < o.runs; r++) {
-      for (const [k, e] of r % 2 === 0 ? [['A', A], ['B', B]] : [['B', B], ['A', A]]) times[k].push(runOf(e).ms);
-    }
     const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(' / ');
-    const ma = median(times.A);
-    const mb = median(times.B);
-    console.log(`${ingested.leads.count} leads, ${ingested.stageNames.length - 1} stages, as of ${o.asOf}; models deep-equal`);
-    console.log(`A base ${rev(baseDir)}: compute median ${ma.toFixed(0)} ms (runs ${fmt(times.A)})`);
-    console.log(`B this ${rev(ROOT)}: compute median ${mb.toFixed(0)} ms (runs ${fmt(times.B)})`);
-    console.log(`B / A = ${(mb / ma).toFixed(2)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    const compare = (label, a, b) => {
+      const ra = timed(a).result;
+      const rb = timed(b).result;
+      if (!isDeepStrictEqual(ra, rb)) throw new Error(`${label}: the two checkouts disagree, so A/B figures would mean nothing`);
+      for (let w = 0; w < 2; w++) {
+        timed(a);
+        timed(b);
+      }
+      const times = { A: [], B: [] };
+      for (let r = 0; r < o.runs; r++) {
+        for (const [k, f] of r % 2 === 0 ? [['A', a], ['B', b]] : [['B', b], ['A', a]]) times[k].push(timed(f).ms);
+      }
+      const ma = median(times.A);
+      const mb = median(times.B);
+      console.log(`${label}: results deep-equal`);
+      console.log(`  A base ${rev(baseDir)}: median ${ma.toFixed(0)} ms (runs ${fmt(times.A)})`);
+      console.log(`  B this ${rev(ROOT)}: median ${mb.toFixed(0)} ms (runs ${fmt(times.B)})`);
+      console.log(`  B / A = ${(mb / ma).toFixed(2)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    };
+    const report = (engine) => () => {
+      const out = engine.buildFunnelReport(head, options);
+      if (!out.ok) throw new Error(out.error);
+      return out.report;
+    };
+    console.log(`${ingested.leads.count} leads, ${ingested.stageNames.length - 1} stages, as of ${o.asOf}, ${o.runs} runs each after 2 warm-ups`);
+    compare('engine compute phase (buildFunnelReport after ingestion: cohorts, conversions, outcomes)', report(A), report(B));
+    const cohortOptions = { asOf: o.asOf, grain: 'week' };
+    compare('computeCohorts on its own (npm run bench engine phase)', () => cohortsA.computeCohorts(ingested, config, cohortOptions), () => cohortsB.computeCohorts(ingested, config, cohortOptions));
   } finally {
     if (worktree) spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT });
     fs.rmSync(tmp, { recursive: true, force: true });

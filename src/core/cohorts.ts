@@ -93,7 +93,8 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     // Reach at the earlier, per-cohort instant of the same-age comparison is not a run fact: computed here.
     const compareAt = compareAsOf[q];
     if (q < periods - 1 && created <= compareAt) {
-      const topThen = highestReached(leads, i, compareAt, strict);
+      // Reach never grows backwards in time: a lead at step 0 by the report date was there earlier too.
+      const topThen = top === 0 ? 0 : highestReached(leads, i, compareAt, strict);
       const datedThen = topThen > 0 ? highestDated(leads, i, compareAt, topThen) : 0;
       for (let k = 0; k <= datedThen; k++) prevReached[base + k]++;
       for (let k = datedThen + 1; k <= topThen; k++) prevUndated[base + k]++;

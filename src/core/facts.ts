@@ -40,20 +40,46 @@ function stepArray(count: number, steps: number): Uint8Array | Uint16Array {
   return steps <= 0xff ? new Uint8Array(count) : new Uint16Array(count);
 }
 
-/** Every lead's facts as of `asOfMs`: one pass over the lead table. */
+/**
+ * Every lead's facts as of `asOfMs`: one pass over the lead table. Outside strict mode one walk down
+ * the stages per lead gives all three facts, by the definitions of reach.ts (which strict mode calls;
+ * test/core/facts.test.ts checks both against reach.ts lead by lead).
+ */
 export function computeLeadFacts(leads: LeadTable, asOfMs: WallMs, strict: boolean): LeadFacts {
-  const steps = leads.stageTimes.length + 1;
+  const stages = leads.stageTimes;
+  const steps = stages.length + 1;
   const words = (steps + 31) >>> 5;
   const top = stepArray(leads.count, steps);
   const dated = stepArray(leads.count, steps);
   const implied = new Uint32Array(leads.count * words);
   for (let i = 0; i < leads.count; i++) {
-    const t = highestReached(leads, i, asOfMs, strict);
+    if (strict) {
+      const t = highestReached(leads, i, asOfMs, true);
+      top[i] = t;
+      if (t === 0) continue;
+      dated[i] = highestDated(leads, i, asOfMs, t);
+      for (let k = 1; k <= t; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[i * words + (k >>> 5)] |= 1 << (k & 31);
+      continue;
+    }
+    // From the last stage down: the first time on or before asOf is the top (NaN compares false,
+    // UNKNOWN_TIME is before any date); from there down, a step without a real time by asOf is an
+    // implied pass, and the first step with one is the highest dated step.
+    let t = 0;
+    let d = 0;
+    for (let k = steps - 1; k >= 1; k--) {
+      const time = stages[k - 1][i];
+      if (t === 0) {
+        if (!(time <= asOfMs)) continue;
+        t = k;
+      }
+      if (time <= asOfMs && time !== -Infinity) {
+        if (d === 0) d = k;
+      } else {
+        implied[i * words + (k >>> 5)] |= 1 << (k & 31);
+      }
+    }
     top[i] = t;
-    if (t === 0) continue;
-    dated[i] = highestDated(leads, i, asOfMs, t);
-    const base = i * words;
-    for (let k = 1; k <= t; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + (k >>> 5)] |= 1 << (k & 31);
+    dated[i] = d;
   }
   return { asOfMs, strict, steps, top, dated, implied, words };
 }
