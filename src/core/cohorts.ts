@@ -3,10 +3,10 @@
  * with how many reached each later step by the report date. Definitions: DESIGN.md, "Definitions".
  */
 import type { FunnelConfig } from './config';
-import { factsFor, isImplied, type LeadFacts } from './facts';
+import { isImplied, sharedFacts, type LeadFacts } from './facts';
 import type { ChangeFlag, CohortReport, CohortRow, Tone } from './model';
 import { periodScheme } from './periods';
-import { highestDated, highestReached, sliceFilter } from './reach';
+import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
 import { maturityDays } from './maturity';
 import { standouts, type RateVsRest } from './standout';
 import { benjaminiHochberg, bigEnoughForTest, ratio, twoProportionPValue } from './stats';
@@ -18,7 +18,7 @@ export interface CohortOptions {
   asOf: string;
   grain?: Grain;
   filters?: Partial<Record<SliceKey, string>>;
-  /** The run's per-lead facts (facts.ts); computed here when absent or made for another date. */
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
   facts?: LeadFacts;
   /** The run's maturity thresholds (maturity.ts, over every lead); computed here when absent. */
   maturityDays?: (number | null)[];
@@ -70,7 +70,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   const compareAsOf = new Float64Array(periods);
   for (let q = 0; q < periods; q++) compareAsOf[q] = starts[q] + (asOfMs - starts[q + 1]);
 
-  const facts = factsFor(leads, asOfMs, strict, options.facts);
+  const facts = sharedFacts(leads, asOfMs, strict, options.facts);
   const reached = new Int32Array(periods * steps);
   const implied = new Int32Array(periods * steps);
   const undated = new Int32Array(periods * steps);
@@ -84,11 +84,11 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (created > asOfMs || (keep && !keep(i))) continue;
     const q = scheme.indexOf(created) - first;
     const base = q * steps;
-    const top = facts.top[i];
+    const top = facts ? facts.top[i] : highestReached(leads, i, asOfMs, strict);
     for (let k = 0; k <= top; k++) reached[base + k]++;
     if (top > 0) {
-      for (let k = 1; k <= top; k++) if (isImplied(facts, i, k)) implied[base + k]++;
-      for (let k = facts.dated[i] + 1; k <= top; k++) undated[base + k]++;
+      for (let k = 1; k <= top; k++) if (facts ? isImplied(facts, i, k) : isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+      for (let k = (facts ? facts.dated[i] : highestDated(leads, i, asOfMs, top)) + 1; k <= top; k++) undated[base + k]++;
     }
     // Reach at the earlier, per-cohort instant of the same-age comparison is not a run fact: computed here.
     const compareAt = compareAsOf[q];

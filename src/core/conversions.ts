@@ -12,10 +12,10 @@
  */
 import type { FunnelConfig } from './config';
 import { asOfBound } from './cohorts';
-import { factsFor, type LeadFacts } from './facts';
+import { sharedFacts, type LeadFacts } from './facts';
 import { maturityDays } from './maturity';
 import type { ConversionReport, SliceConversionRow, SliceConversionTable } from './model';
-import { sliceFilter } from './reach';
+import { highestReached, sliceFilter } from './reach';
 import { standouts, type RateVsRest } from './standout';
 import { ratio } from './stats';
 import { SLICE_KEYS, type IngestResult, type SliceKey } from './types';
@@ -31,7 +31,7 @@ export interface ConversionOptions {
   filters?: Partial<Record<SliceKey, string>>;
   /** Maturity thresholds when already computed (the Cohorts tab's); computed over every lead otherwise. */
   maturityDays?: (number | null)[];
-  /** The run's per-lead facts (facts.ts); computed here when absent or made for another date. */
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
   facts?: LeadFacts;
 }
 
@@ -113,7 +113,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
 
   // One scan computes every lead's key (age class × steps + highest step) once; each slice then only tallies.
   const classes = new AgeClasses(latest);
-  const facts = factsFor(leads, asOfMs, config.strictOrder, options.facts);
+  const facts = sharedFacts(leads, asOfMs, config.strictOrder, options.facts);
   const keys = classes.count * steps;
   const key = new Int32Array(leads.count).fill(-1);
   const totalHist = new Int32Array(keys);
@@ -121,7 +121,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
     if (created < fromMs || created > toMs || (keep && !keep(i))) continue;
-    key[i] = classes.classOf(created) * steps + facts.top[i];
+    key[i] = classes.classOf(created) * steps + (facts ? facts.top[i] : highestReached(leads, i, asOfMs, config.strictOrder));
     totalHist[key[i]]++;
     if (created < earliest) earliest = created;
   }

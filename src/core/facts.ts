@@ -12,7 +12,10 @@
  * - real pass times: the ingested `leads.stageTimes[k - 1][i]` where finite and ≤ asOf. They are not
  *   copied (the lead table already holds them columnar); `maturityDays` reads them there, once per run.
  *
- * Facts are over every lead, unfiltered (filters are applied by each report when it scans). What is
+ * Facts are over every lead, unfiltered (filters are applied by each report when it scans). A report
+ * called without the run's facts (on its own: tests, custom functions, the cohort benchmark) computes
+ * each lead's reach inline instead (`sharedFacts` returns null), so it pays for no pass it cannot share.
+ * What is
  * NOT here: reach at any other instant. The cohort table's "previous cohort at the same age" needs
  * each lead's reach as of an earlier, per-cohort instant, so cohorts.ts still calls highestReached /
  * highestDated for that comparison (only for leads created by then, in every cohort but the newest).
@@ -90,10 +93,11 @@ export function isImplied(facts: LeadFacts, i: number, k: number): boolean {
 }
 
 /**
- * The given facts when they hold for this table, instant and mode; otherwise fresh ones. Reports
- * called on their own (tests, custom functions) compute their facts; a run shares one set.
+ * The given facts when they hold for this table, instant and mode; otherwise null, and the report
+ * computes each lead's reach inline as it scans (reach.ts). A report called on its own (tests, custom
+ * functions, the cohort benchmark) then does no facts pass it could not share; a run shares one set.
  */
-export function factsFor(leads: LeadTable, asOfMs: WallMs, strict: boolean, given?: LeadFacts): LeadFacts {
+export function sharedFacts(leads: LeadTable, asOfMs: WallMs, strict: boolean, given: LeadFacts | undefined): LeadFacts | null {
   if (given && given.asOfMs === asOfMs && given.strict === strict && given.top.length === leads.count && given.steps === leads.stageTimes.length + 1) return given;
-  return computeLeadFacts(leads, asOfMs, strict);
+  return null;
 }

@@ -5,9 +5,9 @@
  */
 import type { FunnelConfig } from './config';
 import { asOfBound } from './cohorts';
-import { factsFor, type LeadFacts } from './facts';
+import { sharedFacts, type LeadFacts } from './facts';
 import { periodScheme } from './periods';
-import { sliceFilter } from './reach';
+import { highestReached, sliceFilter } from './reach';
 import { ratio } from './stats';
 import { SLICE_KEYS, type Grain, type IngestResult, type SliceKey } from './types';
 import { toIsoDay } from './wall-time';
@@ -59,7 +59,7 @@ export interface OutcomeOptions {
   asOf: string;
   grain?: Grain;
   filters?: Partial<Record<SliceKey, string>>;
-  /** The run's per-lead facts (facts.ts); computed here when absent or made for another date. */
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
   facts?: LeadFacts;
 }
 
@@ -101,7 +101,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
   const bySlice = dimensions.map((k) => (leads.slices[k]?.values ?? []).map(() => new OutcomeTally()));
   let hasAmount = false;
   let hasLost = false;
-  const facts = factsFor(leads, asOfMs, config.strictOrder, options.facts);
+  const facts = sharedFacts(leads, asOfMs, config.strictOrder, options.facts);
 
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
@@ -110,7 +110,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
     if (amount === amount) hasAmount = true;
     const lostAt = leads.lostAt[i];
     if (lostAt === lostAt) hasLost = true;
-    const won = lastStep > 0 && facts.top[i] === lastStep;
+    const won = lastStep > 0 && (facts ? facts.top[i] : highestReached(leads, i, asOfMs, config.strictOrder)) === lastStep;
     // UNKNOWN_TIME (-Infinity) is "lost at an unknown time": on or before any report date.
     const lost = !won && lostAt <= asOfMs;
     if (!won && !lost) continue;

@@ -4,8 +4,13 @@
  * instant, in both modes, and with more than 32 steps (the implied bits span two words).
  */
 import fc from 'fast-check';
-import { computeLeadFacts, factsFor, isImplied } from '../../src/core/facts';
+import { computeLeadFacts, isImplied, sharedFacts } from '../../src/core/facts';
+import { asOfBound, computeCohorts } from '../../src/core/cohorts';
+import { computeSliceConversions } from '../../src/core/conversions';
+import { ingestRows } from '../../src/core/ingest';
+import { computeOutcomes } from '../../src/core/outcomes';
 import { highestDated, highestReached, isImpliedPass } from '../../src/core/reach';
+import { SAMPLE_CONFIG, sampleLeadRows } from '../../src/core/sample-data';
 import { UNKNOWN_TIME, type LeadTable } from '../../src/core/types';
 
 const AS_OF = 1_000;
@@ -56,12 +61,30 @@ describe('per-lead facts agree with reach.ts for every lead', () => {
     for (let k = 1; k <= 40; k++) expect(isImplied(facts, 0, k)).toBe(isImpliedPass(t, 0, k, AS_OF));
   });
 
-  test('factsFor reuses facts made for the same table, instant and mode, and recomputes otherwise', () => {
+  test('sharedFacts hands over facts made for the same table, instant and mode, and none otherwise', () => {
     const t = table([[0, NaN], [NaN, 500]]);
     const facts = computeLeadFacts(t, AS_OF, false);
-    expect(factsFor(t, AS_OF, false, facts)).toBe(facts);
-    expect(factsFor(t, AS_OF - 600, false, facts)).not.toBe(facts);
-    expect(factsFor(t, AS_OF, true, facts)).not.toBe(facts);
-    expect(Array.from(factsFor(t, AS_OF, false).top)).toEqual([1, 2]);
+    expect(sharedFacts(t, AS_OF, false, facts)).toBe(facts);
+    expect(sharedFacts(t, AS_OF - 600, false, facts)).toBeNull();
+    expect(sharedFacts(t, AS_OF, true, facts)).toBeNull();
+    expect(sharedFacts(table([[0]]), AS_OF, false, facts)).toBeNull();
+    expect(Array.from(facts.top)).toEqual([1, 2]);
+  });
+});
+
+describe('a report given the run\'s facts equals the same report computing reach per lead itself', () => {
+  test.each([false, true])('demo data, strict = %s', (strictOrder) => {
+    const config = { ...SAMPLE_CONFIG, strictOrder };
+    const asOf = '2026-11-22';
+    const data = ingestRows(sampleLeadRows({ today: asOf }), { config, sheet: 'Leads', asOf });
+    const facts = computeLeadFacts(data.leads, asOfBound(asOf), strictOrder);
+    const filters = { channel: 'Google Ads' };
+    expect(computeCohorts(data, config, { asOf, facts })).toEqual(computeCohorts(data, config, { asOf }));
+    expect(computeCohorts(data, config, { asOf, filters, facts })).toEqual(computeCohorts(data, config, { asOf, filters }));
+    expect(computeSliceConversions(data, config, { asOf, facts })).toEqual(computeSliceConversions(data, config, { asOf }));
+    expect(computeOutcomes(data, config, { asOf, facts })).toEqual(computeOutcomes(data, config, { asOf }));
+    // Facts made for another date are not used: the report is still right.
+    const early = computeLeadFacts(data.leads, asOfBound('2026-10-01'), strictOrder);
+    expect(computeCohorts(data, config, { asOf, facts: early })).toEqual(computeCohorts(data, config, { asOf }));
   });
 });
