@@ -15,8 +15,7 @@
  * Facts are over every lead, unfiltered (filters are applied by each report when it scans). A report
  * called without the run's facts (on its own: tests, custom functions, the cohort benchmark) computes
  * each lead's reach inline instead (`sharedFacts` returns null), so it pays for no pass it cannot share.
- * What is
- * NOT here: reach at any other instant. The cohort table's "previous cohort at the same age" needs
+ * What is NOT here: reach at any other instant. The cohort table's "previous cohort at the same age" needs
  * each lead's reach as of an earlier, per-cohort instant, so cohorts.ts still calls highestReached /
  * highestDated for that comparison (only for leads created by then, in every cohort but the newest).
  */
