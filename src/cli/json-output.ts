@@ -179,7 +179,16 @@ export function toJsonReport(report: FunnelReport): JsonReport {
   };
 }
 
-/** Non-finite numbers have no JSON form; they are written as null. */
-export function stringifyReport(report: FunnelReport): string {
-  return JSON.stringify(toJsonReport(report), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+/**
+ * Non-finite numbers have no JSON form; they are written as null. `extra`: the top-level fields other
+ * registered reports add (report/run-reports.ts `reportJsonFields`), after the schema's own fields;
+ * one that would replace a schema field is an error.
+ */
+export function stringifyReport(report: FunnelReport, extra: Record<string, unknown> = {}): string {
+  const json: Record<string, unknown> = { ...toJsonReport(report) };
+  for (const [key, value] of Object.entries(extra)) {
+    if (key in json) throw new Error(`--json field "${key}" is already in the report`);
+    json[key] = value;
+  }
+  return JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

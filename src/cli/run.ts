@@ -7,11 +7,13 @@ import { basename, extname, resolve } from 'node:path';
 import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
 import { ingestSource } from '../core/ingest';
-import { buildFunnelReport, detectionWarningIssues } from '../core/engine';
+import { detectionWarningIssues, prepareRun } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
-import { buildReportTabs } from '../report/tabs';
+import { REPORTS } from '../report/registry';
+import type { AnyReport } from '../report/report-definition';
+import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine } from '../report/run-reports';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
@@ -30,6 +32,8 @@ export interface CliIO {
   cwd: string;
   /** The clock (for the default report date); injectable for tests. */
   now?: () => Date;
+  /** The registry of reports (default: report/registry.ts); tests pass their own. */
+  reports?: readonly AnyReport[];
 }
 
 /** An input problem the user can fix: reported in one line, exit code 2. */
@@ -160,7 +164,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   progress.phase(m.phase.compute, 0);
   const csv = input.csv;
-  const outcome = buildFunnelReport(input.rows, {
+  // The input file is the run's `leads` input; other named inputs (--spend FILE, …) join it later.
+  const outcome = prepareRun(input.rows, {
     config: input.config,
     sheet: input.sheet,
     sourceName: input.sourceName,
@@ -182,24 +187,31 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
         : {}),
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
-  const report = outcome.report;
-  if (input.detectionIssues?.length) report.dataIssues = [...input.detectionIssues, ...report.dataIssues];
-  report.dataIssues = atHeaderRow(report.dataIssues, (csv?.linesBefore ?? 0) + headerRow + 1);
+  const prepared = outcome.run;
+  const issues = input.detectionIssues?.length ? [...input.detectionIssues, ...prepared.dataIssues] : prepared.dataIssues;
+  const computed = computeReports({ ...prepared, dataIssues: atHeaderRow(issues, (csv?.linesBefore ?? 0) + headerRow + 1) }, io.reports ?? REPORTS);
+  const report = runReport(computed);
+  for (const s of computed.skipped) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');
 
   progress.phase(m.phase.write, 0);
   const shownReport = stageLabels ? withStageLabels(report, stageLabels) : report;
-  const tabs = buildReportTabs(shownReport, { locale: reportLocale, leadsSheet: input.sheet, maturityPercentile: input.config.maturityPercentile });
+  const tabs = reportLayouts(computed, {
+    locale: reportLocale,
+    leadsSheet: input.sheet,
+    maturityPercentile: input.config.maturityPercentile,
+    ...(stageLabels ? { stageLabels } : {}),
+  });
   // exceljs is loaded only now (and its XLSX reader only for XLSX input): it is the CLI's slowest module.
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
-  tabs.forEach((t) => writer.writeTab(t));
+  tabs.forEach((t) => writer.writeTab(t.layout));
   progress.phase(m.phase.write, 0.5);
   await writeOutputs(m, [
     { path: outPath, write: (tmp) => writer.writeFile(tmp) },
-    ...(jsonPath ? [{ path: jsonPath, write: async (tmp: string) => writeFileSync(tmp, stringifyReport(report)) }] : []),
+    ...(jsonPath ? [{ path: jsonPath, write: async (tmp: string) => writeFileSync(tmp, stringifyReport(report, reportJsonFields(computed))) }] : []),
   ]);
   lap('write');
   progress.phase(m.phase.write, 1);
@@ -242,7 +254,7 @@ function localizedStageNames(engine: FunnelConfig, shown: FunnelConfig): string[
   return shown.stages.map((s) => s.name);
 }
 
-/** The report with translated stage labels, for the XLSX tabs and the summary; `--json` keeps the engine's names. */
+/** The report with translated stage labels, for the summary (the tabs get them as a layout option); `--json` keeps the engine's names. */
 function withStageLabels(report: FunnelReport, labels: string[]): FunnelReport {
   const named = [report.stages[0], ...labels];
   return {

@@ -3,6 +3,7 @@
  * with how many reached each later step by the report date. Definitions: DESIGN.md, "Definitions".
  */
 import type { FunnelConfig } from './config';
+import { isImplied, sharedFacts, type LeadFacts } from './facts';
 import type { ChangeFlag, CohortReport, CohortRow, Tone } from './model';
 import { periodScheme } from './periods';
 import { highestDated, highestReached, isImpliedPass, sliceFilter } from './reach';
@@ -17,6 +18,10 @@ export interface CohortOptions {
   asOf: string;
   grain?: Grain;
   filters?: Partial<Record<SliceKey, string>>;
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
+  facts?: LeadFacts;
+  /** The run's maturity thresholds (maturity.ts, over every lead); computed here when absent. */
+  maturityDays?: (number | null)[];
 }
 
 export function asOfBound(asOf: string): WallMs {
@@ -55,7 +60,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (p < first) first = p;
     if (p > last) last = p;
   }
-  const maturity = maturityDays(leads, asOfMs, config.maturityPercentile);
+  const maturity = options.maturityDays ?? maturityDays(leads, asOfMs, config.maturityPercentile);
   const emptyTotal = { leads: 0, lostStageUnknown: 0, reached: new Array<number>(steps).fill(0), implied: new Array<number>(steps).fill(0), undated: new Array<number>(steps).fill(0) };
   if (first === Infinity) {
     return report([], maturity, { ...emptyTotal, ...rates(0, emptyTotal.reached) }, 0, new MatureTotals(steps).result());
@@ -69,6 +74,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
   const compareAsOf = new Float64Array(periods);
   for (let q = 0; q < periods; q++) compareAsOf[q] = starts[q] + (asOfMs - starts[q + 1]);
 
+  const facts = sharedFacts(leads, asOfMs, strict, options.facts);
   const reached = new Int32Array(periods * steps);
   const implied = new Int32Array(periods * steps);
   const undated = new Int32Array(periods * steps);
@@ -83,16 +89,18 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
     if (created > asOfMs || (keep && !keep(i))) continue;
     const q = scheme.indexOf(created) - first;
     const base = q * steps;
-    const top = highestReached(leads, i, asOfMs, strict);
+    const top = facts ? facts.top[i] : highestReached(leads, i, asOfMs, strict);
     for (let k = 0; k <= top; k++) reached[base + k]++;
     if (top === 0 && leads.furthestUnknown[i] === 1 && leads.lostAt[i] <= asOfMs) stageUnknown[q]++;
     if (top > 0) {
-      for (let k = 1; k <= top; k++) if (isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
-      for (let k = highestDated(leads, i, asOfMs, top) + 1; k <= top; k++) undated[base + k]++;
+      for (let k = 1; k <= top; k++) if (facts ? isImplied(facts, i, k) : isImpliedPass(leads, i, k, asOfMs)) implied[base + k]++;
+      for (let k = (facts ? facts.dated[i] : highestDated(leads, i, asOfMs, top)) + 1; k <= top; k++) undated[base + k]++;
     }
+    // Reach at the earlier, per-cohort instant of the same-age comparison is not a run fact: computed here.
     const compareAt = compareAsOf[q];
     if (q < periods - 1 && created <= compareAt) {
-      const topThen = highestReached(leads, i, compareAt, strict);
+      // Reach never grows backwards in time: a lead at step 0 by the report date was there earlier too.
+      const topThen = top === 0 ? 0 : highestReached(leads, i, compareAt, strict);
       const datedThen = topThen > 0 ? highestDated(leads, i, compareAt, topThen) : 0;
       for (let k = 0; k <= datedThen; k++) prevReached[base + k]++;
       for (let k = datedThen + 1; k <= topThen; k++) prevUndated[base + k]++;

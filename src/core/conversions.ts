@@ -14,6 +14,7 @@
  */
 import type { FunnelConfig } from './config';
 import { asOfBound } from './cohorts';
+import { sharedFacts, type LeadFacts } from './facts';
 import { maturityDays } from './maturity';
 import type { ConversionReport, SliceConversionRow, SliceConversionTable } from './model';
 import { highestReached, sliceFilter } from './reach';
@@ -32,6 +33,8 @@ export interface ConversionOptions {
   filters?: Partial<Record<SliceKey, string>>;
   /** Maturity thresholds when already computed (the Cohorts tab's); computed over every lead otherwise. */
   maturityDays?: (number | null)[];
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
+  facts?: LeadFacts;
 }
 
 /**
@@ -120,6 +123,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
 
   // One scan computes every lead's key (age class × steps + highest step) once; each slice then only tallies.
   const classes = new AgeClasses(latest);
+  const facts = sharedFacts(leads, asOfMs, config.strictOrder, options.facts);
   const keys = classes.count * (steps + 1);
   const key = new Int32Array(leads.count).fill(-1);
   const totalHist = new Int32Array(keys);
@@ -127,7 +131,7 @@ export function computeSliceConversions(data: IngestResult, config: FunnelConfig
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
     if (created < fromMs || created > toMs || (keep && !keep(i))) continue;
-    const top = highestReached(leads, i, asOfMs, config.strictOrder);
+    const top = facts ? facts.top[i] : highestReached(leads, i, asOfMs, config.strictOrder);
     const stageUnknown = top === 0 && leads.furthestUnknown[i] === 1 && leads.lostAt[i] <= asOfMs;
     key[i] = classes.classOf(created) * (steps + 1) + (stageUnknown ? steps : top);
     totalHist[key[i]]++;

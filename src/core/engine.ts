@@ -1,16 +1,24 @@
 /**
- * The engine's front door: rows in, report model out. Faces (CLI, Apps Script, custom functions)
- * call this and nothing deeper, so the steps always run in the same order with the same defaults.
+ * The engine's front door. `prepareRun`: the leads rows (and any other named inputs) in, a RunContext
+ * out: config detected or given, leads ingested, per-lead funnel facts and maturity computed once.
+ * Faces then compute every registered report from that context (report/registry.ts) and assemble the
+ * run's FunnelReport from the built-in models (`assembleReport`). `buildFunnelReport` does the same
+ * for the three built-in models without the registry (tests, benchmarks, callers without layouts).
+ * Steps always run in the same order with the same defaults.
  */
 import { asOfBound, computeCohorts } from './cohorts';
 import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
+import { computeLeadFacts } from './facts';
 import { ingestRows } from './ingest';
-import { computeOutcomes } from './outcomes';
+import type { RunInputs } from './inputs';
+import { maturityDays } from './maturity';
+import { computeOutcomes, type OutcomeReport } from './outcomes';
+import type { CohortReport, ConversionReport, FunnelReport } from './model';
+import type { RunContext } from './run-context';
 import { impliedStageWarnings } from './stage-order';
-import type { FunnelReport } from './model';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './time/wall-time';
 import { instantToWall } from './time/zone';
@@ -38,7 +46,18 @@ export interface ReportOptions {
    * window (IngestOptions.asOf).
    */
   ingest?: (config: FunnelConfig, sheet: string, asOf: string) => IngestResult;
+  /** The run's other named inputs (spend, feedback, plan), each read once; `leads` is `rows`. */
+  inputs?: RunInputs;
 }
+
+export type RunOutcome =
+  | {
+      ok: true;
+      run: RunContext;
+      /** What detection left out or found suspicious (empty with a given config), for faces to show besides the data issues. */
+      detectionWarnings: DetectWarning[];
+    }
+  | { ok: false; error: string; errorRu: string };
 
 export type ReportOutcome =
   | {
@@ -77,7 +96,8 @@ export function leadsInReport(data: IngestResult, asOf: string): Pick<FunnelRepo
   return { leads: data.leads.count - after, createdAfterAsOf: after, createdAfterAsOfNote: note };
 }
 
-export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
+/** Config, ingestion, per-lead facts and maturity: everything reports share, computed once. */
+export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutcome {
   if (rows.length === 0) {
     return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
   }
@@ -107,25 +127,66 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
     throw e;
   }
-
-  const cohortReport = computeCohorts(data, config, { asOf, grain, filters: options.filters });
-  // The Conversions tab covers every lead of the range: --filter narrows the Cohorts tab only (the tab
-  // says so), so each slice is judged against the whole funnel.
-  const conversions = computeSliceConversions(data, config, { asOf, maturityDays: cohortReport.maturityDays });
-  const outcomes = computeOutcomes(data, config, { asOf, grain, filters: options.filters });
-  const report: FunnelReport = {
-    generatedAt: (options.now ?? new Date()).toISOString(),
+  const asOfMs = asOfBound(asOf);
+  const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
+  const run: RunContext = {
+    inputs: { ...(options.inputs ?? {}), leads: { sheet: options.sheet, rows } },
+    config,
     asOf,
+    grain,
+    filters: options.filters,
+    data,
+    facts,
+    maturityDays: maturityDays(data.leads, asOfMs, config.maturityPercentile),
+    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet)],
+    generatedAt: (options.now ?? new Date()).toISOString(),
     source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
-    stages: data.stageNames,
-    cohortReport,
-    conversions,
-    outcomes,
-    dataIssues: [
-      ...detectionIssues,
-      ...data.issues,
-      ...impliedStageWarnings(cohortReport, config.stages.map((st) => st.column), options.sheet),
-    ],
   };
-  return { ok: true, report, config, data, detectionWarnings };
+  return { ok: true, run, detectionWarnings };
+}
+
+/** The built-in reports' computations over a run (the registry's compute functions call these). */
+export function computeCohortModel(run: RunContext): CohortReport {
+  return computeCohorts(run.data, run.config, { asOf: run.asOf, grain: run.grain, filters: run.filters, facts: run.facts, maturityDays: run.maturityDays });
+}
+
+/**
+ * The Conversions tab covers every lead of the range: --filter narrows the Cohorts tab only (the tab
+ * says so), so each slice is judged against the whole funnel.
+ */
+export function computeConversionModel(run: RunContext): ConversionReport {
+  return computeSliceConversions(run.data, run.config, { asOf: run.asOf, maturityDays: run.maturityDays, facts: run.facts });
+}
+
+export function computeOutcomeModel(run: RunContext): OutcomeReport {
+  return computeOutcomes(run.data, run.config, { asOf: run.asOf, grain: run.grain, filters: run.filters, facts: run.facts });
+}
+
+/** The run's report (`--json`, the summary, the status line) from its run-level facts and the built-in models. */
+export function assembleReport(
+  run: RunContext,
+  models: { cohortReport: CohortReport; conversions: ConversionReport; outcomes: OutcomeReport },
+): FunnelReport {
+  return {
+    generatedAt: run.generatedAt,
+    asOf: run.asOf,
+    source: run.source,
+    stages: run.data.stageNames,
+    cohortReport: models.cohortReport,
+    conversions: models.conversions,
+    outcomes: models.outcomes,
+    dataIssues: run.dataIssues,
+  };
+}
+
+export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
+  const prepared = prepareRun(rows, options);
+  if (!prepared.ok) return prepared;
+  const { run } = prepared;
+  const report = assembleReport(run, {
+    cohortReport: computeCohortModel(run),
+    conversions: computeConversionModel(run),
+    outcomes: computeOutcomeModel(run),
+  });
+  return { ok: true, report, config: run.config, data: run.data, detectionWarnings: prepared.detectionWarnings };
 }

@@ -5,6 +5,7 @@
  */
 import type { FunnelConfig } from './config';
 import { asOfBound } from './cohorts';
+import { sharedFacts, type LeadFacts } from './facts';
 import { periodScheme } from './periods';
 import { highestReached, sliceFilter } from './reach';
 import { ratio } from './stats';
@@ -58,6 +59,8 @@ export interface OutcomeOptions {
   asOf: string;
   grain?: Grain;
   filters?: Partial<Record<SliceKey, string>>;
+  /** The run's per-lead facts (facts.ts); when absent (or made for another date) reach is computed per lead here. */
+  facts?: LeadFacts;
 }
 
 /** Counts per group while scanning; reasons are tallied by string. */
@@ -98,6 +101,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
   const bySlice = dimensions.map((k) => (leads.slices[k]?.values ?? []).map(() => new OutcomeTally()));
   let hasAmount = false;
   let hasLost = false;
+  const facts = sharedFacts(leads, asOfMs, config.strictOrder, options.facts);
 
   for (let i = 0; i < leads.count; i++) {
     const created = leads.createdAt[i];
@@ -106,7 +110,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
     if (amount === amount) hasAmount = true;
     const lostAt = leads.lostAt[i];
     if (lostAt === lostAt) hasLost = true;
-    const won = lastStep > 0 && highestReached(leads, i, asOfMs, config.strictOrder) === lastStep;
+    const won = lastStep > 0 && (facts ? facts.top[i] : highestReached(leads, i, asOfMs, config.strictOrder)) === lastStep;
     // UNKNOWN_TIME (-Infinity) is "lost at an unknown time": on or before any report date.
     const lost = !won && lostAt <= asOfMs;
     if (!won && !lost) continue;

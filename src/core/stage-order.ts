@@ -3,9 +3,10 @@
  * dates are nearly always in the opposite order were probably put in the wrong order (by the export's
  * column order or by the settings).
  */
-import type { CohortReport } from './model';
+import type { FunnelConfig } from './config';
+import { isImplied, type LeadFacts } from './facts';
 import type { DateParser } from './time/date-parser';
-import type { CellValue, DataIssue } from './types';
+import type { CellValue, DataIssue, IngestResult } from './types';
 
 /**
  * Stage order check on the detected timestamp stages: for consecutive stages k, k+1 (left to right), among
@@ -46,19 +47,33 @@ const IMPLIED_MIN_PASSES = 10;
 /**
  * Stages (other than the last) that nearly every lead "passes" only because it reached a later stage:
  * either the stage is hardly ever recorded, or it belongs after the next one. One warning per such stage,
- * at the header row, naming the two stages to swap if the order is wrong. Stages passed at unknown times
- * (a current-stage column) are implied by construction and are not judged.
+ * at the header row, naming the two stages to swap if the order is wrong. Counted over every lead created
+ * by the report date (no filter). Stages passed at unknown times (a current-stage column) are implied by
+ * construction and are not judged.
  */
-export function impliedStageWarnings(cohorts: CohortReport, stageColumns: readonly (string | undefined)[], sheet: string): DataIssue[] {
-  const { reached, implied, undated } = cohorts.total;
-  const names = cohorts.stages;
+export function impliedStageWarnings(data: IngestResult, facts: LeadFacts, config: FunnelConfig, sheet: string): DataIssue[] {
+  const steps = facts.steps;
+  const reached = new Array<number>(steps).fill(0);
+  const implied = new Array<number>(steps).fill(0);
+  const undated = new Array<number>(steps).fill(0);
+  const { createdAt } = data.leads;
+  for (let i = 0; i < data.leads.count; i++) {
+    if (createdAt[i] > facts.asOfMs) continue;
+    const top = facts.top[i];
+    for (let k = 1; k <= top; k++) {
+      reached[k]++;
+      if (isImplied(facts, i, k)) implied[k]++;
+      if (k > facts.dated[i]) undated[k]++;
+    }
+  }
+  const names = data.stageNames;
   const out: DataIssue[] = [];
-  for (let k = 1; k < names.length - 1; k++) {
-    if ((undated[k] ?? 0) > 0 || reached[k] < IMPLIED_MIN_PASSES || implied[k] < IMPLIED_SHARE * reached[k]) continue;
+  for (let k = 1; k < steps - 1; k++) {
+    if (undated[k] > 0 || reached[k] < IMPLIED_MIN_PASSES || implied[k] < IMPLIED_SHARE * reached[k]) continue;
     const pct = Math.round((implied[k] / reached[k]) * 100);
     const [stage, next] = [names[k], names[k + 1]];
     out.push({
-      sheet, row: 1, column: stageColumns[k - 1] ?? stage, value: '', severity: 'warning',
+      sheet, row: 1, column: config.stages[k - 1]?.column ?? stage, value: '', severity: 'warning',
       problem: `Stage "${stage}" has no date of its own for ${pct}% of the ${reached[k]} leads counted as passing it (they reached a later stage): either it is rarely recorded, or the order is wrong and "${stage}" and "${next}" should be swapped`,
       problemRu: `У этапа «${stage}» нет своей даты у ${pct}% из ${reached[k]} лидов, засчитанных на нём (они дошли до более позднего этапа): либо его редко отмечают, либо порядок неверен и этапы «${stage}» и «${next}» нужно поменять местами`,
     });

@@ -160,7 +160,7 @@ export function runSetUpExampleSheets(svc: AppServices = globalServices(), opts:
     if (!saved.ok) throw new Error(`example settings rejected: ${saved.errors.join('; ')}`);
     const outcome = refreshLocked(ctx);
     if (outcome.kind === 'done') {
-      const cohorts = outcome.record.tabs[0];
+      const cohorts = outcome.record.statusCell?.sheet; // the Cohorts tab, found by id
       if (cohorts) workbook.activate(cohorts);
     }
     return outcome;

@@ -1,6 +1,6 @@
 /**
  * Finding and reading the leads sheet. The sheet named in the settings wins. Without one, every sheet
- * that is not one of this add-on's report tabs is offered to header detection (its first rows only),
+ * that is not one of this add-on's report tabs nor named as another input (Spend, Plan, …) is offered to header detection (its first rows only),
  * and the one whose header maps the most funnel columns is taken; a lone candidate is taken as is and
  * recognised from the full read. The chosen sheet is read in one getDataRange().getValues(): dates
  * arrive as Date objects and are turned into local time in the spreadsheet's zone by the engine.
@@ -10,6 +10,7 @@ import { detectConfig } from '../core/detect';
 import type { FunnelConfig } from '../core/config';
 import type { CellValue } from '../core/types';
 import type { UiStrings } from './i18n';
+import { isOtherInputSheet } from './input-sheets';
 import type { Workbook } from './workbook';
 
 /** Rows looked at per candidate sheet: the header plus enough values to tell date columns apart. */
@@ -33,7 +34,7 @@ export function locateLeadsSheet(wb: Workbook, named: string | null, strings: Ui
   if (named !== null) {
     return names.includes(named) ? { ok: true, sheet: named, how: 'named' } : { ok: false, message: strings.leadsSheetMissing(named) };
   }
-  const candidates = names.filter((n) => !wb.isReportTab(n));
+  const candidates = names.filter((n) => !wb.isReportTab(n) && !isOtherInputSheet(n));
   // A single candidate is read once, in full, by the caller: no separate read of its first rows.
   if (candidates.length === 1) return { ok: true, sheet: candidates[0], how: 'only' };
   let best: { sheet: string; score: number } | null = null;

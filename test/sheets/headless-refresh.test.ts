@@ -5,7 +5,9 @@
  * before any alert; the person is put back on the sheet they were on.
  */
 import { runHeadlessRefresh, runRefreshReports, runSetUpExampleSheets, toSidebarResult } from '../../src/sheets/app';
-import { REPORT_TABS, type ReportTab } from '../../src/report/tabs';
+import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from '../../src/report/builtin-reports';
+import { REPORTS } from '../../src/report/registry';
+import type { AnyReport } from '../../src/report/report-definition';
 import { LAST_REFRESH_KEY } from '../../src/sheets/settings-store';
 import { createFakeServices, type FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
@@ -114,13 +116,13 @@ describe('every report is computed before any tab is written', () => {
     // New data that would change the first two tabs, if they were written.
     w.app.spreadsheet.sheet('Leads').writeRaw(13, 1, 'L12');
     w.app.spreadsheet.sheet('Leads').writeRaw(13, 2, new Date('2026-11-24T09:00:00Z'));
-    const failing: ReportTab = {
-      id: 'issues',
-      build() {
+    const failing: AnyReport = {
+      ...issuesReport,
+      layout() {
         throw new Error('the third report broke');
       },
     };
-    const reports = [REPORT_TABS[0], REPORT_TABS[1], failing];
+    const reports = [cohortsReport, conversionsReport, outcomesReport, failing];
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     let out;
     try {
@@ -142,7 +144,7 @@ describe('every report is computed before any tab is written', () => {
     runRefreshReports(w.services, { now: () => REPORT_NOW });
     w.app.spreadsheet.sheet('Leads').writeRaw(13, 1, 'L12');
     w.app.spreadsheet.sheet('Leads').writeRaw(13, 2, new Date('2026-11-24T09:00:00Z'));
-    expect(runRefreshReports(w.services, { now: () => REPORT_NOW, reports: [...REPORT_TABS] }).kind).toBe('done');
+    expect(runRefreshReports(w.services, { now: () => REPORT_NOW, reports: [...REPORTS] }).kind).toBe('done');
     expect(w.app.spreadsheet.sheet('Cohorts').peekValues().find((r) => r[0] === 'Total')?.[1]).toBe(12);
   });
 });

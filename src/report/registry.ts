@@ -1,0 +1,14 @@
+/**
+ * The registry: every report of a run, in the order their tabs are written. Registering a report is
+ * one line here (plus its module); the CLI, the Sheets refresh and `--json` iterate this list, and
+ * tests pass their own list (e.g. with a toy report) to the same functions.
+ */
+import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
+import type { AnyReport } from './report-definition';
+
+export const REPORTS: readonly AnyReport[] = [
+  cohortsReport,
+  conversionsReport,
+  outcomesReport,
+  issuesReport,
+];
