@@ -44,14 +44,20 @@ export function keyedCellValue(v: ExcelJS.CellValue | undefined): CellValue {
 function readGrid(ws: ExcelJS.Worksheet): CellValue[][] {
   const rows: CellValue[][] = [];
   const width = ws.columnCount;
+  let lastWithContent = 0;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const line: CellValue[] = [];
-    for (let c = 1; c <= width; c++) line.push(keyedCellValue(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const raw = row.getCell(c).value;
+      // A formula with no cached result (a file written by a library, not by Excel) reads as '' but is content.
+      if (raw !== null && raw !== undefined && raw !== '') lastWithContent = r;
+      line.push(keyedCellValue(raw));
+    }
     rows.push(line);
   }
-  // Like getDataRange in Sheets: rows that only carry formatting are not part of the data.
-  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === '')) rows.pop();
+  // Like getDataRange in Sheets: rows below the last one with content (formatting only) are not data.
+  rows.length = lastWithContent;
   return rows;
 }
 
