@@ -24,6 +24,7 @@ import {
   normalizeHeader,
   stageNameFromHeader,
 } from './headers';
+import { msg, renderBoth, type Message } from './messages';
 import { swappedStagePairs } from './stage-order';
 import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary, quoteCounts } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
@@ -134,8 +135,19 @@ export interface DetectWarning {
   /** Sheet row of the header (where the warning is listed as a data issue). */
   row: number;
   column: string;
+  /** The warning as a code with parameters (rendered in `problem` and `problemRu`). */
+  message: Message;
   problem: string;
   problemRu: string;
+}
+
+function warning(row: number, column: string, message: Message): DetectWarning {
+  return { row, column, message, ...rendered(message) };
+}
+
+function rendered(message: Message): { problem: string; problemRu: string } {
+  const { en, ru } = renderBoth(message);
+  return { problem: en, problemRu: ru };
 }
 
 export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
@@ -221,12 +233,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       } else if (dates > 0 || looksLikeDateHeader(header[j])) {
         const column = headerText(header[j]);
         droppedStageColumns.push({ column, dates, sampled: nonBlank });
-        warnings.push({
-          row: headerRow,
-          column,
-          problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
-          problemRu: `Столбец «${column}» похож на столбец с датами этапа, но датами оказались только ${dates} из ${nonBlank} проверенных значений; как этап он не используется (исправьте значения или перечислите этапы в настройках)`,
-        });
+        warnings.push(warning(headerRow, column, msg('detect.notStageDates', { column, dates, sampled: nonBlank })));
       }
     }
     if (stageHeaders.length > 0) {
@@ -235,14 +242,8 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       for (const { k, reversed, both } of swappedStagePairs(rows, stageCols, parser)) {
         const [a, b] = [names[k], names[k + 1]];
         const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
-        warnings.push({
-          row: headerRow,
-          column: colB,
-          problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
-            `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
-          problemRu: `Этапы «${a}» и «${b}», похоже, перепутаны местами: у ${reversed} из ${both} лидов с обеими датами «${colB}» раньше, чем «${colA}». ` +
-            `Поменяйте их местами: переставьте столбец «${colB}» левее «${colA}» или перечислите этапы в настройках, поставив «${b}» перед «${a}»`,
-        });
+        const swapped = msg('detect.swapped', { stageA: a, stageB: b, columnA: colA, columnB: colB, reversed, both });
+        warnings.push(warning(headerRow, colB, swapped));
       }
       note(
         `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,

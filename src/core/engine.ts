@@ -7,6 +7,7 @@ import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
+import { dataIssue, failureOf, msg } from './messages';
 import { ingestRows } from './ingest';
 import { computeOutcomes } from './outcomes';
 import { impliedStageWarnings } from './stage-order';
@@ -58,7 +59,7 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
 
 /** Detection warnings as data issues at the header row, so they are listed with the others. */
 export function detectionWarningIssues(warnings: DetectWarning[], sheet: string): DataIssue[] {
-  return warnings.map((w) => ({ sheet, row: w.row, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
+  return warnings.map((w) => dataIssue({ sheet, row: w.row, column: w.column, value: '', severity: 'warning' }, w.message));
 }
 
 /**
@@ -79,7 +80,7 @@ export function leadsInReport(data: IngestResult, asOf: string): Pick<FunnelRepo
 
 export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): ReportOutcome {
   if (rows.length === 0) {
-    return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
+    return failureOf(msg('engine.emptySheet', { sheet: options.sheet }));
   }
   let config: FunnelConfig;
   let detectionIssues: DataIssue[] = [];
@@ -97,14 +98,14 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
   const grain = options.grain ?? config.grain;
   const asOf = options.asOf ?? dayInTimeZone(options.now ?? new Date(), config.timeZone);
   if (parseIsoDay(asOf) === null) {
-    return { ok: false, error: `Report date "${asOf}" is not a YYYY-MM-DD date.`, errorRu: `Дата отчёта «${asOf}» не в формате ГГГГ-ММ-ДД.` };
+    return failureOf(msg('engine.badAsOf', { asOf }));
   }
 
   let data: IngestResult;
   try {
     data = options.ingest ? options.ingest(config, options.sheet, asOf) : ingestRows(rows, { config, sheet: options.sheet, asOf });
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
+    if (e instanceof InputError) return failureOf(e.problem);
     throw e;
   }
 

@@ -3,6 +3,7 @@
  * dates are nearly always in the opposite order were probably put in the wrong order (by the export's
  * column order or by the settings).
  */
+import { dataIssue, msg } from './messages';
 import type { CohortReport } from './model';
 import type { DateParser } from './time/date-parser';
 import type { CellValue, DataIssue } from './types';
@@ -57,11 +58,8 @@ export function impliedStageWarnings(cohorts: CohortReport, stageColumns: readon
     if ((undated[k] ?? 0) > 0 || reached[k] < IMPLIED_MIN_PASSES || implied[k] < IMPLIED_SHARE * reached[k]) continue;
     const pct = Math.round((implied[k] / reached[k]) * 100);
     const [stage, next] = [names[k], names[k + 1]];
-    out.push({
-      sheet, row: 1, column: stageColumns[k - 1] ?? stage, value: '', severity: 'warning',
-      problem: `Stage "${stage}" has no date of its own for ${pct}% of the ${reached[k]} leads counted as passing it (they reached a later stage): either it is rarely recorded, or the order is wrong and "${stage}" and "${next}" should be swapped`,
-      problemRu: `У этапа «${stage}» нет своей даты у ${pct}% из ${reached[k]} лидов, засчитанных на нём (они дошли до более позднего этапа): либо его редко отмечают, либо порядок неверен и этапы «${stage}» и «${next}» нужно поменять местами`,
-    });
+    const place = { sheet, row: 1, column: stageColumns[k - 1] ?? stage, value: '', severity: 'warning' } as const;
+    out.push(dataIssue(place, msg('stageOrder.implied', { stage, next, pct, leads: reached[k] })));
   }
   return out;
 }

@@ -1,0 +1,89 @@
+/**
+ * Message codes of the engine and their parameters: the one list of what the engine can say about the
+ * data and the settings. A data issue, a config error or an input error carries a code and its
+ * parameters (plain JSON data); each language renders it from its own catalogue (en.ts, ru.ts), whose
+ * type is `Catalogue`, so a code without a rendering in some language is a compile error.
+ *
+ * To add a message: add its code and parameter type here, then its text to every catalogue.
+ * To add a language: add a catalogue beside en.ts and ru.ts, and its locale to `CATALOGUES` in render.ts.
+ */
+
+/** Why a value is not a date (the date parser keeps one of these per failure; see time/date-errors.ts). */
+export type DateReason = 'notADate' | 'noSuchDay' | 'badTime' | 'twoDigitYear' | 'numberAsText' | 'serialRange' | 'boolean' | 'invalidDate';
+
+/** The plausible-date window of a run: `latest` is '' when only the lower bound is known. */
+export interface PlausibleRange {
+  earliest: string;
+  latest: string;
+}
+
+/** A configured column the header lacks, and what it was configured for. */
+export type ColumnRole =
+  | 'createdAt'
+  | 'id'
+  | 'channel'
+  | 'manager'
+  | 'product'
+  | 'region'
+  | 'amount'
+  | 'lostAt'
+  | 'lostReason'
+  | 'stage'
+  | 'currentStage'
+  | 'currentStageChangedAt';
+
+/** `stage` names the stage when the role is 'stage'. */
+export interface MissingColumn {
+  name: string;
+  role: ColumnRole;
+  stage?: string;
+}
+
+export interface MessageParams {
+  // Data issues of ingestion (one per cell or row).
+  'created.blank': Record<string, never>;
+  'created.notDate': { reason: DateReason };
+  'created.implausible': PlausibleRange;
+  'column.headless': { letter: string };
+  'id.blank': Record<string, never>;
+  'id.duplicate': { firstRow: number };
+  'stage.notDate': { stage: string; reason: DateReason };
+  'stage.implausible': PlausibleRange & { stage: string };
+  'stage.beforeCreated': { stage: string; created: string };
+  'lost.notDate': { reason: DateReason };
+  'lost.implausible': PlausibleRange;
+  'lost.beforeCreated': { created: string };
+  'stageChanged.notDate': { reason: DateReason };
+  'stageChanged.implausible': PlausibleRange;
+  'amount.notNumber': Record<string, never>;
+  'amount.negative': Record<string, never>;
+  'currentStage.blank': { rows: number };
+  'currentStage.unknown': { rows: number };
+  // Data issues of the whole input (warnings at the header row).
+  'stageOrder.implied': { stage: string; next: string; pct: number; leads: number };
+  'detect.notStageDates': { column: string; dates: number; sampled: number };
+  'detect.swapped': { stageA: string; stageB: string; columnA: string; columnB: string; reversed: number; both: number };
+  // Data issues found by a file reader (CLI).
+  'reader.unclosedQuote': Record<string, never>;
+  'reader.mixedEncoding': Record<string, never>;
+  // Input the engine cannot use at all.
+  'input.emptySheet': { sheet: string };
+  'input.missingColumns': { sheet: string; headerRow: number; missing: MissingColumn[]; headers: string[] };
+  'engine.emptySheet': { sheet: string };
+  'engine.badAsOf': { asOf: string };
+}
+
+export type MessageCode = keyof MessageParams;
+
+/** A code with its parameters; `Message<'id.duplicate'>` is one code's, `Message` any code's. */
+export type Message<C extends MessageCode = MessageCode> = { [K in C]: { code: K; params: MessageParams[K] } }[C];
+
+/** One language's texts: a function of the parameters for every code. */
+export type Catalogue = { [K in MessageCode]: (params: MessageParams[K]) => string };
+
+export type Locale = 'en' | 'ru';
+
+/** Builds a message (the parameters are checked against the code). */
+export function msg<K extends MessageCode>(code: K, params: MessageParams[K]): Message<K> {
+  return { code, params } as Message<K>;
+}
