@@ -24,9 +24,9 @@ import {
   normalizeHeader,
   stageNameFromHeader,
 } from './headers';
-import { msg, renderBoth, type Message } from './messages';
+import { failureOf, msg, renderBoth, type Message } from './messages';
 import { swappedStagePairs } from './stage-order';
-import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary, quoteCounts } from './stage-vocabulary';
+import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
@@ -59,8 +59,8 @@ type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
 
 
-function fail(error: string, errorRu: string): DetectResult {
-  return { ok: false, error, errorRu };
+function fail(message: Message): DetectResult {
+  return failureOf(message);
 }
 
 function headerText(v: CellValue): string {
@@ -152,7 +152,7 @@ function rendered(message: Message): { problem: string; problemRu: string } {
 
 export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
   if ((allRows[0] ?? []).every(isBlankCell) && findHeaderRow(allRows, base.columns?.createdAt) < 0) {
-    return fail('The sheet is empty: there is no header row.', 'Лист пуст: нет строки заголовков.');
+    return fail(msg('detect.emptySheet', {}));
   }
   // The header may sit under a few title lines; from here on rows[0] is the header.
   const headerAt = base.headerRow !== undefined ? base.headerRow - 1 : Math.max(0, findHeaderRow(allRows, base.columns?.createdAt));
@@ -173,15 +173,9 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
   if (createdIdx < 0) {
     if (baseColumns.createdAt) {
-      return fail(
-        `The creation date column "${baseColumns.createdAt}" is not in the header row.`,
-        `Столбца с датой создания «${baseColumns.createdAt}» нет в строке заголовков.`,
-      );
+      return fail(msg('detect.createdAtNotInHeader', { column: baseColumns.createdAt }));
     }
-    return fail(
-      'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
-      'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
-    );
+    return fail(msg('detect.noCreatedAt', {}));
   }
   if (headerRow > 1) {
     note(`The header is row ${headerRow}; the rows above it are titles`, `Заголовки в строке ${headerRow}; строки выше — заголовок отчёта`);
@@ -252,27 +246,16 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
     } else {
       const stageIdx = base.currentStage?.column ? findHeader(index, base.currentStage.column) : findField(index, 'currentStage', taken);
       if (stageIdx < 0) {
-        return fail(
-          'No stage columns found: add a date column for each stage to the right of the creation date (e.g. "Qualified at"), or a current stage column ("Stage", "Этап сделки").',
-          'Не найдены этапы: добавьте справа от даты создания столбец с датой для каждого этапа (например, «Qualified at») или столбец с текущим этапом («Этап», «Этап сделки»).',
-        );
+        return fail(msg('detect.noStages', {}));
       }
       const stageColumn = headerText(header[stageIdx]);
       const picked = pickVocabulary(rows, stageIdx);
       const { vocabulary, matched, nonBlank, unknown } = picked;
       if (!vocabulary) {
-        return fail(
-          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, HubSpot, Salesforce, Pipedrive, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
-          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24, HubSpot, Salesforce, Pipedrive или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
-        );
+        return fail(msg('detect.unknownVocabulary', { column: stageColumn }));
       }
       if (matched < VOCABULARY_SHARE * nonBlank) {
-        return fail(
-          `The stage column "${stageColumn}" is mostly not ${vocabulary.name} stage names: only ${matched} of ${nonBlank} rows have a known stage. ` +
-            `Unknown values (rows): ${quoteCounts(unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
-          `В столбце этапов «${stageColumn}» в основном не названия этапов ${vocabulary.name}: известный этап только в ${matched} из ${nonBlank} строк. ` +
-            `Неизвестные значения (строк): ${quoteCounts(unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
-        );
+        return fail(msg('detect.mostlyUnknownStages', { column: stageColumn, vocabulary: vocabulary.name, matched, nonBlank, unknown }));
       }
       taken.add(stageIdx);
       // A Russian report names the stages in Russian (for amoCRM and Bitrix24, the CRM's own labels).
@@ -321,7 +304,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   // Safety net: the detected config must be one the settings validator accepts as well.
   const checked = parseConfig(JSON.parse(JSON.stringify(config)));
   if (!checked.ok) {
-    return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
+    return fail(msg('detect.invalidSettings', { errors: checked.problems }));
   }
   return { ok: true, config, notes, notesRu, warnings, droppedStageColumns };
 }

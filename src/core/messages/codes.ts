@@ -69,8 +69,59 @@ export interface MessageParams {
   // Input the engine cannot use at all.
   'input.emptySheet': { sheet: string };
   'input.missingColumns': { sheet: string; headerRow: number; missing: MissingColumn[]; headers: string[] };
+  'detect.emptySheet': Record<string, never>;
+  'detect.createdAtNotInHeader': { column: string };
+  'detect.noCreatedAt': Record<string, never>;
+  'detect.noStages': Record<string, never>;
+  'detect.unknownVocabulary': { column: string };
+  'detect.mostlyUnknownStages': {
+    column: string;
+    vocabulary: string;
+    matched: number;
+    nonBlank: number;
+    unknown: { value: string; rows: number }[];
+  };
+  /** The config detection was given is invalid: each of its errors is a message of its own. */
+  'detect.invalidSettings': { errors: Message[] };
   'engine.emptySheet': { sheet: string };
   'engine.badAsOf': { asOf: string };
+  // Config and saved-settings errors: each names the key path it is about (`columns.budget`), rendered first.
+  'config.notObject': { path: string };
+  'config.unknownSetting': { path: string };
+  'config.columnsNotObject': { path: string };
+  'config.unknownColumnField': { path: string; known: string[] };
+  'config.notHeader': { path: string };
+  'config.createdAtRequired': { path: string };
+  'config.stagesNotArray': { path: string };
+  'config.stageNotObject': { path: string };
+  'config.required': { path: string };
+  'config.duplicateStage': { path: string; name: string };
+  'config.reservedStage': { path: string; name: string };
+  'config.unknownStageField': { path: string };
+  'config.currentStageNotObject': { path: string };
+  'config.currentStageColumnRequired': { path: string };
+  'config.currentStageValues': { path: string };
+  'config.stageTarget': { path: string };
+  'config.unknownField': { path: string };
+  'config.stageColumnRequired': { path: string };
+  'config.grain': { path: string };
+  'config.weekStartsOn': { path: string };
+  'config.timeZone': { path: string };
+  'config.dateOrder': { path: string };
+  'config.boolean': { path: string };
+  'config.positiveInteger': { path: string };
+  'config.significanceLevel': { path: string };
+  'config.minConversions': { path: string };
+  'config.maturityPercentile': { path: string };
+  'config.locale': { path: string };
+  'config.headerRow': { path: string };
+  'config.plausibleNotObject': { path: string };
+  'config.earliest': { path: string };
+  'config.yearsAfterReportDate': { path: string };
+  'config.noStages': { path: string };
+  'settings.notJson': { path: string; reason: string };
+  'settings.badParts': { path: string; max: number; found: string };
+  'settings.partMissing': { path: string; parts: number };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -82,6 +133,11 @@ export type Message<C extends MessageCode = MessageCode> = { [K in C]: { code: K
 export type Catalogue = { [K in MessageCode]: (params: MessageParams[K]) => string };
 
 export type Locale = 'en' | 'ru';
+
+/** A config error's key path first, then its text: `columns.budget: unknown column field …`. */
+export function at(p: { path: string }, text: string): string {
+  return `${p.path}: ${text}`;
+}
 
 /** Builds a message (the parameters are checked against the code). */
 export function msg<K extends MessageCode>(code: K, params: MessageParams[K]): Message<K> {

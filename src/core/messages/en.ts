@@ -1,5 +1,6 @@
 /** English texts of every message code (see codes.ts). */
-import type { Catalogue, DateReason, MissingColumn, PlausibleRange } from './codes';
+import { quoteCounts } from '../stage-vocabulary';
+import { at, type Catalogue, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
 
 export const DATE_REASON_EN: Record<DateReason, string> = {
   notADate: 'not a date (expected e.g. 2024-03-15, 2024-03-15 14:30 or 15.03.2024 14:30)',
@@ -53,6 +54,11 @@ export function headerList(headers: readonly string[], open: string, close: stri
   );
 }
 
+/** A message inside another one, in English. */
+function nested(m: Message): string {
+  return (EN[m.code] as (params: Message['params']) => string)(m.params);
+}
+
 export const EN: Catalogue = {
   'created.blank': () => 'The creation date is blank; the row is not counted as a lead',
   'created.notDate': (p) => `Creation date: ${DATE_REASON_EN[p.reason]}; the row is not counted as a lead`,
@@ -89,6 +95,54 @@ export const EN: Catalogue = {
     `Sheet "${p.sheet}" has no ${p.missing.length === 1 ? 'column' : 'columns'} ${p.missing.map((m) => `"${m.name}" (${role(m)})`).join(', ')} in its header row` +
     `${p.headerRow > 1 ? ` (row ${p.headerRow})` : ''}. Its columns are: ${headerList(p.headers, '"', '"')}. ` +
     'Fix the column names in the settings or in the sheet.',
+  'detect.emptySheet': () => 'The sheet is empty: there is no header row.',
+  'detect.createdAtNotInHeader': (p) => `The creation date column "${p.column}" is not in the header row.`,
+  'detect.noCreatedAt': () =>
+    'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
+  'detect.noStages': () =>
+    'No stage columns found: add a date column for each stage to the right of the creation date (e.g. "Qualified at"), or a current stage column ("Stage", "Этап сделки").',
+  'detect.unknownVocabulary': (p) =>
+    `The stage column "${p.column}" has no known stage names (amoCRM, Bitrix24, HubSpot, Salesforce, Pipedrive, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
+  'detect.mostlyUnknownStages': (p) =>
+    `The stage column "${p.column}" is mostly not ${p.vocabulary} stage names: only ${p.matched} of ${p.nonBlank} rows have a known stage. ` +
+    `Unknown values (rows): ${quoteCounts(p.unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
+  'detect.invalidSettings': (p) => `The settings are not valid: ${p.errors.map(nested).join('; ')}`,
   'engine.emptySheet': (p) => `${p.sheet}: the sheet is empty (no header row).`,
   'engine.badAsOf': (p) => `Report date "${p.asOf}" is not a YYYY-MM-DD date.`,
+  'config.notObject': (p) => at(p, 'must be a JSON object'),
+  'config.unknownSetting': (p) => at(p, 'unknown setting'),
+  'config.columnsNotObject': (p) => at(p, 'must be an object mapping fields to column headers'),
+  'config.unknownColumnField': (p) => at(p, `unknown column field (known: ${p.known.join(', ')})`),
+  'config.notHeader': (p) => at(p, 'must be a non-empty column header'),
+  'config.createdAtRequired': (p) => at(p, 'required (header of the lead creation date column)'),
+  'config.stagesNotArray': (p) => at(p, 'must be an array of {name, column}'),
+  'config.stageNotObject': (p) => at(p, 'must be an object {name, column}'),
+  'config.required': (p) => at(p, 'required'),
+  'config.duplicateStage': (p) => at(p, `duplicate stage name "${p.name}"`),
+  'config.reservedStage': (p) => at(p, `"${p.name}" is reserved`),
+  'config.unknownStageField': (p) => at(p, 'unknown stage field'),
+  'config.currentStageNotObject': (p) => at(p, 'must be an object {column, values}'),
+  'config.currentStageColumnRequired': (p) => at(p, 'required (header of the current stage column)'),
+  'config.currentStageValues': (p) => at(p, 'must map each stage value to a stage name, "lead" or "lost"'),
+  'config.stageTarget': (p) => at(p, 'must be one of the stage names, "lead" or "lost"'),
+  'config.unknownField': (p) => at(p, 'unknown field'),
+  'config.stageColumnRequired': (p) => at(p, 'required unless a currentStage column is configured'),
+  'config.grain': (p) => at(p, 'must be "week", "month" or "quarter"'),
+  'config.weekStartsOn': (p) => at(p, 'must be an integer 0 (Sunday) … 6 (Saturday)'),
+  'config.timeZone': (p) => at(p, 'must be an IANA time zone such as "Europe/Moscow" or a fixed offset such as "GMT-07:00"'),
+  'config.dateOrder': (p) => at(p, 'must be "dmy" or "mdy"'),
+  'config.boolean': (p) => at(p, 'must be true or false'),
+  'config.positiveInteger': (p) => at(p, 'must be a positive integer'),
+  'config.significanceLevel': (p) => at(p, 'must be a number between 0 and 0.5 (e.g. 0.05)'),
+  'config.minConversions': (p) => at(p, 'must be a whole number, 0 or more (e.g. 5)'),
+  'config.maturityPercentile': (p) => at(p, 'must be a number between 0 and 1 (e.g. 0.8)'),
+  'config.locale': (p) => at(p, 'must be "en" or "ru"'),
+  'config.headerRow': (p) => at(p, 'must be the sheet row of the header, an integer 1 … 1000'),
+  'config.plausibleNotObject': (p) => at(p, 'must be an object {earliest, yearsAfterReportDate}'),
+  'config.earliest': (p) => at(p, 'must be a YYYY-MM-DD date (e.g. "1990-01-01")'),
+  'config.yearsAfterReportDate': (p) => at(p, 'must be an integer 0 … 100 (e.g. 1)'),
+  'config.noStages': (p) => at(p, 'at least one stage after "lead created" is needed'),
+  'settings.notJson': (p) => at(p, `not valid JSON (${p.reason})`),
+  'settings.badParts': (p) => at(p, `must be a whole number of parts from 1 to ${p.max}, found "${p.found}"`),
+  'settings.partMissing': (p) => at(p, `missing (the settings were saved in ${p.parts} parts)`),
 };

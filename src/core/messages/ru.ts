@@ -1,5 +1,6 @@
 /** Russian texts of every message code (see codes.ts). */
-import type { Catalogue, DateReason, MissingColumn, PlausibleRange } from './codes';
+import { quoteCounts } from '../stage-vocabulary';
+import { at, type Catalogue, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
 import { headerList } from './en';
 
 export const DATE_REASON_RU: Record<DateReason, string> = {
@@ -41,6 +42,11 @@ function role(m: MissingColumn): string {
 const inRows = (rows: number) => (rows > 1 ? ` (строк с таким значением: ${rows}, это первая)` : '');
 const who = (rows: number) => (rows > 1 ? 'эти лиды учтены' : 'лид учтён');
 
+/** A message inside another one, in Russian. */
+function nested(m: Message): string {
+  return (RU[m.code] as (params: Message['params']) => string)(m.params);
+}
+
 export const RU: Catalogue = {
   'created.blank': () => 'Дата создания не заполнена; строка не учтена как лид',
   'created.notDate': (p) => `Дата создания: ${DATE_REASON_RU[p.reason]}; строка не учтена как лид`,
@@ -77,6 +83,54 @@ export const RU: Catalogue = {
     `На листе «${p.sheet}» в строке заголовков${p.headerRow > 1 ? ` (строка ${p.headerRow})` : ''} нет ${p.missing.length === 1 ? 'столбца' : 'столбцов'} ` +
     `${p.missing.map((m) => `«${m.name}» (${role(m)})`).join(', ')}. Столбцы листа: ${headerList(p.headers, '«', '»')}. ` +
     'Исправьте названия столбцов в настройках или на листе.',
+  'detect.emptySheet': () => 'Лист пуст: нет строки заголовков.',
+  'detect.createdAtNotInHeader': (p) => `Столбца с датой создания «${p.column}» нет в строке заголовков.`,
+  'detect.noCreatedAt': () =>
+    'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
+  'detect.noStages': () =>
+    'Не найдены этапы: добавьте справа от даты создания столбец с датой для каждого этапа (например, «Qualified at») или столбец с текущим этапом («Этап», «Этап сделки»).',
+  'detect.unknownVocabulary': (p) =>
+    `В столбце этапов «${p.column}» нет известных названий этапов (amoCRM, Битрикс24, HubSpot, Salesforce, Pipedrive или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
+  'detect.mostlyUnknownStages': (p) =>
+    `В столбце этапов «${p.column}» в основном не названия этапов ${p.vocabulary}: известный этап только в ${p.matched} из ${p.nonBlank} строк. ` +
+    `Неизвестные значения (строк): ${quoteCounts(p.unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
+  'detect.invalidSettings': (p) => `Настройки неверны: ${p.errors.map(nested).join('; ')}`,
   'engine.emptySheet': (p) => `${p.sheet}: лист пуст (нет строки заголовков).`,
   'engine.badAsOf': (p) => `Дата отчёта «${p.asOf}» не в формате ГГГГ-ММ-ДД.`,
+  'config.notObject': (p) => at(p, 'должно быть объектом JSON'),
+  'config.unknownSetting': (p) => at(p, 'неизвестная настройка'),
+  'config.columnsNotObject': (p) => at(p, 'должно быть объектом: поле → заголовок столбца'),
+  'config.unknownColumnField': (p) => at(p, `неизвестное поле столбца (известные: ${p.known.join(', ')})`),
+  'config.notHeader': (p) => at(p, 'должно быть непустым заголовком столбца'),
+  'config.createdAtRequired': (p) => at(p, 'обязательно (заголовок столбца с датой создания лида)'),
+  'config.stagesNotArray': (p) => at(p, 'должно быть массивом {name, column}'),
+  'config.stageNotObject': (p) => at(p, 'должно быть объектом {name, column}'),
+  'config.required': (p) => at(p, 'обязательно'),
+  'config.duplicateStage': (p) => at(p, `название этапа «${p.name}» повторяется`),
+  'config.reservedStage': (p) => at(p, `имя «${p.name}» зарезервировано`),
+  'config.unknownStageField': (p) => at(p, 'неизвестное поле этапа'),
+  'config.currentStageNotObject': (p) => at(p, 'должно быть объектом {column, values}'),
+  'config.currentStageColumnRequired': (p) => at(p, 'обязательно (заголовок столбца с текущим этапом)'),
+  'config.currentStageValues': (p) => at(p, 'должно сопоставлять каждому значению этапа название этапа, "lead" или "lost"'),
+  'config.stageTarget': (p) => at(p, 'должно быть одним из названий этапов, "lead" или "lost"'),
+  'config.unknownField': (p) => at(p, 'неизвестное поле'),
+  'config.stageColumnRequired': (p) => at(p, 'обязательно, если не задан столбец currentStage'),
+  'config.grain': (p) => at(p, 'должно быть "week", "month" или "quarter"'),
+  'config.weekStartsOn': (p) => at(p, 'должно быть целым числом от 0 (воскресенье) до 6 (суббота)'),
+  'config.timeZone': (p) => at(p, 'должно быть часовым поясом IANA, например "Europe/Moscow", или смещением, например "GMT-07:00"'),
+  'config.dateOrder': (p) => at(p, 'должно быть "dmy" или "mdy"'),
+  'config.boolean': (p) => at(p, 'должно быть true или false'),
+  'config.positiveInteger': (p) => at(p, 'должно быть целым положительным числом'),
+  'config.significanceLevel': (p) => at(p, 'должно быть числом от 0 до 0.5 (например, 0.05)'),
+  'config.minConversions': (p) => at(p, 'должно быть целым числом, 0 или больше (например, 5)'),
+  'config.maturityPercentile': (p) => at(p, 'должно быть числом от 0 до 1 (например, 0.8)'),
+  'config.locale': (p) => at(p, 'должно быть "en" или "ru"'),
+  'config.headerRow': (p) => at(p, 'должно быть номером строки заголовков на листе, целым числом 1 … 1000'),
+  'config.plausibleNotObject': (p) => at(p, 'должно быть объектом {earliest, yearsAfterReportDate}'),
+  'config.earliest': (p) => at(p, 'должно быть датой ГГГГ-ММ-ДД (например, "1990-01-01")'),
+  'config.yearsAfterReportDate': (p) => at(p, 'должно быть целым числом 0 … 100 (например, 1)'),
+  'config.noStages': (p) => at(p, 'нужен хотя бы один этап после «лид создан»'),
+  'settings.notJson': (p) => at(p, `не корректный JSON (${p.reason})`),
+  'settings.badParts': (p) => at(p, `должно быть целым числом частей от 1 до ${p.max}, найдено «${p.found}»`),
+  'settings.partMissing': (p) => at(p, `нет (настройки сохранены в ${p.parts} частях)`),
 };
