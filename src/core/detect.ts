@@ -13,7 +13,6 @@ import { INVALID_DATE } from './time/sentinels';
 import { makeDateParser } from './time/date-parser';
 import type { DateParser } from './time/date-parser';
 import {
-  COLUMN_LABELS,
   findField,
   findHeader,
   findHeaderRow,
@@ -33,6 +32,8 @@ export type DetectResult =
   | {
       ok: true;
       config: FunnelConfig;
+      /** What detection picked, as codes with parameters; `notes` and `notesRu` are the same rendered. */
+      noteMessages: Message[];
       notes: string[];
       notesRu: string[];
       /** Everything a person should look at; faces print these (the CLI to stderr) and list them as data issues. */
@@ -160,9 +161,12 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   const headerRow = headerAt + 1;
   const header = rows[0] ?? [];
   const index = headerIndex(header);
+  const noteMessages: Message[] = [];
   const notes: string[] = [];
   const notesRu: string[] = [];
-  const note = (en: string, ru: string) => {
+  const note = (m: Message) => {
+    const { en, ru } = renderBoth(m);
+    noteMessages.push(m);
     notes.push(en);
     notesRu.push(ru);
   };
@@ -178,11 +182,11 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
     return fail(msg('detect.noCreatedAt', {}));
   }
   if (headerRow > 1) {
-    note(`The header is row ${headerRow}; the rows above it are titles`, `Заголовки в строке ${headerRow}; строки выше — заголовок отчёта`);
+    note(msg('note.headerRow', { row: headerRow }));
   }
   const taken = new Set<number>([createdIdx]);
   const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
-  note(`${COLUMN_LABELS.createdAt[0]}: column "${columns.createdAt}"`, `${COLUMN_LABELS.createdAt[1]}: столбец «${columns.createdAt}»`);
+  note(msg('note.column', { field: 'createdAt', column: columns.createdAt }));
   for (const key of OPTIONAL_COLUMNS) {
     const given = baseColumns[key];
     if (given) {
@@ -194,7 +198,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
     if (i < 0) continue;
     taken.add(i);
     columns[key] = headerText(header[i]);
-    note(`${COLUMN_LABELS[key][0]}: column "${columns[key]}"`, `${COLUMN_LABELS[key][1]}: столбец «${columns[key]}»`);
+    note(msg('note.column', { field: key, column: columns[key] ?? '' }));
   }
 
   const timeZone = base.timeZone ?? DEFAULT_CONFIG.timeZone;
@@ -202,7 +206,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   if (!dateOrder) {
     const seen = detectDateOrder(rows);
     dateOrder = seen ?? DEFAULT_CONFIG.dateOrder;
-    if (seen === 'mdy') note('Dates are read as month/day/year (values such as 02/13/2024 were found)', 'Даты читаются как месяц/день/год (встречаются значения вида 02/13/2024)');
+    if (seen === 'mdy') note(msg('note.monthFirst', {}));
   }
 
   let stages: StageConfig[];
@@ -239,10 +243,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
         const swapped = msg('detect.swapped', { stageA: a, stageB: b, columnA: colA, columnB: colB, reversed, both });
         warnings.push(warning(headerRow, colB, swapped));
       }
-      note(
-        `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,
-        `Этапы из столбцов с датами: ${stageHeaders.map((h, i) => `«${h}» → ${names[i]}`).join(', ')}`,
-      );
+      note(msg('note.timestampStages', { stages: stageHeaders.map((column, i) => ({ column, name: names[i] })) }));
     } else {
       const stageIdx = base.currentStage?.column ? findHeader(index, base.currentStage.column) : findField(index, 'currentStage', taken);
       if (stageIdx < 0) {
@@ -270,10 +271,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
           const parser = makeDateParser({ timeZone, dateOrder });
           if (i >= 0 && openDealsHaveCloseDates(rows, stageIdx, i, vocabulary, parser)) {
             const closed = headerText(header[i]);
-            note(
-              `"${closed}" is not used as the time of the current stage: open deals have dates there too (expected close dates)`,
-              `«${closed}» не используется как время текущего этапа: у открытых сделок там тоже даты (ожидаемые даты закрытия)`,
-            );
+            note(msg('note.closeDatesNotChangedAt', { column: closed }));
             i = -1;
           }
         }
@@ -281,12 +279,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       }
       const values = Object.fromEntries(Object.entries(vocabulary.values).map(([raw, target]) => [raw, rename.get(target) ?? target]));
       currentStage = { column: stageColumn, values, ...(changedAt ? { changedAt } : {}) };
-      note(
-        `Stages from the current stage column "${stageColumn}" (${vocabulary.name} stage names): ${names.join(', ')}` +
-          (changedAt ? `; the time of the current stage is taken from "${changedAt}"` : ''),
-        `Этапы из столбца текущего этапа «${stageColumn}» (названия этапов ${vocabulary.name}): ${names.join(', ')}` +
-          (changedAt ? `; время текущего этапа берётся из «${changedAt}»` : ''),
-      );
+      note(msg('note.currentStageStages', { column: stageColumn, vocabulary: vocabulary.name, names: [...names], changedAt: changedAt ?? '' }));
     }
   }
 
@@ -306,7 +299,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   if (!checked.ok) {
     return fail(msg('detect.invalidSettings', { errors: checked.problems }));
   }
-  return { ok: true, config, notes, notesRu, warnings, droppedStageColumns };
+  return { ok: true, config, noteMessages, notes, notesRu, warnings, droppedStageColumns };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -48,6 +48,12 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'detect.mostlyUnknownStages': { column: 'Col-γ', vocabulary: 'amoCRM', matched: 5, nonBlank: 977, unknown: [{ value: 'Val-ζ', rows: 12 }] },
   'detect.invalidSettings': { errors: [{ code: 'config.grain', params: { path: 'grain' } }] },
   'engine.emptySheet': { sheet: 'Sheet-ε' },
+  'note.headerRow': { row: 4 },
+  'note.column': { field: 'lostReason', column: 'Col-γ' },
+  'note.monthFirst': {},
+  'note.timestampStages': { stages: [{ column: 'Col-γ', name: 'Stage-α' }] },
+  'note.closeDatesNotChangedAt': { column: 'Col-γ' },
+  'note.currentStageStages': { column: 'Col-γ', vocabulary: 'amoCRM', names: ['Stage-α', 'Stage-β'], changedAt: 'Col-δ' },
   'engine.badAsOf': { asOf: '2024-13-45' },
   'config.notObject': { path: 'config' },
   'config.unknownSetting': { path: 'key-η' },
@@ -89,13 +95,15 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];
 const LOCALES = Object.keys(CATALOGUES) as Locale[];
+/** Parameters whose values are themselves codes (a date failure reason, a column field), not free text. */
+const CODE_VALUED = ['reason', 'field'];
 const sample = (code: MessageCode) => ({ code, params: SAMPLES[code] }) as Message;
 
-/** The parameters that are plain text or numbers (not `reason`, itself a code), less the few a message leaves out on purpose. */
+/** The parameters that are plain text or numbers (not those that are codes), less the few a message leaves out on purpose. */
 function shownParams(m: Message): string[] {
   const hidden: Partial<Record<MessageCode, string[]>> = { 'stage.implausible': ['latest'] };
   return Object.entries(m.params)
-    .filter(([k, v]) => (typeof v === 'string' || typeof v === 'number') && k !== 'reason' && !(hidden[m.code] ?? []).includes(k))
+    .filter(([k, v]) => (typeof v === 'string' || typeof v === 'number') && !CODE_VALUED.includes(k) && !(hidden[m.code] ?? []).includes(k))
     .map(([, v]) => String(v));
 }
 
@@ -117,7 +125,7 @@ describe('message catalogues', () => {
   test('the languages differ (no message is left untranslated), whatever the text parameters (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CODES), fc.string({ minLength: 1, maxLength: 12 }), (code, s) => {
-        const params = Object.fromEntries(Object.entries(SAMPLES[code]).map(([k, v]) => [k, typeof v === 'string' && k !== 'reason' ? s : v]));
+        const params = Object.fromEntries(Object.entries(SAMPLES[code]).map(([k, v]) => [k, typeof v === 'string' && !CODE_VALUED.includes(k) ? s : v]));
         const m = { code, params } as Message;
         const en = render(m, 'en');
         const ru = render(m, 'ru');

@@ -32,6 +32,9 @@ export type ColumnRole =
   | 'currentStage'
   | 'currentStageChangedAt';
 
+/** A configurable column (the keys of `columns` in the settings). */
+export type ColumnField = 'createdAt' | 'id' | 'channel' | 'manager' | 'product' | 'region' | 'amount' | 'lostAt' | 'lostReason';
+
 /** `stage` names the stage when the role is 'stage'. */
 export interface MissingColumn {
   name: string;
@@ -84,6 +87,14 @@ export interface MessageParams {
   /** The config detection was given is invalid: each of its errors is a message of its own. */
   'detect.invalidSettings': { errors: Message[] };
   'engine.emptySheet': { sheet: string };
+  // Notes of column detection: what was picked, printed by the CLI and shown by the add-on.
+  'note.headerRow': { row: number };
+  'note.column': { field: ColumnField; column: string };
+  'note.monthFirst': Record<string, never>;
+  'note.timestampStages': { stages: { column: string; name: string }[] };
+  'note.closeDatesNotChangedAt': { column: string };
+  /** `changedAt` is '' when no column gives the time of the current stage. */
+  'note.currentStageStages': { column: string; vocabulary: string; names: string[]; changedAt: string };
   'engine.badAsOf': { asOf: string };
   // Config and saved-settings errors: each names the key path it is about (`columns.budget`), rendered first.
   'config.notObject': { path: string };

@@ -1,6 +1,6 @@
 /** English texts of every message code (see codes.ts). */
 import { quoteCounts } from '../stage-vocabulary';
-import { at, type Catalogue, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
+import { at, type Catalogue, type ColumnField, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
 
 export const DATE_REASON_EN: Record<DateReason, string> = {
   notADate: 'not a date (expected e.g. 2024-03-15, 2024-03-15 14:30 or 15.03.2024 14:30)',
@@ -53,6 +53,19 @@ export function headerList(headers: readonly string[], open: string, close: stri
       .join(', ') + (headers.length > HEADERS_SHOWN ? ', …' : '')
   );
 }
+
+/** Human names of the configurable columns. */
+const FIELD: Record<ColumnField, string> = {
+  createdAt: 'Lead creation date',
+  id: 'Lead ID',
+  channel: 'Channel',
+  manager: 'Manager',
+  product: 'Product',
+  region: 'Region',
+  amount: 'Amount',
+  lostAt: 'Lost date',
+  lostReason: 'Lost reason',
+};
 
 /** A message inside another one, in English. */
 function nested(m: Message): string {
@@ -107,6 +120,15 @@ export const EN: Catalogue = {
     `The stage column "${p.column}" is mostly not ${p.vocabulary} stage names: only ${p.matched} of ${p.nonBlank} rows have a known stage. ` +
     `Unknown values (rows): ${quoteCounts(p.unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
   'detect.invalidSettings': (p) => `The settings are not valid: ${p.errors.map(nested).join('; ')}`,
+  'note.headerRow': (p) => `The header is row ${p.row}; the rows above it are titles`,
+  'note.column': (p) => `${FIELD[p.field]}: column "${p.column}"`,
+  'note.monthFirst': () => 'Dates are read as month/day/year (values such as 02/13/2024 were found)',
+  'note.timestampStages': (p) => `Stages from timestamp columns: ${p.stages.map((s) => `"${s.column}" → ${s.name}`).join(', ')}`,
+  'note.closeDatesNotChangedAt': (p) =>
+    `"${p.column}" is not used as the time of the current stage: open deals have dates there too (expected close dates)`,
+  'note.currentStageStages': (p) =>
+    `Stages from the current stage column "${p.column}" (${p.vocabulary} stage names): ${p.names.join(', ')}` +
+    (p.changedAt ? `; the time of the current stage is taken from "${p.changedAt}"` : ''),
   'engine.emptySheet': (p) => `${p.sheet}: the sheet is empty (no header row).`,
   'engine.badAsOf': (p) => `Report date "${p.asOf}" is not a YYYY-MM-DD date.`,
   'config.notObject': (p) => at(p, 'must be a JSON object'),

@@ -1,6 +1,6 @@
 /** Russian texts of every message code (see codes.ts). */
 import { quoteCounts } from '../stage-vocabulary';
-import { at, type Catalogue, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
+import { at, type Catalogue, type ColumnField, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
 import { headerList } from './en';
 
 export const DATE_REASON_RU: Record<DateReason, string> = {
@@ -41,6 +41,19 @@ function role(m: MissingColumn): string {
 
 const inRows = (rows: number) => (rows > 1 ? ` (строк с таким значением: ${rows}, это первая)` : '');
 const who = (rows: number) => (rows > 1 ? 'эти лиды учтены' : 'лид учтён');
+
+/** Human names of the configurable columns. */
+const FIELD: Record<ColumnField, string> = {
+  createdAt: 'Дата создания лида',
+  id: 'ID лида',
+  channel: 'Канал',
+  manager: 'Менеджер',
+  product: 'Продукт',
+  region: 'Регион',
+  amount: 'Сумма',
+  lostAt: 'Дата отказа',
+  lostReason: 'Причина отказа',
+};
 
 /** A message inside another one, in Russian. */
 function nested(m: Message): string {
@@ -95,6 +108,15 @@ export const RU: Catalogue = {
     `В столбце этапов «${p.column}» в основном не названия этапов ${p.vocabulary}: известный этап только в ${p.matched} из ${p.nonBlank} строк. ` +
     `Неизвестные значения (строк): ${quoteCounts(p.unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
   'detect.invalidSettings': (p) => `Настройки неверны: ${p.errors.map(nested).join('; ')}`,
+  'note.headerRow': (p) => `Заголовки в строке ${p.row}; строки выше — заголовок отчёта`,
+  'note.column': (p) => `${FIELD[p.field]}: столбец «${p.column}»`,
+  'note.monthFirst': () => 'Даты читаются как месяц/день/год (встречаются значения вида 02/13/2024)',
+  'note.timestampStages': (p) => `Этапы из столбцов с датами: ${p.stages.map((s) => `«${s.column}» → ${s.name}`).join(', ')}`,
+  'note.closeDatesNotChangedAt': (p) =>
+    `«${p.column}» не используется как время текущего этапа: у открытых сделок там тоже даты (ожидаемые даты закрытия)`,
+  'note.currentStageStages': (p) =>
+    `Этапы из столбца текущего этапа «${p.column}» (названия этапов ${p.vocabulary}): ${p.names.join(', ')}` +
+    (p.changedAt ? `; время текущего этапа берётся из «${p.changedAt}»` : ''),
   'engine.emptySheet': (p) => `${p.sheet}: лист пуст (нет строки заголовков).`,
   'engine.badAsOf': (p) => `Дата отчёта «${p.asOf}» не в формате ГГГГ-ММ-ДД.`,
   'config.notObject': (p) => at(p, 'должно быть объектом JSON'),
