@@ -7,7 +7,7 @@ import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
-import { dataIssue, failureOf, msg } from './messages';
+import { dataIssue, failureOf, msg, renderBoth } from './messages';
 import { ingestRows } from './ingest';
 import { computeOutcomes } from './outcomes';
 import { impliedStageWarnings } from './stage-order';
@@ -71,10 +71,7 @@ export function leadsInReport(data: IngestResult, asOf: string): Pick<FunnelRepo
   const created = data.leads.createdAt;
   let after = 0;
   for (let i = 0; i < data.leads.count; i++) if (created[i] > bound) after++;
-  const note = after === 0 ? null : {
-    en: `${after} ${after === 1 ? 'lead' : 'leads'} created after ${asOf} ${after === 1 ? 'is' : 'are'} not in this report`,
-    ru: `Лидов, созданных после ${asOf}: ${after}; в этот отчёт они не вошли`,
-  };
+  const note = after === 0 ? null : renderBoth(msg('report.createdAfterAsOf', { leads: after, asOf }));
   return { leads: data.leads.count - after, createdAfterAsOf: after, createdAfterAsOfNote: note };
 }
 

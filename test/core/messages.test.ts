@@ -48,6 +48,7 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'detect.mostlyUnknownStages': { column: 'Col-γ', vocabulary: 'amoCRM', matched: 5, nonBlank: 977, unknown: [{ value: 'Val-ζ', rows: 12 }] },
   'detect.invalidSettings': { errors: [{ code: 'config.grain', params: { path: 'grain' } }] },
   'engine.emptySheet': { sheet: 'Sheet-ε' },
+  'report.createdAfterAsOf': { leads: 12, asOf: '2026-11-22' },
   'note.headerRow': { row: 4 },
   'note.column': { field: 'lostReason', column: 'Col-γ' },
   'note.monthFirst': {},

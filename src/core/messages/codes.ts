@@ -87,6 +87,8 @@ export interface MessageParams {
   /** The config detection was given is invalid: each of its errors is a message of its own. */
   'detect.invalidSettings': { errors: Message[] };
   'engine.emptySheet': { sheet: string };
+  /** Leads created after the report date, left out of the cohorts (said on the report, never silently dropped). */
+  'report.createdAfterAsOf': { leads: number; asOf: string };
   // Notes of column detection: what was picked, printed by the CLI and shown by the add-on.
   'note.headerRow': { row: number };
   'note.column': { field: ColumnField; column: string };

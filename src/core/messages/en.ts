@@ -129,6 +129,8 @@ export const EN: Catalogue = {
   'note.currentStageStages': (p) =>
     `Stages from the current stage column "${p.column}" (${p.vocabulary} stage names): ${p.names.join(', ')}` +
     (p.changedAt ? `; the time of the current stage is taken from "${p.changedAt}"` : ''),
+  'report.createdAfterAsOf': (p) =>
+    `${p.leads} ${p.leads === 1 ? 'lead' : 'leads'} created after ${p.asOf} ${p.leads === 1 ? 'is' : 'are'} not in this report`,
   'engine.emptySheet': (p) => `${p.sheet}: the sheet is empty (no header row).`,
   'engine.badAsOf': (p) => `Report date "${p.asOf}" is not a YYYY-MM-DD date.`,
   'config.notObject': (p) => at(p, 'must be a JSON object'),

@@ -117,6 +117,7 @@ export const RU: Catalogue = {
   'note.currentStageStages': (p) =>
     `Этапы из столбца текущего этапа «${p.column}» (названия этапов ${p.vocabulary}): ${p.names.join(', ')}` +
     (p.changedAt ? `; время текущего этапа берётся из «${p.changedAt}»` : ''),
+  'report.createdAfterAsOf': (p) => `Лидов, созданных после ${p.asOf}: ${p.leads}; в этот отчёт они не вошли`,
   'engine.emptySheet': (p) => `${p.sheet}: лист пуст (нет строки заголовков).`,
   'engine.badAsOf': (p) => `Дата отчёта «${p.asOf}» не в формате ГГГГ-ММ-ДД.`,
   'config.notObject': (p) => at(p, 'должно быть объектом JSON'),
