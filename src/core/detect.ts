@@ -23,7 +23,7 @@ import {
   normalizeHeader,
   stageNameFromHeader,
 } from './headers';
-import { failureOf, msg, renderBoth, type Message } from './messages';
+import { failureOf, msg, renderBoth, type Failure, type Message } from './messages';
 import { swappedStagePairs } from './stage-order';
 import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
@@ -41,7 +41,7 @@ export type DetectResult =
       /** Date-like columns right of the creation date that were not made stages because most values are not dates. */
       droppedStageColumns: DroppedStageColumn[];
     }
-  | { ok: false; error: string; errorRu: string };
+  | Failure;
 
 export interface DroppedStageColumn {
   column: string;

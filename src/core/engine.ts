@@ -7,7 +7,7 @@ import type { FunnelConfig } from './config';
 import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
-import { dataIssue, failureOf, msg, renderBoth } from './messages';
+import { dataIssue, failureOf, msg, renderBoth, type Failure } from './messages';
 import { ingestRows } from './ingest';
 import { computeOutcomes } from './outcomes';
 import { impliedStageWarnings } from './stage-order';
@@ -50,7 +50,7 @@ export type ReportOutcome =
       /** What detection left out or found suspicious (empty with a given config), for faces to show besides the data issues. */
       detectionWarnings: DetectWarning[];
     }
-  | { ok: false; error: string; errorRu: string };
+  | Failure;
 
 /** `YYYY-MM-DD` of an instant in an IANA time zone. */
 export function dayInTimeZone(instant: Date, timeZone: string): string {
@@ -86,7 +86,7 @@ export function buildFunnelReport(rows: CellValue[][], options: ReportOptions): 
     config = options.config;
   } else {
     const detected = detectConfig(rows, options.detectBase);
-    if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
+    if (!detected.ok) return detected;
     config = detected.config;
     detectionWarnings = detected.warnings;
     detectionIssues = detectionWarningIssues(detected.warnings, options.sheet);

@@ -152,6 +152,14 @@ export function at(p: { path: string }, text: string): string {
   return `${p.path}: ${text}`;
 }
 
+/**
+ * A message in one catalogue. The cast only restates that the code and the parameters of a `Message`
+ * belong together, which TypeScript cannot follow through the union.
+ */
+export function renderIn(catalogue: Catalogue, m: Message): string {
+  return (catalogue[m.code] as (params: Message['params']) => string)(m.params);
+}
+
 /** Builds a message (the parameters are checked against the code). */
 export function msg<K extends MessageCode>(code: K, params: MessageParams[K]): Message<K> {
   return { code, params } as Message<K>;

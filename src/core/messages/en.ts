@@ -1,6 +1,15 @@
 /** English texts of every message code (see codes.ts). */
 import { quoteCounts } from '../stage-vocabulary';
-import { at, type Catalogue, type ColumnField, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
+import {
+  at,
+  renderIn,
+  type Catalogue,
+  type ColumnField,
+  type Message,
+  type DateReason,
+  type MissingColumn,
+  type PlausibleRange,
+} from './codes';
 
 export const DATE_REASON_EN: Record<DateReason, string> = {
   notADate: 'not a date (expected e.g. 2024-03-15, 2024-03-15 14:30 or 15.03.2024 14:30)',
@@ -69,7 +78,7 @@ const FIELD: Record<ColumnField, string> = {
 
 /** A message inside another one, in English. */
 function nested(m: Message): string {
-  return (EN[m.code] as (params: Message['params']) => string)(m.params);
+  return renderIn(EN, m);
 }
 
 export const EN: Catalogue = {

@@ -1,6 +1,15 @@
 /** Russian texts of every message code (see codes.ts). */
 import { quoteCounts } from '../stage-vocabulary';
-import { at, type Catalogue, type ColumnField, type Message, type DateReason, type MissingColumn, type PlausibleRange } from './codes';
+import {
+  at,
+  renderIn,
+  type Catalogue,
+  type ColumnField,
+  type Message,
+  type DateReason,
+  type MissingColumn,
+  type PlausibleRange,
+} from './codes';
 import { headerList } from './en';
 
 export const DATE_REASON_RU: Record<DateReason, string> = {
@@ -57,7 +66,7 @@ const FIELD: Record<ColumnField, string> = {
 
 /** A message inside another one, in Russian. */
 function nested(m: Message): string {
-  return (RU[m.code] as (params: Message['params']) => string)(m.params);
+  return renderIn(RU, m);
 }
 
 export const RU: Catalogue = {
