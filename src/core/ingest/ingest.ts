@@ -151,7 +151,7 @@ class Ingestion {
   private issue(row: number, col: number, v: CellValue, message: Message, severity: DataIssue['severity']): void {
     const column = col >= 0 ? this.headerName(col) : '';
     this.issues.push(
-      dataIssue({ sheet: this.sheet, row, column, ...(col >= 0 ? { col } : {}), value: this.valueText(v), severity }, message),
+      dataIssue({ sheet: this.sheet, row, column, col: col >= 0 ? col : undefined, value: this.valueText(v), severity }, message),
     );
   }
 
