@@ -1,11 +1,18 @@
 /**
  * Message codes of the engine and their parameters: the one list of what the engine can say about the
- * data and the settings. A data issue, a config error or an input error carries a code and its
- * parameters (plain JSON data); each language renders it from its own catalogue (en.ts, ru.ts), whose
- * type is `Catalogue`, so a code without a rendering in some language is a compile error.
+ * data, the settings and what it detected. A data issue, a config error, an input error, a failed
+ * outcome or a detection note carries a code and its parameters (plain JSON data); each language
+ * renders it from its own catalogue (en.ts, ru.ts), whose type is `Catalogue`, so a code without a
+ * rendering in some language is a compile error. The `problem`/`problemRu`, `error`/`errorRu`,
+ * `message`/`messageRu` and `notes`/`notesRu` texts that faces and the JSON output show are these
+ * renderings, made where the message is created.
  *
- * To add a message: add its code and parameter type here, then its text to every catalogue.
+ * To add a message: add its code and parameter type here, then its text to every catalogue, then a
+ * sample in test/core/messages.test.ts (a compile error until added too).
  * To add a language: add a catalogue beside en.ts and ru.ts, and its locale to `CATALOGUES` in render.ts.
+ *
+ * Strings of one face only (menus, CLI usage, report tab labels) are not here: they live in that face's
+ * catalogue (src/cli/messages.ts, src/sheets/i18n.ts, src/report/i18n.ts), likewise one object per language.
  */
 
 /** Why a value is not a date (the date parser keeps one of these per failure; see time/date-errors.ts). */
