@@ -3,8 +3,8 @@
  * filled in. SAMPLES is typed by the codes, so a new code without a sample does not compile.
  */
 import fc from 'fast-check';
-import { CATALOGUES, render, type Locale, type Message, type MessageCode, type MessageParams } from '../../src/core/messages';
-import { parseConfig } from '../../src/core/config';
+import { CATALOGUES, render, type ColumnField, type Locale, type Message, type MessageCode, type MessageParams } from '../../src/core/messages';
+import { parseConfig, type ColumnsConfig } from '../../src/core/config';
 
 const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'created.blank': {},
@@ -95,6 +95,10 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];
+
+/** The catalogues name every configurable column: ColumnField is exactly the keys of `columns` (checked by the compiler). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const columnFieldsMatch: Same<ColumnField, keyof ColumnsConfig> = true;
 const LOCALES = Object.keys(CATALOGUES) as Locale[];
 /** Parameters whose values are themselves codes (a date failure reason, a column field), not free text. */
 const CODE_VALUED = ['reason', 'field'];
@@ -110,6 +114,7 @@ function shownParams(m: Message): string[] {
 
 describe('message catalogues', () => {
   test('every catalogue has exactly the codes of codes.ts', () => {
+    expect(columnFieldsMatch).toBe(true);
     for (const locale of LOCALES) expect(Object.keys(CATALOGUES[locale]).sort()).toEqual([...CODES].sort());
   });
 
