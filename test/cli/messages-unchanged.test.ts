@@ -83,6 +83,17 @@ describe('message texts are those of before the catalogues', () => {
     expectUnchanged(await issuesOf([csv, '--as-of', '2024-04-01']), before.issues.messyDetected);
   });
 
+  test('config errors, in Russian: translated now (before, the English errors stood inside the Russian sentence)', async () => {
+    const csv = join(dir, 'a.csv');
+    const cfg = join(dir, 'bad.json');
+    writeFileSync(csv, 'Created at,Won at\n2026-11-02 10:00,\n');
+    writeFileSync(cfg, JSON.stringify({ columns: { createdAt: 'Created at' }, stages: [{ name: 'Won', column: 'Won at' }], grain: 'daily' }));
+    const err: string[] = [];
+    const io = { stdout: { write: () => undefined }, stderr: { isTTY: false, write: (s: string) => err.push(s) }, env: {}, cwd: dir };
+    expect(await run([csv, '--config', cfg, '--lang', 'ru', '--out', join(dir, 'ru.xlsx')], io)).toBe(2);
+    expect(err.join('')).toBe(`funnel-report: неверные настройки ${cfg}: grain: должно быть "week", "month" или "quarter"\n`);
+  });
+
   test('config errors, in English', () => {
     const r = parseConfig(before.badConfig);
     expect(r.ok ? [] : r.errors).toEqual(before.badConfigErrors);
