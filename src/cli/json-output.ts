@@ -4,6 +4,7 @@
  */
 import type { ChangeFlag, CohortRow, FunnelReport, SliceConversionRow, Tone } from '../core/model';
 import type { SliceKey } from '../core/types';
+import type { Message } from '../core/messages';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -77,7 +78,8 @@ export interface JsonReport {
   };
   /** Won revenue, average deal and lost deals with their top reasons, per cohort, per slice and in total. */
   outcomes: FunnelReport['outcomes'];
-  dataIssues: { row: number; column: string; value: string; problem: string; problemRu: string; severity: 'error' | 'warning'; sheet: string }[];
+  /** `problem`/`problemRu` are `code` with `params` rendered from the English and Russian catalogues (src/core/messages). */
+  dataIssues: ({ row: number; column: string; value: string; problem: string; problemRu: string; severity: 'error' | 'warning'; sheet: string } & Message)[];
 }
 
 /** Array indexed by step → object keyed by stage name; `fromStep` 1 leaves out "Lead" where it means nothing. */
@@ -175,7 +177,9 @@ export function toJsonReport(report: FunnelReport): JsonReport {
       problemRu: i.problemRu,
       severity: i.severity,
       sheet: i.sheet,
-    })),
+      code: i.code,
+      params: i.params,
+    })) as JsonReport['dataIssues'],
   };
 }
 

@@ -1,4 +1,5 @@
 /** Console messages of the CLI in English and Russian. */
+import { render, type Message } from '../core/messages';
 export type CliLocale = 'en' | 'ru';
 
 export interface CliMessages {
@@ -17,7 +18,8 @@ export interface CliMessages {
   notXlsx(detail: string): string;
   zipNotCsv: string;
   binaryNotCsv: string;
-  configInvalid(path: string, errors: string[]): string;
+  /** The config's errors, each rendered from the core catalogue of this language. */
+  configInvalid(path: string, errors: readonly Message[]): string;
   configNotJson(path: string, reason: string): string;
   detectedColumns: string;
   writeFailed(path: string, reason: string): string;
@@ -77,7 +79,7 @@ or naming an input file), 1 unexpected error.`,
   notXlsx: (d) => `not a valid XLSX workbook (${d})`,
   zipNotCsv: 'this is a zip file (an XLSX workbook?), not CSV text; if it is a workbook, give it the .xlsx extension',
   binaryNotCsv: 'binary data, not CSV text (export the leads as CSV or XLSX)',
-  configInvalid: (p, errs) => `invalid config ${p}: ${errs.join('; ')}`,
+  configInvalid: (p, errs) => `invalid config ${p}: ${errs.map((e) => render(e, 'en')).join('; ')}`,
   configNotJson: (p, r) => `config ${p} is not valid JSON: ${r}`,
   detectedColumns: 'Columns detected from the header row:',
   writeFailed: (p, r) => `cannot write ${p}: ${r}`,
@@ -136,7 +138,7 @@ const RU: CliMessages = {
   notXlsx: (d) => `это не книга XLSX (${d})`,
   zipNotCsv: 'это zip-архив (книга XLSX?), а не текст CSV; если это книга, дайте файлу расширение .xlsx',
   binaryNotCsv: 'двоичные данные, а не текст CSV (выгрузите лиды в CSV или XLSX)',
-  configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.join('; ')}`,
+  configInvalid: (p, errs) => `неверные настройки ${p}: ${errs.map((e) => render(e, 'ru')).join('; ')}`,
   configNotJson: (p, r) => `настройки ${p} — не корректный JSON: ${r}`,
   detectedColumns: 'Столбцы определены по заголовкам:',
   writeFailed: (p, r) => `не удалось записать ${p}: ${r}`,

@@ -1,4 +1,5 @@
-/** Data issues found while reading a file (before ingestion sees the cells), in English and Russian. */
+/** Data issues found while reading a file (before ingestion sees the cells); their texts are in the core catalogues. */
+import { dataIssue, msg } from '../core/messages';
 import type { DataIssue } from '../core/types';
 
 /** Values shown in an issue are cut to this many characters. */
@@ -9,21 +10,11 @@ function shortValue(v: string): string {
 }
 
 export function unclosedQuoteIssue(sheet: string, row: number, column: string, value: string): DataIssue {
-  return {
-    sheet, row, column, value: shortValue(value),
-    problem: 'A quote opens this cell but is never closed; it was read as an ordinary character so that the following lines stay separate rows',
-    problemRu: 'Кавычка в начале ячейки нигде не закрыта; она прочитана как обычный символ, чтобы следующие строки остались отдельными строками',
-    severity: 'warning',
-  };
+  return dataIssue({ sheet, row, column, value: shortValue(value), severity: 'warning' }, msg('reader.unclosedQuote', {}));
 }
 
 export function invalidBytesIssue(sheet: string, row: number, column: string, value: string): DataIssue {
-  return {
-    sheet, row, column, value: shortValue(value),
-    problem: 'The cell is not valid UTF-8 like the rest of the file (mixed encodings); it was read as Windows-1251: check the text',
-    problemRu: 'Ячейка не в кодировке UTF-8, в отличие от остального файла (кодировки смешаны); она прочитана как Windows-1251: проверьте текст',
-    severity: 'warning',
-  };
+  return dataIssue({ sheet, row, column, value: shortValue(value), severity: 'warning' }, msg('reader.mixedEncoding', {}));
 }
 
 /** Merges issues found by the reader into ingestion's (both in row order); the reader's come first within a row. */

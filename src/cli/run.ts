@@ -241,7 +241,7 @@ function applyColumnOptions(columns: ColumnMapping[], input: Input, m: CliMessag
   }
   if (input.config) {
     const res = parseConfig(configWithMappings(input.config, columns));
-    if (!res.ok) throw new UsageError(m.configInvalid('--column', res.errors));
+    if (!res.ok) throw new UsageError(m.configInvalid('--column', res.problems));
     input.config = res.config;
   }
   return mappedConfig(columns);
@@ -330,7 +330,7 @@ function loadConfig(path: string, shown: string, m: CliMessages): { config: Funn
     throw new UsageError(m.configNotJson(shown, errorText(e)));
   }
   const res = parseConfig(json);
-  if (!res.ok) throw new UsageError(m.configInvalid(shown, res.errors));
+  if (!res.ok) throw new UsageError(m.configInvalid(shown, res.problems));
   const explicit = typeof json === 'object' && json !== null && 'locale' in json;
   return { config: res.config, ...(explicit ? { locale: res.config.locale } : {}) };
 }

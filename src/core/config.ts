@@ -7,6 +7,7 @@ import { normaliseTimeZone } from './time/zone';
 import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible';
 import type { DateOrder, Grain } from './types';
 import { parseIsoDay } from './time/wall-time';
+import { msg, render, type Message } from './messages';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -92,7 +93,15 @@ const TOP_LEVEL_KEYS = [
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
 ] as const;
 
-export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[] };
+/**
+ * `problems`: each error as a code with parameters (messages/codes.ts, `config.*`), whose rendering starts
+ * with the key path it is about; `errors`: the same rendered in English (`columns.budget: unknown column field …`).
+ */
+export type ConfigResult = { ok: true; config: FunnelConfig } | { ok: false; errors: string[]; problems: Message[] };
+
+function invalid(problems: Message[]): ConfigResult {
+  return { ok: false, errors: problems.map((p) => render(p, 'en')), problems };
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -104,49 +113,49 @@ function nonEmptyString(v: unknown): v is string {
 
 /** Validates unknown JSON into a full config. Unknown keys are errors too (they are usually typos). */
 export function parseConfig(input: unknown): ConfigResult {
-  const errors: string[] = [];
-  if (!isRecord(input)) return { ok: false, errors: ['config: must be a JSON object'] };
+  const errors: Message[] = [];
+  if (!isRecord(input)) return invalid([msg('config.notObject', { path: 'config' })]);
 
   for (const key of Object.keys(input)) {
-    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) errors.push(`${key}: unknown setting`);
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) errors.push(msg('config.unknownSetting', { path: key }));
   }
 
   const columns: ColumnsConfig = { createdAt: '' };
   if (!isRecord(input.columns)) {
-    errors.push('columns: must be an object mapping fields to column headers');
+    errors.push(msg('config.columnsNotObject', { path: 'columns' }));
   } else {
     for (const [key, value] of Object.entries(input.columns)) {
       if (!(COLUMN_KEYS as readonly string[]).includes(key)) {
-        errors.push(`columns.${key}: unknown column field (known: ${COLUMN_KEYS.join(', ')})`);
+        errors.push(msg('config.unknownColumnField', { path: `columns.${key}`, known: [...COLUMN_KEYS] }));
       } else if (!nonEmptyString(value)) {
-        errors.push(`columns.${key}: must be a non-empty column header`);
+        errors.push(msg('config.notHeader', { path: `columns.${key}` }));
       } else {
         columns[key as (typeof COLUMN_KEYS)[number]] = value;
       }
     }
-    if (!nonEmptyString(input.columns.createdAt)) errors.push('columns.createdAt: required (header of the lead creation date column)');
+    if (!nonEmptyString(input.columns.createdAt)) errors.push(msg('config.createdAtRequired', { path: 'columns.createdAt' }));
   }
 
   const stages: StageConfig[] = [];
   if (!Array.isArray(input.stages)) {
-    errors.push('stages: must be an array of {name, column}');
+    errors.push(msg('config.stagesNotArray', { path: 'stages' }));
   } else {
     const seen = new Set<string>();
     input.stages.forEach((s: unknown, i: number) => {
       if (!isRecord(s)) {
-        errors.push(`stages[${i}]: must be an object {name, column}`);
+        errors.push(msg('config.stageNotObject', { path: `stages[${i}]` }));
         return;
       }
       if (!nonEmptyString(s.name)) {
-        errors.push(`stages[${i}].name: required`);
+        errors.push(msg('config.required', { path: `stages[${i}].name` }));
         return;
       }
       const norm = s.name.trim().toLowerCase();
-      if (seen.has(norm)) errors.push(`stages[${i}].name: duplicate stage name "${s.name}"`);
-      if (norm === STAGE_TARGET_LEAD || norm === STAGE_TARGET_LOST) errors.push(`stages[${i}].name: "${s.name}" is reserved`);
+      if (seen.has(norm)) errors.push(msg('config.duplicateStage', { path: `stages[${i}].name`, name: s.name }));
+      if (norm === STAGE_TARGET_LEAD || norm === STAGE_TARGET_LOST) errors.push(msg('config.reservedStage', { path: `stages[${i}].name`, name: s.name }));
       seen.add(norm);
-      if (s.column !== undefined && !nonEmptyString(s.column)) errors.push(`stages[${i}].column: must be a non-empty column header`);
-      for (const k of Object.keys(s)) if (k !== 'name' && k !== 'column') errors.push(`stages[${i}].${k}: unknown stage field`);
+      if (s.column !== undefined && !nonEmptyString(s.column)) errors.push(msg('config.notHeader', { path: `stages[${i}].column` }));
+      for (const k of Object.keys(s)) if (k !== 'name' && k !== 'column') errors.push(msg('config.unknownStageField', { path: `stages[${i}].${k}` }));
       stages.push({ name: s.name.trim(), ...(nonEmptyString(s.column) ? { column: s.column } : {}) });
     });
   }
@@ -155,25 +164,25 @@ export function parseConfig(input: unknown): ConfigResult {
   if (input.currentStage !== undefined) {
     const cs = input.currentStage;
     if (!isRecord(cs)) {
-      errors.push('currentStage: must be an object {column, values}');
+      errors.push(msg('config.currentStageNotObject', { path: 'currentStage' }));
     } else {
-      if (!nonEmptyString(cs.column)) errors.push('currentStage.column: required (header of the current stage column)');
-      if (cs.changedAt !== undefined && !nonEmptyString(cs.changedAt)) errors.push('currentStage.changedAt: must be a non-empty column header');
+      if (!nonEmptyString(cs.column)) errors.push(msg('config.currentStageColumnRequired', { path: 'currentStage.column' }));
+      if (cs.changedAt !== undefined && !nonEmptyString(cs.changedAt)) errors.push(msg('config.notHeader', { path: 'currentStage.changedAt' }));
       const values: Record<string, string> = {};
       if (!isRecord(cs.values)) {
-        errors.push('currentStage.values: must map each stage value to a stage name, "lead" or "lost"');
+        errors.push(msg('config.currentStageValues', { path: 'currentStage.values' }));
       } else {
         const targets = new Set([STAGE_TARGET_LEAD, STAGE_TARGET_LOST, ...stages.map((s) => s.name.toLowerCase())]);
         for (const [raw, target] of Object.entries(cs.values)) {
           if (typeof target !== 'string' || !targets.has(target.trim().toLowerCase())) {
-            errors.push(`currentStage.values["${raw}"]: must be one of the stage names, "lead" or "lost"`);
+            errors.push(msg('config.stageTarget', { path: `currentStage.values["${raw}"]` }));
           } else {
             values[raw] = target.trim();
           }
         }
       }
       for (const k of Object.keys(cs)) {
-        if (!['column', 'values', 'changedAt'].includes(k)) errors.push(`currentStage.${k}: unknown field`);
+        if (!['column', 'values', 'changedAt'].includes(k)) errors.push(msg('config.unknownField', { path: `currentStage.${k}` }));
       }
       if (nonEmptyString(cs.column)) {
         currentStage = { column: cs.column, values, ...(nonEmptyString(cs.changedAt) ? { changedAt: cs.changedAt } : {}) };
@@ -181,7 +190,7 @@ export function parseConfig(input: unknown): ConfigResult {
     }
   } else {
     stages.forEach((s, i) => {
-      if (!s.column) errors.push(`stages[${i}].column: required unless a currentStage column is configured`);
+      if (!s.column) errors.push(msg('config.stageColumnRequired', { path: `stages[${i}].column` }));
     });
   }
 
@@ -189,72 +198,72 @@ export function parseConfig(input: unknown): ConfigResult {
 
   if (input.grain !== undefined) {
     if (input.grain === 'week' || input.grain === 'month' || input.grain === 'quarter') cfg.grain = input.grain;
-    else errors.push('grain: must be "week", "month" or "quarter"');
+    else errors.push(msg('config.grain', { path: 'grain' }));
   }
   if (input.weekStartsOn !== undefined) {
     const w = input.weekStartsOn;
     if (typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= 6) cfg.weekStartsOn = w;
-    else errors.push('weekStartsOn: must be an integer 0 (Sunday) … 6 (Saturday)');
+    else errors.push(msg('config.weekStartsOn', { path: 'weekStartsOn' }));
   }
   if (input.timeZone !== undefined) {
     const zone = typeof input.timeZone === 'string' ? normaliseTimeZone(input.timeZone) : null;
     if (zone !== null) cfg.timeZone = zone;
-    else errors.push('timeZone: must be an IANA time zone such as "Europe/Moscow" or a fixed offset such as "GMT-07:00"');
+    else errors.push(msg('config.timeZone', { path: 'timeZone' }));
   }
   if (input.dateOrder !== undefined) {
     if (input.dateOrder === 'dmy' || input.dateOrder === 'mdy') cfg.dateOrder = input.dateOrder;
-    else errors.push('dateOrder: must be "dmy" or "mdy"');
+    else errors.push(msg('config.dateOrder', { path: 'dateOrder' }));
   }
   if (input.strictOrder !== undefined) {
     if (typeof input.strictOrder === 'boolean') cfg.strictOrder = input.strictOrder;
-    else errors.push('strictOrder: must be true or false');
+    else errors.push(msg('config.boolean', { path: 'strictOrder' }));
   }
   if (input.minCohortSize !== undefined) {
     const m = input.minCohortSize;
     if (typeof m === 'number' && Number.isInteger(m) && m >= 1) cfg.minCohortSize = m;
-    else errors.push('minCohortSize: must be a positive integer');
+    else errors.push(msg('config.positiveInteger', { path: 'minCohortSize' }));
   }
   if (input.significanceLevel !== undefined) {
     const a = input.significanceLevel;
     if (typeof a === 'number' && a > 0 && a < 0.5) cfg.significanceLevel = a;
-    else errors.push('significanceLevel: must be a number between 0 and 0.5 (e.g. 0.05)');
+    else errors.push(msg('config.significanceLevel', { path: 'significanceLevel' }));
   }
   if (input.minConversions !== undefined) {
     const m = input.minConversions;
     if (typeof m === 'number' && Number.isInteger(m) && m >= 0) cfg.minConversions = m;
-    else errors.push('minConversions: must be a whole number, 0 or more (e.g. 5)');
+    else errors.push(msg('config.minConversions', { path: 'minConversions' }));
   }
   if (input.maturityPercentile !== undefined) {
     const p = input.maturityPercentile;
     if (typeof p === 'number' && p > 0 && p < 1) cfg.maturityPercentile = p;
-    else errors.push('maturityPercentile: must be a number between 0 and 1 (e.g. 0.8)');
+    else errors.push(msg('config.maturityPercentile', { path: 'maturityPercentile' }));
   }
   if (input.locale !== undefined) {
     if (input.locale === 'en' || input.locale === 'ru') cfg.locale = input.locale;
-    else errors.push('locale: must be "en" or "ru"');
+    else errors.push(msg('config.locale', { path: 'locale' }));
   }
   if (input.headerRow !== undefined) {
     const h = input.headerRow;
     if (typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= 1000) cfg.headerRow = h;
-    else errors.push('headerRow: must be the sheet row of the header, an integer 1 … 1000');
+    else errors.push(msg('config.headerRow', { path: 'headerRow' }));
   }
   if (input.plausibleDates !== undefined) {
     const p = input.plausibleDates;
     if (!isRecord(p)) {
-      errors.push('plausibleDates: must be an object {earliest, yearsAfterReportDate}');
+      errors.push(msg('config.plausibleNotObject', { path: 'plausibleDates' }));
     } else {
       const window: PlausibleDatesConfig = { ...DEFAULT_PLAUSIBLE_DATES };
       let ok = true;
       for (const k of Object.keys(p)) {
         if (k !== 'earliest' && k !== 'yearsAfterReportDate') {
-          errors.push(`plausibleDates.${k}: unknown field`);
+          errors.push(msg('config.unknownField', { path: `plausibleDates.${k}` }));
           ok = false;
         }
       }
       if (p.earliest !== undefined) {
         if (typeof p.earliest === 'string' && parseIsoDay(p.earliest) !== null && p.earliest.trim() >= '0001-01-01') window.earliest = p.earliest.trim();
         else {
-          errors.push('plausibleDates.earliest: must be a YYYY-MM-DD date (e.g. "1990-01-01")');
+          errors.push(msg('config.earliest', { path: 'plausibleDates.earliest' }));
           ok = false;
         }
       }
@@ -262,14 +271,14 @@ export function parseConfig(input: unknown): ConfigResult {
         const y = p.yearsAfterReportDate;
         if (typeof y === 'number' && Number.isInteger(y) && y >= 0 && y <= 100) window.yearsAfterReportDate = y;
         else {
-          errors.push('plausibleDates.yearsAfterReportDate: must be an integer 0 … 100 (e.g. 1)');
+          errors.push(msg('config.yearsAfterReportDate', { path: 'plausibleDates.yearsAfterReportDate' }));
           ok = false;
         }
       }
       if (ok) cfg.plausibleDates = window;
     }
   }
-  if (stages.length === 0 && Array.isArray(input.stages)) errors.push('stages: at least one stage after "lead created" is needed');
+  if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: cfg };
+  return errors.length > 0 ? invalid(errors) : { ok: true, config: cfg };
 }

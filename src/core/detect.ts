@@ -13,7 +13,6 @@ import { INVALID_DATE } from './time/sentinels';
 import { makeDateParser } from './time/date-parser';
 import type { DateParser } from './time/date-parser';
 import {
-  COLUMN_LABELS,
   findField,
   findHeader,
   findHeaderRow,
@@ -24,14 +23,17 @@ import {
   normalizeHeader,
   stageNameFromHeader,
 } from './headers';
+import { failureOf, msg, renderBoth, type Failure, type Message } from './messages';
 import { swappedStagePairs } from './stage-order';
-import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary, quoteCounts } from './stage-vocabulary';
+import { VOCABULARY_SHARE, openDealsHaveCloseDates, pickVocabulary } from './stage-vocabulary';
 import type { CellValue, DateOrder } from './types';
 
 export type DetectResult =
   | {
       ok: true;
       config: FunnelConfig;
+      /** What detection picked, as codes with parameters; `notes` and `notesRu` are the same rendered. */
+      noteMessages: Message[];
       notes: string[];
       notesRu: string[];
       /** Everything a person should look at; faces print these (the CLI to stderr) and list them as data issues. */
@@ -39,7 +41,7 @@ export type DetectResult =
       /** Date-like columns right of the creation date that were not made stages because most values are not dates. */
       droppedStageColumns: DroppedStageColumn[];
     }
-  | { ok: false; error: string; errorRu: string };
+  | Failure;
 
 export interface DroppedStageColumn {
   column: string;
@@ -58,8 +60,8 @@ type OptionalColumn = Exclude<keyof ColumnsConfig, 'createdAt'>;
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['id', 'channel', 'manager', 'product', 'region', 'amount', 'lostAt', 'lostReason'];
 
 
-function fail(error: string, errorRu: string): DetectResult {
-  return { ok: false, error, errorRu };
+function fail(message: Message): DetectResult {
+  return failureOf(message);
 }
 
 function headerText(v: CellValue): string {
@@ -134,13 +136,24 @@ export interface DetectWarning {
   /** Sheet row of the header (where the warning is listed as a data issue). */
   row: number;
   column: string;
+  /** The warning as a code with parameters (rendered in `problem` and `problemRu`). */
+  message: Message;
   problem: string;
   problemRu: string;
 }
 
+function warning(row: number, column: string, message: Message): DetectWarning {
+  return { row, column, message, ...rendered(message) };
+}
+
+function rendered(message: Message): { problem: string; problemRu: string } {
+  const { en, ru } = renderBoth(message);
+  return { problem: en, problemRu: ru };
+}
+
 export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig> = {}): DetectResult {
   if ((allRows[0] ?? []).every(isBlankCell) && findHeaderRow(allRows, base.columns?.createdAt) < 0) {
-    return fail('The sheet is empty: there is no header row.', 'Лист пуст: нет строки заголовков.');
+    return fail(msg('detect.emptySheet', {}));
   }
   // The header may sit under a few title lines; from here on rows[0] is the header.
   const headerAt = base.headerRow !== undefined ? base.headerRow - 1 : Math.max(0, findHeaderRow(allRows, base.columns?.createdAt));
@@ -148,9 +161,12 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   const headerRow = headerAt + 1;
   const header = rows[0] ?? [];
   const index = headerIndex(header);
+  const noteMessages: Message[] = [];
   const notes: string[] = [];
   const notesRu: string[] = [];
-  const note = (en: string, ru: string) => {
+  const note = (m: Message) => {
+    const { en, ru } = renderBoth(m);
+    noteMessages.push(m);
     notes.push(en);
     notesRu.push(ru);
   };
@@ -161,22 +177,16 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   const createdIdx = baseColumns.createdAt ? findHeader(index, baseColumns.createdAt) : findField(index, 'createdAt');
   if (createdIdx < 0) {
     if (baseColumns.createdAt) {
-      return fail(
-        `The creation date column "${baseColumns.createdAt}" is not in the header row.`,
-        `Столбца с датой создания «${baseColumns.createdAt}» нет в строке заголовков.`,
-      );
+      return fail(msg('detect.createdAtNotInHeader', { column: baseColumns.createdAt }));
     }
-    return fail(
-      'No lead creation date column found. Name it e.g. "Created at" or "Дата создания", or choose it in the settings (columns.createdAt).',
-      'Не найден столбец с датой создания лида. Назовите его, например, «Дата создания» или «Created at», либо укажите его в настройках (columns.createdAt).',
-    );
+    return fail(msg('detect.noCreatedAt', {}));
   }
   if (headerRow > 1) {
-    note(`The header is row ${headerRow}; the rows above it are titles`, `Заголовки в строке ${headerRow}; строки выше — заголовок отчёта`);
+    note(msg('note.headerRow', { row: headerRow }));
   }
   const taken = new Set<number>([createdIdx]);
   const columns: ColumnsConfig = { createdAt: headerText(header[createdIdx]) };
-  note(`${COLUMN_LABELS.createdAt[0]}: column "${columns.createdAt}"`, `${COLUMN_LABELS.createdAt[1]}: столбец «${columns.createdAt}»`);
+  note(msg('note.column', { field: 'createdAt', column: columns.createdAt }));
   for (const key of OPTIONAL_COLUMNS) {
     const given = baseColumns[key];
     if (given) {
@@ -188,7 +198,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
     if (i < 0) continue;
     taken.add(i);
     columns[key] = headerText(header[i]);
-    note(`${COLUMN_LABELS[key][0]}: column "${columns[key]}"`, `${COLUMN_LABELS[key][1]}: столбец «${columns[key]}»`);
+    note(msg('note.column', { field: key, column: columns[key] ?? '' }));
   }
 
   const timeZone = base.timeZone ?? DEFAULT_CONFIG.timeZone;
@@ -196,7 +206,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   if (!dateOrder) {
     const seen = detectDateOrder(rows);
     dateOrder = seen ?? DEFAULT_CONFIG.dateOrder;
-    if (seen === 'mdy') note('Dates are read as month/day/year (values such as 02/13/2024 were found)', 'Даты читаются как месяц/день/год (встречаются значения вида 02/13/2024)');
+    if (seen === 'mdy') note(msg('note.monthFirst', {}));
   }
 
   let stages: StageConfig[];
@@ -221,12 +231,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       } else if (dates > 0 || looksLikeDateHeader(header[j])) {
         const column = headerText(header[j]);
         droppedStageColumns.push({ column, dates, sampled: nonBlank });
-        warnings.push({
-          row: headerRow,
-          column,
-          problem: `Column "${column}" looks like a stage date column, but only ${dates} of ${nonBlank} sampled values are dates; it is not used as a stage (fix the values, or list the stages in the settings)`,
-          problemRu: `Столбец «${column}» похож на столбец с датами этапа, но датами оказались только ${dates} из ${nonBlank} проверенных значений; как этап он не используется (исправьте значения или перечислите этапы в настройках)`,
-        });
+        warnings.push(warning(headerRow, column, msg('detect.notStageDates', { column, dates, sampled: nonBlank })));
       }
     }
     if (stageHeaders.length > 0) {
@@ -235,43 +240,23 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       for (const { k, reversed, both } of swappedStagePairs(rows, stageCols, parser)) {
         const [a, b] = [names[k], names[k + 1]];
         const [colA, colB] = [stageHeaders[k], stageHeaders[k + 1]];
-        warnings.push({
-          row: headerRow,
-          column: colB,
-          problem: `Stages "${a}" and "${b}" look swapped: in ${reversed} of ${both} leads with both dates, "${colB}" is earlier than "${colA}". ` +
-            `Swap them: move column "${colB}" to the left of "${colA}", or list the stages in the settings with "${b}" before "${a}"`,
-          problemRu: `Этапы «${a}» и «${b}», похоже, перепутаны местами: у ${reversed} из ${both} лидов с обеими датами «${colB}» раньше, чем «${colA}». ` +
-            `Поменяйте их местами: переставьте столбец «${colB}» левее «${colA}» или перечислите этапы в настройках, поставив «${b}» перед «${a}»`,
-        });
+        const swapped = msg('detect.swapped', { stageA: a, stageB: b, columnA: colA, columnB: colB, reversed, both });
+        warnings.push(warning(headerRow, colB, swapped));
       }
-      note(
-        `Stages from timestamp columns: ${stageHeaders.map((h, i) => `"${h}" → ${names[i]}`).join(', ')}`,
-        `Этапы из столбцов с датами: ${stageHeaders.map((h, i) => `«${h}» → ${names[i]}`).join(', ')}`,
-      );
+      note(msg('note.timestampStages', { stages: stageHeaders.map((column, i) => ({ column, name: names[i] })) }));
     } else {
       const stageIdx = base.currentStage?.column ? findHeader(index, base.currentStage.column) : findField(index, 'currentStage', taken);
       if (stageIdx < 0) {
-        return fail(
-          'No stage columns found: add a date column for each stage to the right of the creation date (e.g. "Qualified at"), or a current stage column ("Stage", "Этап сделки").',
-          'Не найдены этапы: добавьте справа от даты создания столбец с датой для каждого этапа (например, «Qualified at») или столбец с текущим этапом («Этап», «Этап сделки»).',
-        );
+        return fail(msg('detect.noStages', {}));
       }
       const stageColumn = headerText(header[stageIdx]);
       const picked = pickVocabulary(rows, stageIdx);
       const { vocabulary, matched, nonBlank, unknown } = picked;
       if (!vocabulary) {
-        return fail(
-          `The stage column "${stageColumn}" has no known stage names (amoCRM, Bitrix24, HubSpot, Salesforce, Pipedrive, or New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). List the stages and what each value means in the settings.`,
-          `В столбце этапов «${stageColumn}» нет известных названий этапов (amoCRM, Битрикс24, HubSpot, Salesforce, Pipedrive или New/Contacted/Qualified/Proposal/Negotiation/Won/Lost). Перечислите этапы и значения в настройках.`,
-        );
+        return fail(msg('detect.unknownVocabulary', { column: stageColumn }));
       }
       if (matched < VOCABULARY_SHARE * nonBlank) {
-        return fail(
-          `The stage column "${stageColumn}" is mostly not ${vocabulary.name} stage names: only ${matched} of ${nonBlank} rows have a known stage. ` +
-            `Unknown values (rows): ${quoteCounts(unknown, '"', '"')}. List the stages and what each value means in the settings (currentStage.values).`,
-          `В столбце этапов «${stageColumn}» в основном не названия этапов ${vocabulary.name}: известный этап только в ${matched} из ${nonBlank} строк. ` +
-            `Неизвестные значения (строк): ${quoteCounts(unknown, '«', '»')}. Перечислите этапы и значения в настройках (currentStage.values).`,
-        );
+        return fail(msg('detect.mostlyUnknownStages', { column: stageColumn, vocabulary: vocabulary.name, matched, nonBlank, unknown }));
       }
       taken.add(stageIdx);
       // A Russian report names the stages in Russian (for amoCRM and Bitrix24, the CRM's own labels).
@@ -286,10 +271,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
           const parser = makeDateParser({ timeZone, dateOrder });
           if (i >= 0 && openDealsHaveCloseDates(rows, stageIdx, i, vocabulary, parser)) {
             const closed = headerText(header[i]);
-            note(
-              `"${closed}" is not used as the time of the current stage: open deals have dates there too (expected close dates)`,
-              `«${closed}» не используется как время текущего этапа: у открытых сделок там тоже даты (ожидаемые даты закрытия)`,
-            );
+            note(msg('note.closeDatesNotChangedAt', { column: closed }));
             i = -1;
           }
         }
@@ -297,12 +279,7 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
       }
       const values = Object.fromEntries(Object.entries(vocabulary.values).map(([raw, target]) => [raw, rename.get(target) ?? target]));
       currentStage = { column: stageColumn, values, ...(changedAt ? { changedAt } : {}) };
-      note(
-        `Stages from the current stage column "${stageColumn}" (${vocabulary.name} stage names): ${names.join(', ')}` +
-          (changedAt ? `; the time of the current stage is taken from "${changedAt}"` : ''),
-        `Этапы из столбца текущего этапа «${stageColumn}» (названия этапов ${vocabulary.name}): ${names.join(', ')}` +
-          (changedAt ? `; время текущего этапа берётся из «${changedAt}»` : ''),
-      );
+      note(msg('note.currentStageStages', { column: stageColumn, vocabulary: vocabulary.name, names: [...names], changedAt: changedAt ?? '' }));
     }
   }
 
@@ -320,9 +297,9 @@ export function detectConfig(allRows: CellValue[][], base: Partial<FunnelConfig>
   // Safety net: the detected config must be one the settings validator accepts as well.
   const checked = parseConfig(JSON.parse(JSON.stringify(config)));
   if (!checked.ok) {
-    return fail(`The settings are not valid: ${checked.errors.join('; ')}`, `Настройки неверны: ${checked.errors.join('; ')}`);
+    return fail(msg('detect.invalidSettings', { errors: checked.problems }));
   }
-  return { ok: true, config, notes, notesRu, warnings, droppedStageColumns };
+  return { ok: true, config, noteMessages, notes, notesRu, warnings, droppedStageColumns };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -12,6 +12,7 @@ import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { computeLeadFacts } from './facts';
+import { dataIssue, failureOf, msg, renderBoth, type Failure } from './messages';
 import { ingestRows } from './ingest';
 import type { RunInputs } from './inputs';
 import { maturityDays } from './maturity';
@@ -57,7 +58,7 @@ export type RunOutcome =
       /** What detection left out or found suspicious (empty with a given config), for faces to show besides the data issues. */
       detectionWarnings: DetectWarning[];
     }
-  | { ok: false; error: string; errorRu: string };
+  | Failure;
 
 export type ReportOutcome =
   | {
@@ -68,7 +69,7 @@ export type ReportOutcome =
       /** What detection left out or found suspicious (empty with a given config), for faces to show besides the data issues. */
       detectionWarnings: DetectWarning[];
     }
-  | { ok: false; error: string; errorRu: string };
+  | Failure;
 
 /** `YYYY-MM-DD` of an instant in an IANA time zone. */
 export function dayInTimeZone(instant: Date, timeZone: string): string {
@@ -77,7 +78,7 @@ export function dayInTimeZone(instant: Date, timeZone: string): string {
 
 /** Detection warnings as data issues at the header row, so they are listed with the others. */
 export function detectionWarningIssues(warnings: DetectWarning[], sheet: string): DataIssue[] {
-  return warnings.map((w) => ({ sheet, row: w.row, column: w.column, value: '', problem: w.problem, problemRu: w.problemRu, severity: 'warning' }));
+  return warnings.map((w) => dataIssue({ sheet, row: w.row, column: w.column, value: '', severity: 'warning' }, w.message));
 }
 
 /**
@@ -89,17 +90,14 @@ export function leadsInReport(data: IngestResult, asOf: string): Pick<FunnelRepo
   const created = data.leads.createdAt;
   let after = 0;
   for (let i = 0; i < data.leads.count; i++) if (created[i] > bound) after++;
-  const note = after === 0 ? null : {
-    en: `${after} ${after === 1 ? 'lead' : 'leads'} created after ${asOf} ${after === 1 ? 'is' : 'are'} not in this report`,
-    ru: `Лидов, созданных после ${asOf}: ${after}; в этот отчёт они не вошли`,
-  };
+  const note = after === 0 ? null : renderBoth(msg('report.createdAfterAsOf', { leads: after, asOf }));
   return { leads: data.leads.count - after, createdAfterAsOf: after, createdAfterAsOfNote: note };
 }
 
 /** Config, ingestion, per-lead facts and maturity: everything reports share, computed once. */
 export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutcome {
   if (rows.length === 0) {
-    return { ok: false, error: `${options.sheet}: the sheet is empty (no header row).`, errorRu: `${options.sheet}: лист пуст (нет строки заголовков).` };
+    return failureOf(msg('engine.emptySheet', { sheet: options.sheet }));
   }
   let config: FunnelConfig;
   let detectionIssues: DataIssue[] = [];
@@ -108,7 +106,7 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     config = options.config;
   } else {
     const detected = detectConfig(rows, options.detectBase);
-    if (!detected.ok) return { ok: false, error: detected.error, errorRu: detected.errorRu };
+    if (!detected.ok) return detected;
     config = detected.config;
     detectionWarnings = detected.warnings;
     detectionIssues = detectionWarningIssues(detected.warnings, options.sheet);
@@ -117,14 +115,14 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
   const grain = options.grain ?? config.grain;
   const asOf = options.asOf ?? dayInTimeZone(options.now ?? new Date(), config.timeZone);
   if (parseIsoDay(asOf) === null) {
-    return { ok: false, error: `Report date "${asOf}" is not a YYYY-MM-DD date.`, errorRu: `Дата отчёта «${asOf}» не в формате ГГГГ-ММ-ДД.` };
+    return failureOf(msg('engine.badAsOf', { asOf }));
   }
 
   let data: IngestResult;
   try {
     data = options.ingest ? options.ingest(config, options.sheet, asOf) : ingestRows(rows, { config, sheet: options.sheet, asOf });
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, error: e.message, errorRu: e.messageRu };
+    if (e instanceof InputError) return failureOf(e.problem);
     throw e;
   }
   const asOfMs = asOfBound(asOf);

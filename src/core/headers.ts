@@ -6,7 +6,6 @@
  * ignores surrounding spaces, underscores vs spaces and ё vs е; with duplicate headers the first wins
  * (amoCRM exports have two `Источник` columns and the first one holds the lead source).
  */
-import type { ColumnsConfig } from './config';
 import type { CellValue } from './types';
 import { isBlankCell } from './cells';
 
@@ -317,16 +316,3 @@ export function normalizeStageValue(v: CellValue): string {
   if (v === null || v === undefined) return '';
   return String(v).toLowerCase().replace(/ё/g, 'е').replace(/[\s_\u00a0\u202f-]+/g, ' ').trim();
 }
-
-/** Human names of the configurable columns, [English, Russian], for notes and data-issue messages. */
-export const COLUMN_LABELS: Record<keyof ColumnsConfig, [string, string]> = {
-  createdAt: ['Lead creation date', 'Дата создания лида'],
-  id: ['Lead ID', 'ID лида'],
-  channel: ['Channel', 'Канал'],
-  manager: ['Manager', 'Менеджер'],
-  product: ['Product', 'Продукт'],
-  region: ['Region', 'Регион'],
-  amount: ['Amount', 'Сумма'],
-  lostAt: ['Lost date', 'Дата отказа'],
-  lostReason: ['Lost reason', 'Причина отказа'],
-};

@@ -7,11 +7,6 @@ import type { CellValue } from './types';
 /** Returned by `parseAmount` for a value that is not an amount. */
 export const INVALID_AMOUNT = Number.POSITIVE_INFINITY;
 
-export const AMOUNT_ERROR = {
-  error: 'not a number (expected e.g. 1200, 1 234,50 or $1,200.00)',
-  errorRu: 'не число (ожидается, например, 1200, 1 234,50 или 1 200 руб.)',
-} as const;
-
 const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set(['-', '--', '—', '–', 'n/a', 'null', 'none']);
 
 /** Currency marks allowed before or after the number (lower-case, spaces removed). */

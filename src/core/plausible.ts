@@ -46,13 +46,3 @@ export function plausibleWindow(settings: Partial<PlausibleDatesConfig> | undefi
     latestDay: latestDayMs === null ? '' : toIsoDay(latestDayMs),
   };
 }
-
-/** "outside the plausible range (1990-01-01 … 2027-11-22)" in English and Russian. */
-export function implausibleText(w: PlausibleWindow): { en: string; ru: string } {
-  const range = w.latestDay === '' ? `before ${w.earliestDay}` : `outside ${w.earliestDay} … ${w.latestDay}`;
-  const rangeRu = w.latestDay === '' ? `раньше ${w.earliestDay}` : `вне диапазона ${w.earliestDay} … ${w.latestDay}`;
-  return {
-    en: `an implausible date (${range}; see plausibleDates in the settings)`,
-    ru: `неправдоподобная дата (${rangeRu}; см. plausibleDates в настройках)`,
-  };
-}

@@ -5,6 +5,7 @@
  */
 import type { FunnelConfig } from './config';
 import { isImplied, type LeadFacts } from './facts';
+import { dataIssue, msg } from './messages';
 import type { DateParser } from './time/date-parser';
 import type { CellValue, DataIssue, IngestResult } from './types';
 
@@ -72,11 +73,8 @@ export function impliedStageWarnings(data: IngestResult, facts: LeadFacts, confi
     if (undated[k] > 0 || reached[k] < IMPLIED_MIN_PASSES || implied[k] < IMPLIED_SHARE * reached[k]) continue;
     const pct = Math.round((implied[k] / reached[k]) * 100);
     const [stage, next] = [names[k], names[k + 1]];
-    out.push({
-      sheet, row: 1, column: config.stages[k - 1]?.column ?? stage, value: '', severity: 'warning',
-      problem: `Stage "${stage}" has no date of its own for ${pct}% of the ${reached[k]} leads counted as passing it (they reached a later stage): either it is rarely recorded, or the order is wrong and "${stage}" and "${next}" should be swapped`,
-      problemRu: `У этапа «${stage}» нет своей даты у ${pct}% из ${reached[k]} лидов, засчитанных на нём (они дошли до более позднего этапа): либо его редко отмечают, либо порядок неверен и этапы «${stage}» и «${next}» нужно поменять местами`,
-    });
+    const place = { sheet, row: 1, column: config.stages[k - 1]?.column ?? stage, value: '', severity: 'warning' } as const;
+    out.push(dataIssue(place, msg('stageOrder.implied', { stage, next, pct, leads: reached[k] })));
   }
   return out;
 }

@@ -3,6 +3,8 @@
  * (Apps Script, Node, google.script.run after date conversion, JSON).
  */
 
+import type { Message } from './messages/codes';
+
 /** What `Range.getValues()` hands over: `''` for blank cells. Parsed CSV gives strings only. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -25,7 +27,8 @@ export const UNKNOWN_TIME = -Infinity;
 export type SliceKey = 'channel' | 'manager' | 'product' | 'region';
 export const SLICE_KEYS: readonly SliceKey[] = ['channel', 'manager', 'product', 'region'];
 
-export interface DataIssue {
+/** Where a data issue is, and how serious it is. */
+export interface IssuePlace {
   /** Sheet (or file) the row came from. */
   sheet: string;
   /** Row number a spreadsheet would show: the header is row 1. */
@@ -36,13 +39,22 @@ export interface DataIssue {
   col?: number;
   /** The offending value as text. */
   value: string;
-  /** Plain-language problem, English. */
-  problem: string;
-  /** The same in Russian. */
-  problemRu: string;
   /** error: the row or value was not used; warning: used, but worth a look. */
   severity: 'error' | 'warning';
 }
+
+/**
+ * A problem in the data: its place, its message as a code with parameters (messages/codes.ts), and that
+ * message rendered in English (`problem`) and Russian (`problemRu`) from the catalogues, for the faces
+ * and the JSON output that show them. Build one with `dataIssue` (messages/issue.ts), never by hand.
+ */
+export type DataIssue = IssuePlace &
+  Message & {
+    /** Plain-language problem, English: `render(issue, 'en')`. */
+    problem: string;
+    /** The same in Russian: `render(issue, 'ru')`. */
+    problemRu: string;
+  };
 
 /**
  * Leads in columnar form: one entry per usable lead (rows without a usable creation date are

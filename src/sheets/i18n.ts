@@ -2,6 +2,8 @@
  * Menu, toast, alert and status strings of the add-on in English and Russian. The user's locale
  * (Session.getActiveUserLocale(), e.g. 'ru' or 'ru_RU') picks the language; anything else is English.
  */
+import { render, type Message } from '../core/messages';
+
 export type UiLocale = 'en' | 'ru';
 
 export function pickLocale(tag: string | null | undefined): UiLocale {
@@ -45,7 +47,8 @@ export interface UiStrings {
   noLeadsSheet(sheets: string[]): string;
   leadsSheetMissing(name: string): string;
   emptyLeadsSheet(name: string): string;
-  invalidSettings(errors: string[]): string;
+  /** The settings' errors, each rendered from the core catalogue of this language. */
+  invalidSettings(errors: readonly Message[]): string;
   tabTaken(name: string, alt: string): string;
   exampleTaken(name: string, alt: string): string;
   failed(detail: string): string;
@@ -76,7 +79,7 @@ const EN: UiStrings = {
     `The leads sheet "${name}" named in the settings does not exist any more. Rename your leads sheet back to "${name}" or change the setting.`,
   emptyLeadsSheet: (name) => `The leads sheet "${name}" is empty: it needs a header row and at least one lead.`,
   invalidSettings: (errors) =>
-    `The saved funnel settings are invalid, so nothing was refreshed. Fix these settings: ${errors.join('; ')}.`,
+    `The saved funnel settings are invalid, so nothing was refreshed. Fix these settings: ${errors.map((e) => render(e, 'en')).join('; ')}.`,
   tabTaken: (name, alt) =>
     `The sheets "${name}" and "${alt}" already exist and were not made by this add-on, so they were left untouched. Rename one of them and refresh again.`,
   exampleTaken: (name, alt) =>
@@ -109,7 +112,7 @@ const RU: UiStrings = {
     `Лист с лидами «${name}», указанный в настройках, больше не существует. Верните листу имя «${name}» или измените настройку.`,
   emptyLeadsSheet: (name) => `Лист с лидами «${name}» пуст: нужны строка заголовков и хотя бы один лид.`,
   invalidSettings: (errors) =>
-    `Сохранённые настройки воронки некорректны, поэтому ничего не обновлено. Исправьте настройки: ${errors.join('; ')}.`,
+    `Сохранённые настройки воронки некорректны, поэтому ничего не обновлено. Исправьте настройки: ${errors.map((e) => render(e, 'ru')).join('; ')}.`,
   tabTaken: (name, alt) =>
     `Листы «${name}» и «${alt}» уже есть и созданы не этим дополнением, поэтому их не тронули. Переименуйте один из них и обновите ещё раз.`,
   exampleTaken: (name, alt) =>

@@ -115,7 +115,7 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
 
   // Invalid saved settings are reported before anything is read.
   const saved = ctx.settings.readConfig();
-  if (saved.kind === 'invalid') return { ok: false, message: strings.invalidSettings(saved.errors) };
+  if (saved.kind === 'invalid') return { ok: false, message: strings.invalidSettings(saved.problems) };
   ctx.progress?.(strings.refreshing);
 
   const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);

@@ -11,6 +11,7 @@
  * offending keys, and the caller shows it.
  */
 import { parseConfig, type FunnelConfig } from '../core/config';
+import { msg, render, type Message } from '../core/messages';
 import type { GasProperties } from './gas';
 
 export const CONFIG_KEY = 'funnel.config';
@@ -27,7 +28,14 @@ const PART_KEY_RE = /^funnel\.config\.(\d+)$/;
 export type LoadedConfig =
   | { kind: 'none' }
   | { kind: 'ok'; config: FunnelConfig }
-  | { kind: 'invalid'; errors: string[] };
+  | Invalid;
+
+/** Settings that cannot be used: `problems` are codes with parameters, `errors` the same rendered in English. */
+type Invalid = { kind: 'invalid'; errors: string[]; problems: Message[] };
+
+function invalid(problems: Message[]): Invalid {
+  return { kind: 'invalid', errors: problems.map((p) => render(p, 'en')), problems };
+}
 
 function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
@@ -79,22 +87,22 @@ export class SettingsStore {
     delete this.all()[key];
   }
 
-  readConfigText(): { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'invalid'; errors: string[] } {
+  readConfigText(): { kind: 'none' } | { kind: 'text'; text: string } | Invalid {
     const all = this.all();
     const partsRaw = all[CONFIG_PARTS_KEY];
     if (partsRaw !== undefined) {
       const n = Number(partsRaw);
       if (!Number.isInteger(n) || n < 1 || n > MAX_PARTS) {
-        return { kind: 'invalid', errors: [`${CONFIG_PARTS_KEY}: must be a whole number of parts from 1 to ${MAX_PARTS}, found "${partsRaw}"`] };
+        return invalid([msg('settings.badParts', { path: CONFIG_PARTS_KEY, max: MAX_PARTS, found: partsRaw })]);
       }
-      const missing: string[] = [];
+      const missing: Message[] = [];
       let text = '';
       for (let i = 0; i < n; i++) {
         const part = all[configPartKey(i)];
-        if (part === undefined) missing.push(`${configPartKey(i)}: missing (the settings were saved in ${n} parts)`);
+        if (part === undefined) missing.push(msg('settings.partMissing', { path: configPartKey(i), parts: n }));
         else text += part;
       }
-      return missing.length > 0 ? { kind: 'invalid', errors: missing } : { kind: 'text', text };
+      return missing.length > 0 ? invalid(missing) : { kind: 'text', text };
     }
     const single = all[CONFIG_KEY];
     return single === undefined ? { kind: 'none' } : { kind: 'text', text: single };
@@ -107,10 +115,10 @@ export class SettingsStore {
     try {
       json = JSON.parse(raw.text);
     } catch (e) {
-      return { kind: 'invalid', errors: [`${CONFIG_KEY}: not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
+      return invalid([msg('settings.notJson', { path: CONFIG_KEY, reason: e instanceof Error ? e.message : String(e) })]);
     }
     const parsed = parseConfig(json);
-    return parsed.ok ? { kind: 'ok', config: parsed.config } : { kind: 'invalid', errors: parsed.errors };
+    return parsed.ok ? { kind: 'ok', config: parsed.config } : invalid(parsed.problems);
   }
 
   /** Validates and saves; on invalid input nothing is written and the errors name the keys. */

@@ -34,7 +34,7 @@ describe('JSON output', () => {
     expect(Object.keys(json.conversions.dimensions)).toEqual(['channel', 'manager']);
     expect(json.conversions.dimensions.channel!.column).toBe('Source');
     expect(json.conversions.dimensions.channel!.rows[0].reached).toEqual({ Lead: 100, Target: 60, Qualified: 30, Proposal: 10, Won: 5 });
-    expect(json.dataIssues[0]).toEqual({ row: 123, column: 'Created at', value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error', sheet: 'Leads' });
+    expect(json.dataIssues[0]).toEqual({ row: 123, column: 'Created at', value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error', sheet: 'Leads', code: 'created.notDate', params: { reason: 'notADate' } });
   });
 
   test('serialises to valid JSON (non-finite numbers become null)', () => {

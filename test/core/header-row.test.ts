@@ -10,7 +10,7 @@ import { detectConfig } from '../../src/core/detect';
 import { buildFunnelReport } from '../../src/core/engine';
 import { findHeaderRow } from '../../src/core/headers';
 import { ingestRows, ingestSource } from '../../src/core/ingest';
-import type { CellValue } from '../../src/core/types';
+import type { CellValue, DataIssue } from '../../src/core/types';
 
 const W = Date.UTC;
 const rows: CellValue[][] = [
@@ -109,7 +109,10 @@ describe('title lines change nothing but the row numbers (property)', () => {
         expect(Array.from(shifted.leads.rowNumbers)).toEqual(Array.from(plain.leads.rowNumbers).map((r) => r + k));
         // Messages that name another row ("the same ID is in row 2") name it k rows lower too.
         const shift = (text: string) => text.replace(/(row|строке) (\d+)/g, (_, w: string, n: string) => `${w} ${Number(n) + k}`);
-        expect(shifted.issues).toEqual(plain.issues.map((i) => ({ ...i, row: i.row + k, problem: shift(i.problem), problemRu: shift(i.problemRu) })));
+        const shiftParams = (i: DataIssue) => (i.code === 'id.duplicate' ? { params: { firstRow: i.params.firstRow + k } } : {});
+        expect(shifted.issues).toEqual(
+          plain.issues.map((i) => ({ ...i, row: i.row + k, ...shiftParams(i), problem: shift(i.problem), problemRu: shift(i.problemRu) })),
+        );
         expect({ ...shifted.leads, rowNumbers: null }).toEqual({ ...plain.leads, rowNumbers: null });
       }),
     );

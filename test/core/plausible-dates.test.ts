@@ -129,7 +129,7 @@ describe('the window is configurable and validated', () => {
       'plausibleDates.earliest: must be a YYYY-MM-DD date (e.g. "1990-01-01")',
       'plausibleDates.yearsAfterReportDate: must be an integer 0 … 100 (e.g. 1)',
     ]);
-    expect(parseConfig({ ...base, plausibleDates: 5 })).toEqual({ ok: false, errors: ['plausibleDates: must be an object {earliest, yearsAfterReportDate}'] });
+    expect(parseConfig({ ...base, plausibleDates: 5 })).toMatchObject({ ok: false, errors: ['plausibleDates: must be an object {earliest, yearsAfterReportDate}'] });
   });
 
   test('without a report date only the lower bound applies', () => {

@@ -161,6 +161,6 @@ export const SAMPLE_OUTCOMES: OutcomeReport = {
 };
 
 export const ISSUES: DataIssue[] = [
-  { sheet: 'Leads', row: 123, column: 'Created at', col: 1, value: 'soon', problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
-  { sheet: 'Leads', row: 7, column: 'Amount', value: '-5', problem: 'Negative amount', problemRu: 'Отрицательная сумма', severity: 'warning' },
+  { sheet: 'Leads', row: 123, column: 'Created at', col: 1, value: 'soon', code: 'created.notDate', params: { reason: 'notADate' }, problem: 'Unreadable date', problemRu: 'Не удалось прочитать дату', severity: 'error' },
+  { sheet: 'Leads', row: 7, column: 'Amount', value: '-5', code: 'amount.negative', params: {}, problem: 'Negative amount', problemRu: 'Отрицательная сумма', severity: 'warning' },
 ];

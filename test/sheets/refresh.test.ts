@@ -230,6 +230,15 @@ describe('refreshReports when something is in the way', () => {
     expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads']);
   });
 
+  test('invalid saved settings, for a Russian user: the errors are in Russian, with the same keys', () => {
+    const w = setup({ locale: 'ru_RU' });
+    w.properties.document.store.set(CONFIG_KEY, JSON.stringify({ columns: { createdAt: 'Created at' }, stages: [{ name: 'Won', column: 'Won at' }], grain: 'fortnight' }));
+    expect(refresh(w).kind).toBe('failed');
+    expect(w.app.ui.alerts[0]).toBe(
+      'Сохранённые настройки воронки некорректны, поэтому ничего не обновлено. Исправьте настройки: grain: должно быть "week", "month" или "quarter".',
+    );
+  });
+
   test('a leads sheet named in the settings that is gone is reported by name, not replaced by a guess', () => {
     const w = setup();
     w.properties.document.store.set(LEADS_SHEET_KEY, 'Old leads');

@@ -1,7 +1,8 @@
 /** Header resolution: which row is the header, and which column holds each configured field. */
 import type { FunnelConfig } from '../config';
 import { InputError } from '../errors';
-import { COLUMN_LABELS, HEADER_SCAN_ROWS, findHeader, headerIndex } from '../headers';
+import { HEADER_SCAN_ROWS, findHeader, headerIndex } from '../headers';
+import { msg, type ColumnRole, type MissingColumn } from '../messages';
 import { SLICE_KEYS } from '../types';
 import type { CellValue, SliceKey } from '../types';
 import { missingColumnsError } from './issues';
@@ -53,36 +54,31 @@ export interface ColumnIndexes {
  */
 export function resolveColumns(header: readonly CellValue[], headerRowNo: number, config: FunnelConfig, sheet: string): ColumnIndexes {
   if (header.length === 0) {
-    throw new InputError(`Sheet "${sheet}" is empty: there is no header row.`, `Лист «${sheet}» пуст: нет строки заголовков.`);
+    throw new InputError(msg('input.emptySheet', { sheet }));
   }
   const index = headerIndex(header);
   const createdAt = findHeader(index, config.columns.createdAt);
   if (createdAt < 0) {
-    throw missingColumnsError(
-      [{ name: config.columns.createdAt, what: 'the lead creation date', whatRu: 'дата создания лида' }],
-      header,
-      headerRowNo,
-      sheet,
-    );
+    throw missingColumnsError([{ name: config.columns.createdAt, role: 'createdAt' }], header, headerRowNo, sheet);
   }
-  const missing: { name: string; what: string; whatRu: string }[] = [];
+  const missing: MissingColumn[] = [];
   /** Index of a configured column, or -1 (not configured, or recorded in `missing`). */
-  const resolve = (name: string | undefined, what: string, whatRu: string): number => {
+  const resolve = (name: string | undefined, role: ColumnRole, stage?: string): number => {
     if (!name) return -1;
     const col = findHeader(index, name);
-    if (col < 0) missing.push({ name, what, whatRu });
+    if (col < 0) missing.push({ name, role, ...(stage === undefined ? {} : { stage }) });
     return col;
   };
-  const optional = (key: Exclude<keyof typeof COLUMN_LABELS, 'createdAt'>) => resolve(config.columns[key], ...COLUMN_LABELS[key]);
+  const optional = (key: Exclude<keyof FunnelConfig['columns'], 'createdAt'>) => resolve(config.columns[key], key);
 
   const id = optional('id');
   const amount = optional('amount');
   const lostAt = optional('lostAt');
   const lostReason = optional('lostReason');
-  const stages = config.stages.map((s) => resolve(s.column, `stage "${s.name}"`, `этап «${s.name}»`));
+  const stages = config.stages.map((s) => resolve(s.column, 'stage', s.name));
   const cs = config.currentStage;
-  const currentStage = cs ? resolve(cs.column, 'current stage', 'текущий этап') : -1;
-  const currentStageChangedAt = cs && currentStage >= 0 ? resolve(cs.changedAt, 'time of the current stage', 'время текущего этапа') : -1;
+  const currentStage = cs ? resolve(cs.column, 'currentStage') : -1;
+  const currentStageChangedAt = cs && currentStage >= 0 ? resolve(cs.changedAt, 'currentStageChangedAt') : -1;
   const slices: { key: SliceKey; col: number }[] = [];
   for (const key of SLICE_KEYS) {
     const col = optional(key);

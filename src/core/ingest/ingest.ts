@@ -7,8 +7,9 @@
  */
 import { columnLetter } from '../a1';
 import type { FunnelConfig } from '../config';
-import { AMOUNT_ERROR, INVALID_AMOUNT, parseAmount } from '../numbers';
-import { implausibleText, plausibleWindow } from '../plausible';
+import { INVALID_AMOUNT, parseAmount } from '../numbers';
+import { dataIssue, msg, type Message, type PlausibleRange } from '../messages';
+import { plausibleWindow } from '../plausible';
 import { MINUTE_MS } from '../time/civil';
 import { makeDateParser, isDateObject, type DateParser } from '../time/date-parser';
 import { formatWallDateTime } from '../time/format';
@@ -66,7 +67,7 @@ class Ingestion {
   private readonly issues: DataIssue[] = [];
   private readonly lo: number;
   private readonly hi: number;
-  private readonly implausible: { en: string; ru: string };
+  private readonly implausible: PlausibleRange;
   private readonly createdParser: DateParser;
   private readonly stageParsers: DateParser[];
   private readonly lostParser: DateParser;
@@ -107,7 +108,7 @@ class Ingestion {
     const plausible = plausibleWindow(config.plausibleDates, opts.asOf);
     this.lo = plausible.earliest;
     this.hi = plausible.latest;
-    this.implausible = implausibleText(plausible);
+    this.implausible = { earliest: plausible.earliestDay, latest: plausible.latestDay };
     const dateOpts = { timeZone: config.timeZone, dateOrder: config.dateOrder };
     this.createdParser = makeDateParser(dateOpts);
     this.stageParsers = this.stages.map(() => makeDateParser(dateOpts));
@@ -147,17 +148,11 @@ class Ingestion {
     return this.valueText(v);
   }
 
-  private issue(row: number, col: number, v: CellValue, problem: string, problemRu: string, severity: DataIssue['severity']): void {
-    this.issues.push({
-      sheet: this.sheet,
-      row,
-      column: col >= 0 ? this.headerName(col) : '',
-      ...(col >= 0 ? { col } : {}),
-      value: this.valueText(v),
-      problem,
-      problemRu,
-      severity,
-    });
+  private issue(row: number, col: number, v: CellValue, message: Message, severity: DataIssue['severity']): void {
+    const column = col >= 0 ? this.headerName(col) : '';
+    this.issues.push(
+      dataIssue({ sheet: this.sheet, row, column, col: col >= 0 ? col : undefined, value: this.valueText(v), severity }, message),
+    );
   }
 
   /** Reads the source's current row: a lead, an issue, or nothing (an empty row). */
@@ -170,39 +165,18 @@ class Ingestion {
     if (created !== created) {
       if (src.isEmptyRow()) return;
       this.rowsRead++;
-      this.issue(
-        rowNo,
-        createdIdx,
-        src.cell(createdIdx),
-        'The creation date is blank; the row is not counted as a lead',
-        'Дата создания не заполнена; строка не учтена как лид',
-        'error',
-      );
+      this.issue(rowNo, createdIdx, src.cell(createdIdx), msg('created.blank', {}), 'error');
       return;
     }
     this.rowsRead++;
     this.reportHeadlessData(rowNo);
     if (created === INVALID_DATE) {
       const e = this.createdParser.lastError();
-      this.issue(
-        rowNo,
-        createdIdx,
-        src.cell(createdIdx),
-        `Creation date: ${e.error}; the row is not counted as a lead`,
-        `Дата создания: ${e.errorRu}; строка не учтена как лид`,
-        'error',
-      );
+      this.issue(rowNo, createdIdx, src.cell(createdIdx), msg('created.notDate', { reason: e.reason }), 'error');
       return;
     }
     if (created < this.lo || created > this.hi) {
-      this.issue(
-        rowNo,
-        createdIdx,
-        src.cell(createdIdx),
-        `Creation date: ${this.implausible.en}; the row is not counted as a lead`,
-        `Дата создания: ${this.implausible.ru}; строка не учтена как лид`,
-        'error',
-      );
+      this.issue(rowNo, createdIdx, src.cell(createdIdx), msg('created.implausible', this.implausible), 'error');
       return;
     }
     const k = this.count++;
@@ -235,16 +209,8 @@ class Ingestion {
       const v = src.cell(c);
       if (isBlankForIngest(v)) continue;
       const letter = columnLetter(c);
-      this.issues.push({
-        sheet: this.sheet,
-        row: rowNo,
-        column: letter,
-        col: c,
-        value: this.valueText(v),
-        problem: `Column ${letter} has no header but holds data (first in this row); name the column to use it`,
-        problemRu: `У столбца ${letter} нет заголовка, но в нём есть данные (впервые в этой строке); назовите столбец, чтобы он учитывался`,
-        severity: 'warning',
-      });
+      const place = { sheet: this.sheet, row: rowNo, column: letter, col: c, value: this.valueText(v), severity: 'warning' } as const;
+      this.issues.push(dataIssue(place, msg('column.headless', { letter })));
       headless[h] = -1;
     }
   }
@@ -255,20 +221,13 @@ class Ingestion {
     const id = this.cellText(idValue);
     this.ids[k] = id;
     if (id === '') {
-      this.issue(rowNo, idIdx, idValue, 'The lead ID is blank', 'ID лида не заполнен', 'warning');
+      this.issue(rowNo, idIdx, idValue, msg('id.blank', {}), 'warning');
       return;
     }
     const firstLead = this.seenIds.firstOrAdd(id, k);
     if (firstLead >= 0) {
       const first = this.rowNumbers[firstLead];
-      this.issue(
-        rowNo,
-        idIdx,
-        idValue,
-        `Duplicate lead ID: the same ID is in row ${first}; both rows are counted`,
-        `ID лида повторяется: такой же ID в строке ${first}; учтены обе строки`,
-        'warning',
-      );
+      this.issue(rowNo, idIdx, idValue, msg('id.duplicate', { firstRow: first }), 'warning');
     }
   }
 
@@ -283,25 +242,11 @@ class Ingestion {
       if (t !== t) continue;
       if (t === INVALID_DATE) {
         const e = parser.lastError();
-        this.issue(
-          rowNo,
-          col,
-          src.cell(col),
-          `Date of stage "${stages[s].name}": ${e.error}; the value is ignored`,
-          `Дата этапа «${stages[s].name}»: ${e.errorRu}; значение не учтено`,
-          'error',
-        );
+        this.issue(rowNo, col, src.cell(col), msg('stage.notDate', { stage: stages[s].name, reason: e.reason }), 'error');
         continue;
       }
       if (t < this.lo || t > this.hi) {
-        this.issue(
-          rowNo,
-          col,
-          src.cell(col),
-          `Date of stage "${stages[s].name}": ${this.implausible.en}; the value is ignored`,
-          `Дата этапа «${stages[s].name}»: ${this.implausible.ru}; значение не учтено`,
-          'error',
-        );
+        this.issue(rowNo, col, src.cell(col), msg('stage.implausible', { ...this.implausible, stage: stages[s].name }), 'error');
         continue;
       }
       this.stageTimes[s][k] = t;
@@ -310,8 +255,7 @@ class Ingestion {
           rowNo,
           col,
           src.cell(col),
-          `Stage "${stages[s].name}" is dated before the lead was created (${formatWallDateTime(created)})`,
-          `Этап «${stages[s].name}» датирован раньше создания лида (${formatWallDateTime(created)})`,
+          msg('stage.beforeCreated', { stage: stages[s].name, created: formatWallDateTime(created) }),
           'warning',
         );
       }
@@ -324,34 +268,13 @@ class Ingestion {
     const t = src.date(lostAtIdx, this.lostParser);
     if (t === INVALID_DATE) {
       const e = this.lostParser.lastError();
-      this.issue(
-        rowNo,
-        lostAtIdx,
-        src.cell(lostAtIdx),
-        `Lost date: ${e.error}; the value is ignored`,
-        `Дата отказа: ${e.errorRu}; значение не учтено`,
-        'error',
-      );
+      this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), msg('lost.notDate', { reason: e.reason }), 'error');
     } else if (t < this.lo || t > this.hi) {
-      this.issue(
-        rowNo,
-        lostAtIdx,
-        src.cell(lostAtIdx),
-        `Lost date: ${this.implausible.en}; the value is ignored`,
-        `Дата отказа: ${this.implausible.ru}; значение не учтено`,
-        'error',
-      );
+      this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), msg('lost.implausible', this.implausible), 'error');
     } else if (t === t) {
       this.lostAt[k] = t;
       if (isBeforeCreation(t, created)) {
-        this.issue(
-          rowNo,
-          lostAtIdx,
-          src.cell(lostAtIdx),
-          `The lost date is before the lead was created (${formatWallDateTime(created)})`,
-          `Дата отказа раньше создания лида (${formatWallDateTime(created)})`,
-          'warning',
-        );
+        this.issue(rowNo, lostAtIdx, src.cell(lostAtIdx), msg('lost.beforeCreated', { created: formatWallDateTime(created) }), 'warning');
       }
     }
   }
@@ -361,25 +284,11 @@ class Ingestion {
     const changed = this.changedParser.parse(changedValue);
     if (changed === INVALID_DATE) {
       const e = this.changedParser.lastError();
-      this.issue(
-        rowNo,
-        changedIdx,
-        changedValue,
-        `Time of the current stage: ${e.error}; the value is ignored`,
-        `Время текущего этапа: ${e.errorRu}; значение не учтено`,
-        'error',
-      );
+      this.issue(rowNo, changedIdx, changedValue, msg('stageChanged.notDate', { reason: e.reason }), 'error');
       return NaN;
     }
     if (changed < this.lo || changed > this.hi) {
-      this.issue(
-        rowNo,
-        changedIdx,
-        changedValue,
-        `Time of the current stage: ${this.implausible.en}; the value is ignored`,
-        `Время текущего этапа: ${this.implausible.ru}; значение не учтено`,
-        'error',
-      );
+      this.issue(rowNo, changedIdx, changedValue, msg('stageChanged.implausible', this.implausible), 'error');
       return NaN;
     }
     return changed;
@@ -411,8 +320,7 @@ class Ingestion {
             rowNo,
             changedIdx,
             changedValue,
-            `Stage "${name}" is dated before the lead was created (${formatWallDateTime(created)})`,
-            `Этап «${name}» датирован раньше создания лида (${formatWallDateTime(created)})`,
+            msg('stage.beforeCreated', { stage: name, created: formatWallDateTime(created) }),
             'warning',
           );
         }
@@ -433,19 +341,11 @@ class Ingestion {
     const v = this.src.cell(amountIdx);
     const a = parseAmount(v);
     if (a === INVALID_AMOUNT) {
-      this.issue(
-        rowNo,
-        amountIdx,
-        v,
-        `Amount: ${AMOUNT_ERROR.error}; the value is ignored`,
-        `Сумма: ${AMOUNT_ERROR.errorRu}; значение не учтено`,
-        'warning',
-      );
+      this.issue(rowNo, amountIdx, v, msg('amount.notNumber', {}), 'warning');
       return;
     }
     this.amount[k] = a;
-    if (a < 0)
-      this.issue(rowNo, amountIdx, v, 'The amount is negative; it is used as it is', 'Сумма отрицательная; учтена как есть', 'warning');
+    if (a < 0) this.issue(rowNo, amountIdx, v, msg('amount.negative', {}), 'warning');
   }
 
   result(): IngestResult {

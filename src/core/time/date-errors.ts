@@ -1,5 +1,13 @@
-/** Why a value is not a date: a code per reason (cheap to keep per cell) and its message in both languages. */
+/**
+ * Why a value is not a date: a code per reason (cheap to keep per cell), its reason for messages
+ * (messages/codes.ts) and that reason rendered in both languages from the catalogues.
+ */
+import type { DateReason } from '../messages/codes';
+import { DATE_REASON_EN } from '../messages/en';
+import { DATE_REASON_RU } from '../messages/ru';
+
 export interface DateError {
+  reason: DateReason;
   error: string;
   errorRu: string;
 }
@@ -13,25 +21,20 @@ export const ERR_SERIAL_RANGE = 5;
 export const ERR_BOOLEAN = 6;
 export const ERR_INVALID_DATE_OBJECT = 7;
 
-export const DATE_ERRORS: readonly DateError[] = [
-  {
-    error: 'not a date (expected e.g. 2024-03-15, 2024-03-15 14:30 or 15.03.2024 14:30)',
-    errorRu: 'не дата (ожидается, например, 2024-03-15, 2024-03-15 14:30 или 15.03.2024 14:30)',
-  },
-  { error: 'no such day in the calendar', errorRu: 'такого дня нет в календаре' },
-  { error: 'impossible time of day', errorRu: 'такого времени суток не бывает' },
-  {
-    error: 'two-digit year: write the year in full (2024, not 24)',
-    errorRu: 'год из двух цифр: укажите год полностью (2024, а не 24)',
-  },
-  {
-    error: 'a number written as text, not a date (serial day numbers are read from 25569 = 1970-01-01 to 73050 = 2099-12-31)',
-    errorRu: 'число, записанное текстом, а не дата (порядковые номера дней читаются от 25569 = 1970-01-01 до 73050 = 2099-12-31)',
-  },
-  {
-    error: 'a number outside the range of spreadsheet dates (1 … 2958465)',
-    errorRu: 'число вне диапазона дат таблицы (1 … 2958465)',
-  },
-  { error: 'TRUE/FALSE, not a date', errorRu: 'логическое значение (ИСТИНА/ЛОЖЬ), а не дата' },
-  { error: 'invalid date', errorRu: 'недействительная дата' },
+/** The reason of each code above, in code order. */
+const REASONS: readonly DateReason[] = [
+  'notADate',
+  'noSuchDay',
+  'badTime',
+  'twoDigitYear',
+  'numberAsText',
+  'serialRange',
+  'boolean',
+  'invalidDate',
 ];
+
+export const DATE_ERRORS: readonly DateError[] = REASONS.map((reason) => ({
+  reason,
+  error: DATE_REASON_EN[reason],
+  errorRu: DATE_REASON_RU[reason],
+}));

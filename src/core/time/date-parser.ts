@@ -99,7 +99,10 @@ class ColumnDateParser implements DateParser {
 
   parseResult(v: CellValue): DateParseResult {
     const ms = this.parse(v);
-    if (ms === INVALID_DATE) return { ...DATE_ERRORS[this.error] };
+    if (ms === INVALID_DATE) {
+      const { error, errorRu } = DATE_ERRORS[this.error];
+      return { error, errorRu };
+    }
     return ms !== ms ? { blank: true } : { ms };
   }
 }
