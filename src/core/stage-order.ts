@@ -4,7 +4,7 @@
  * column order or by the settings).
  */
 import type { FunnelConfig } from './config';
-import { isImplied, type LeadFacts } from './facts';
+import type { LeadFacts } from './facts';
 import { dataIssue, msg } from './messages';
 import type { DateParser } from './time/date-parser';
 import type { CellValue, DataIssue, IngestResult } from './types';
@@ -54,19 +54,38 @@ const IMPLIED_MIN_PASSES = 10;
  */
 export function impliedStageWarnings(data: IngestResult, facts: LeadFacts, config: FunnelConfig, sheet: string): DataIssue[] {
   const steps = facts.steps;
-  const reached = new Array<number>(steps).fill(0);
+  // Histograms instead of a loop over each lead's steps: reached[k] = leads with top ≥ k, undated[k] =
+  // leads with dated < k ≤ top (a difference array), implied from each lead's set bits only.
+  const topCount = new Array<number>(steps + 1).fill(0);
+  const undatedDiff = new Array<number>(steps + 1).fill(0);
   const implied = new Array<number>(steps).fill(0);
-  const undated = new Array<number>(steps).fill(0);
   const { createdAt } = data.leads;
   for (let i = 0; i < data.leads.count; i++) {
     if (createdAt[i] > facts.asOfMs) continue;
     const top = facts.top[i];
-    for (let k = 1; k <= top; k++) {
-      reached[k]++;
-      if (isImplied(facts, i, k)) implied[k]++;
-      if (k > facts.dated[i]) undated[k]++;
+    if (top === 0) continue;
+    topCount[top]++;
+    const dated = facts.dated[i];
+    if (dated < top) {
+      undatedDiff[dated + 1]++;
+      undatedDiff[top + 1]--;
+    }
+    for (let w = 0; w < facts.words; w++) {
+      let bits = facts.implied[i * facts.words + w];
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const k = w * 32 + 31 - Math.clz32(low);
+        if (k <= top) implied[k]++;
+        bits ^= low;
+      }
     }
   }
+  const reached = new Array<number>(steps).fill(0);
+  const undated = new Array<number>(steps).fill(0);
+  let atLeast = 0;
+  for (let k = steps - 1; k >= 1; k--) reached[k] = atLeast += topCount[k];
+  let run = 0;
+  for (let k = 1; k < steps; k++) undated[k] = run += undatedDiff[k];
   const names = data.stageNames;
   const out: DataIssue[] = [];
   for (let k = 1; k < steps - 1; k++) {

@@ -50,18 +50,22 @@ export function isFixedTimeSep(shape: FixedDateShape, c: number): boolean {
   return c === 32 || (shape.iso && c === 84);
 }
 
-let cachedMonth = -1;
-let cachedMonthStart = 0;
+/**
+ * First day (days since 1970) of each month of 1900–2155, filled on first use: date columns interleave
+ * months (a lead's creation and its stages), so a one-month cache missed on most cells.
+ */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_MONTHS = 256 * 12;
+const monthStartTable = new Float64Array(TABLE_MONTHS).fill(NaN);
 
 /** Wall ms of the start of the day, or NOT_FIXED when it is no calendar day (a digit pair read as -1 included). */
 export function fixedDayMs(y: number, mo: number, d: number): WallMs {
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NOT_FIXED;
-  const ym = y * 16 + mo;
-  if (ym !== cachedMonth) {
-    cachedMonth = ym;
-    cachedMonthStart = daysFromCivil(y, mo, 1);
-  }
-  return (cachedMonthStart + d - 1) * DAY_MS;
+  const slot = (y - TABLE_FIRST_YEAR) * 12 + mo - 1;
+  if (slot < 0 || slot >= TABLE_MONTHS) return (daysFromCivil(y, mo, 1) + d - 1) * DAY_MS;
+  let start = monthStartTable[slot];
+  if (start !== start) start = monthStartTable[slot] = daysFromCivil(y, mo, 1);
+  return (start + d - 1) * DAY_MS;
 }
 
 /** `dayMs` plus the time of day, or NOT_FIXED when it is no time of day (a digit pair read as -1 included). */
