@@ -89,6 +89,21 @@ class OutcomeTally {
   }
 }
 
+/** Adds one won (or else lost) lead to a tally. */
+function tally(t: OutcomeTally, won: boolean, amount: number, stageUnknown: boolean, reason: string): void {
+  if (won) {
+    t.won++;
+    if (amount === amount) {
+      t.revenue += amount;
+      t.wonWithAmount++;
+    }
+    return;
+  }
+  t.lost++;
+  if (stageUnknown) t.lostStageUnknown++;
+  t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
+}
+
 export function computeOutcomes(data: IngestResult, config: FunnelConfig, options: OutcomeOptions): OutcomeReport {
   const leads = data.leads;
   const asOfMs = asOfBound(options.asOf);
@@ -99,6 +114,7 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
   const total = new OutcomeTally();
   const dimensions = SLICE_KEYS.filter((k) => leads.slices[k] !== undefined);
   const bySlice = dimensions.map((k) => (leads.slices[k]?.values ?? []).map(() => new OutcomeTally()));
+  const sliceCodes = dimensions.map((k) => (leads.slices[k] as NonNullable<(typeof leads.slices)[SliceKey]>).codes);
   let hasAmount = false;
   let hasLost = false;
   const facts = sharedFacts(leads, asOfMs, config.strictOrder, options.facts);
@@ -115,27 +131,14 @@ export function computeOutcomes(data: IngestResult, config: FunnelConfig, option
     const lost = !won && lostAt <= asOfMs;
     if (!won && !lost) continue;
     const stageUnknown = lost && leads.furthestUnknown[i] === 1;
-    const add = (t: OutcomeTally) => {
-      if (won) {
-        t.won++;
-        if (amount === amount) {
-          t.revenue += amount;
-          t.wonWithAmount++;
-        }
-      } else {
-        t.lost++;
-        if (stageUnknown) t.lostStageUnknown++;
-        const reason = leads.lostReason[i] ?? '';
-        t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
-      }
-    };
-    dimensions.forEach((k, d) => add(bySlice[d][(leads.slices[k] as NonNullable<typeof leads.slices[SliceKey]>).codes[i]]));
+    const reason = lost ? (leads.lostReason[i] ?? '') : '';
+    for (let d = 0; d < sliceCodes.length; d++) tally(bySlice[d][sliceCodes[d][i]], won, amount, stageUnknown, reason);
     if (keep && !keep(i)) continue;
     const p = scheme.indexOf(created);
-    let tally = byPeriod.get(p);
-    if (!tally) byPeriod.set(p, (tally = new OutcomeTally()));
-    add(tally);
-    add(total);
+    let period = byPeriod.get(p);
+    if (!period) byPeriod.set(p, (period = new OutcomeTally()));
+    tally(period, won, amount, stageUnknown, reason);
+    tally(total, won, amount, stageUnknown, reason);
   }
 
   const cohorts = [...byPeriod.entries()]
