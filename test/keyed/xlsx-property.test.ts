@@ -4,20 +4,10 @@
  * typed is lost or attached to another key.
  */
 import fc from 'fast-check';
-import { runSequence, sequenceArbitrary, type Typing } from './property-model';
+import { runSequence, sequenceArbitrary } from './property-model';
+import { XLSX_TYPINGS as TYPINGS } from './xlsx-typings';
 import { xlsxSurface } from './xlsx-surface';
 
-/** What typing each entry stores in an XLSX file (Excel keeps no time zone: a date is its UTC day). */
-const TYPINGS: Typing[] = [
-  { typed: 'yes', canon: 'yes' },
-  { typed: 'no: wrong region', canon: 'no: wrong region' },
-  { typed: 'нет ответа', canon: 'нет ответа' },
-  { typed: '=1+1', canon: 'FORMULA:=1+1' },
-  { typed: '42', canon: 42 },
-  { typed: '2026-01-05', canon: 'DATE:2026-01-05T00:00:00.000Z' },
-  { typed: "'=2+2", canon: '=2+2' },
-  { typed: '', canon: '' },
-];
 
 test('200 random sequences on XLSX files: nothing typed is lost or moves to another key', async () => {
   let sequences = 0;

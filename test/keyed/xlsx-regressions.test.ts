@@ -3,19 +3,10 @@
  * gives a formula it wrote itself no cached result, so the row read as empty, was taken for formatting
  * below the data, and the next appended key was written over it (the formula was lost).
  */
-import { runSequence, type Op, type Typing } from './property-model';
+import { runSequence, type Op } from './property-model';
+import { XLSX_TYPINGS as TYPINGS } from './xlsx-typings';
 import { xlsxSurface } from './xlsx-surface';
 
-const TYPINGS: Typing[] = [
-  { typed: 'yes', canon: 'yes' },
-  { typed: 'no: wrong region', canon: 'no: wrong region' },
-  { typed: 'нет ответа', canon: 'нет ответа' },
-  { typed: '=1+1', canon: 'FORMULA:=1+1' },
-  { typed: '42', canon: 42 },
-  { typed: '2026-01-05', canon: 'DATE:2026-01-05T00:00:00.000Z' },
-  { typed: "'=2+2", canon: '=2+2' },
-  { typed: '', canon: '' },
-];
 const only = (k: number): boolean[] => Array.from({ length: 7 }, (_, i) => i === k);
 
 test('a formula typed into an inserted row survives sort, delete and a refresh that appends a key', async () => {
