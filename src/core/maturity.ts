@@ -50,7 +50,8 @@ export function maturityDays(leads: LeadTable, asOfMs: WallMs, percentile: numbe
     if (age > maxAge) maxAge = age;
   }
   const step = MINUTE_MS * Math.max(1, Math.ceil(maxAge / MINUTE_MS / MAX_STEPS));
-  const bins = Math.floor(maxAge / step) + 1;
+  // Delays round up to the next grid step (events) and ages down (censoring): both must fit.
+  const bins = Math.ceil(maxAge / step) + 1;
   const events = new Int32Array(bins);
   const censored = new Int32Array(bins);
   // Last stage first, so "reached a later step by the report date" is known per lead.

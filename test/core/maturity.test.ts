@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { parseConfig } from '../../src/core/config';
 import { buildFunnelReport } from '../../src/core/engine';
+import { asOfBound } from '../../src/core/cohorts';
 import { maturityDays, productLimitQuantile } from '../../src/core/maturity';
 import { mulberry32 } from '../../src/core/sample-data';
 import { percentileInPlace } from '../../src/core/stats';
@@ -180,5 +181,31 @@ describe('Olist (real data): Won maturity as of 2018-06-30 is near the value all
     const april = outcome.report.cohortReport.cohorts.filter((c) => c.start.startsWith('2018-04'));
     expect(april).toHaveLength(5);
     expect(april.every((c) => c.immature[1])).toBe(true);
+  });
+});
+
+describe('maturity grid edge', () => {
+  test('a delay in the last partial grid step of the oldest lead still counts', () => {
+    // Two leads created at the same instant, 10.5 minutes before the end of the report date; both reach
+    // the stage 10.5 minutes after creation. With a one-minute grid the delay rounds up to step 11, past
+    // floor(10.5) + 1 = 11 bins: it used to be dropped, leaving no event and a 0-day threshold.
+    const asOf = '2026-11-01';
+    const end = Date.UTC(2026, 10, 1, 23, 59, 59, 999);
+    const created = end - 10.5 * 60_000;
+    const leads = {
+      count: 2,
+      rowNumbers: Int32Array.from([2, 3]),
+      ids: ['a', 'b'],
+      createdAt: Float64Array.from([created, created]),
+      stageTimes: [Float64Array.from([created + 10.5 * 60_000, created + 10.5 * 60_000])],
+      lostAt: Float64Array.from([NaN, NaN]),
+      lostReason: ['', ''],
+      furthestUnknown: new Uint8Array(2),
+      amount: Float64Array.from([NaN, NaN]),
+      slices: {},
+    };
+    const days = maturityDays(leads, asOfBound(asOf), 0.8)[1];
+    // The only delay is 10.5 minutes, on the grid 11 minutes.
+    expect(days).toBeCloseTo(11 / (24 * 60), 6);
   });
 });
