@@ -172,7 +172,7 @@ export function computeCohorts(data: IngestResult, config: FunnelConfig, options
       stepTone: new Array<Tone>(steps).fill(null),
       overallTone: null,
     });
-    mature.add(rowReached, immature);
+    mature.add(rowReached, immature, stageUnknown[q]);
     total.leads += n;
     total.lostStageUnknown += stageUnknown[q];
     for (let k = 0; k < steps; k++) {
@@ -226,12 +226,13 @@ class MatureTotals {
     this.previous = new Array<number>(steps).fill(0);
   }
 
-  add(reached: number[], immature: boolean[]): void {
+  /** `stageUnknown`: lost leads at an unknown stage, left out of the first step's base (see `rates`). */
+  add(reached: number[], immature: boolean[], stageUnknown: number): void {
     for (let k = 0; k < reached.length; k++) {
       if (immature[k]) continue;
       this.leads[k] += reached[0];
       this.reached[k] += reached[k];
-      if (k > 0) this.previous[k] += reached[k - 1];
+      if (k > 0) this.previous[k] += k === 1 ? reached[0] - stageUnknown : reached[k - 1];
     }
   }
 
@@ -253,13 +254,15 @@ function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void 
   const cells: RateVsRest[] = [];
   const where: { row: CohortRow; k: number }[] = [];
   const last = steps - 1;
-  // k = 1..last: step rate k; k = steps: the overall rate to the last step (the same rate as step 1
-  // when there is one stage: then tested once).
-  for (let k = 1; k <= (last === 1 ? last : steps); k++) {
+  // k = 1..last: step rate k (its base as `rates` has it: step 1 leaves out lost leads at an unknown
+  // stage); k = steps: the overall rate to the last step (with one stage and no such leads the same
+  // rate as step 1: then tested once).
+  const sameAsStep1 = last === 1 && rows.every((r) => r.lostStageUnknown === 0);
+  for (let k = 1; k <= (sameAsStep1 ? last : steps); k++) {
     const step = k <= last ? k : last;
     const mature = rows.filter((r) => !r.immature[step]);
     const num = (r: CohortRow) => r.reached[step];
-    const den = (r: CohortRow) => (k <= last ? r.reached[k - 1] : r.leads);
+    const den = (r: CohortRow) => (k > last ? r.leads : k === 1 ? r.leads - r.lostStageUnknown : r.reached[k - 1]);
     const groupX = mature.reduce((a, r) => a + num(r), 0);
     const groupN = mature.reduce((a, r) => a + den(r), 0);
     for (const r of mature) {
@@ -270,6 +273,6 @@ function addTones(rows: CohortRow[], steps: number, config: FunnelConfig): void 
   standouts(cells, config).forEach((result, i) => {
     const { row, k } = where[i];
     if (k <= last) row.stepTone[k] = result.tone;
-    if (k > last || last === 1) row.overallTone = result.tone;
+    if (k > last || sameAsStep1) row.overallTone = result.tone;
   });
 }

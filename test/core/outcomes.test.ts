@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { computeCohorts } from '../../src/core/cohorts';
 import { computeOutcomes } from '../../src/core/outcomes';
 import { leadTable, testConfig, type TestLead } from '../helpers/leads';
 
@@ -109,5 +110,24 @@ describe('computeOutcomes', () => {
         }
       }),
     );
+  });
+});
+
+describe('lost leads at an unknown stage in the cohort rates', () => {
+  test('the shown step rate, the mature-only total and the colour test all leave them out of step 1', () => {
+    // One old week: 10 leads contacted (dated), 5 not contacted, 5 lost at an unknown stage.
+    const rows: TestLead[] = [
+      ...Array.from({ length: 10 }, (): TestLead => ({ created: '2024-03-04', stages: ['2024-03-05', null] })),
+      ...Array.from({ length: 5 }, (): TestLead => ({ created: '2024-03-05', stages: [null, null] })),
+      ...Array.from({ length: 5 }, (): TestLead => ({ created: '2024-03-06', lost: 'unknown', lostReason: 'Price' })),
+    ];
+    const data = leadTable(STAGES, rows);
+    data.leads.furthestUnknown = Uint8Array.from(rows, (_, i) => (i >= 15 ? 1 : 0));
+    const report = computeCohorts(data, config, { asOf: '2024-12-31' });
+    const [week] = report.cohorts;
+    expect(week.lostStageUnknown).toBe(5);
+    expect(week.stepRate[1]).toBe(10 / 15);
+    expect(week.overallRate[1]).toBe(10 / 20);
+    expect(report.matureTotal.stepRate[1]).toBe(10 / 15);
   });
 });
