@@ -16,7 +16,7 @@ import { headlessPresenter, interactivePresenter, sidebarPresenter, type Outcome
 import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
 import { SettingsStore } from './settings-store';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
-import { SheetTakenError, fallbackName } from './workbook';
+import { NoDocumentError, SheetTakenError, fallbackName } from './workbook';
 
 /** The Apps Script globals, looked up at call time. */
 export function globalServices(): AppServices {
@@ -93,7 +93,7 @@ function runFramed(
     const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, open());
     presenter = presenterFor(kind, workbook, locale);
     const props = svc.PropertiesService.getDocumentProperties();
-    if (!props) throw new Error('Document properties are not available: open the add-on from a spreadsheet.');
+    if (!props) throw new NoDocumentError('document properties are not available');
     const ctx: RefreshContext = {
       workbook,
       settings: new SettingsStore(props),
@@ -125,7 +125,7 @@ function runFramed(
 
 const active = (svc: AppServices) => (): GasSpreadsheet => {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('no spreadsheet is open in this run (a trigger must open the spreadsheet by id)');
+  if (!ss) throw new NoDocumentError('no spreadsheet is open in this run');
   return ss;
 };
 

@@ -53,6 +53,8 @@ export interface UiStrings {
   exampleTaken(name: string, alt: string): string;
   failed(detail: string): string;
   unknownTimeZone(zone: string): string;
+  /** The run has no document to work on: no document properties, or no open spreadsheet (a trigger). */
+  noDocument: string;
   /** The status line of a headless refresh that stopped. */
   statusFailed(at: string, message: string): string;
 }
@@ -87,6 +89,8 @@ const EN: UiStrings = {
   failed: (detail) => `The refresh stopped: ${detail}`,
   unknownTimeZone: (zone) =>
     `The spreadsheet's time zone "${zone}" is not recognised, so nothing was refreshed. Choose a time zone in File → Settings.`,
+  noDocument:
+    'No spreadsheet is open for this run, so nothing was refreshed: open the add-on from a spreadsheet (a scheduled refresh opens its spreadsheet by id).',
   statusFailed: (at, message) => `Refresh failed ${at}: ${message}`,
 };
 
@@ -120,6 +124,8 @@ const RU: UiStrings = {
   failed: (detail) => `Обновление остановлено: ${detail}`,
   unknownTimeZone: (zone) =>
     `Часовой пояс таблицы «${zone}» не распознан, поэтому ничего не обновлено. Выберите часовой пояс в меню Файл → Настройки.`,
+  noDocument:
+    'Для этого запуска не открыта таблица, поэтому ничего не обновлено: откройте дополнение из таблицы (обновление по расписанию открывает свою таблицу по id).',
   statusFailed: (at, message) => `Обновление не удалось ${at}: ${message}`,
 };
 

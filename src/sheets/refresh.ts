@@ -27,7 +27,7 @@ import { readOtherInputs } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { localMinute, statusCell } from './status';
-import { SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
+import { NoDocumentError, SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
 
 /** How long a second refresh waits for the first before it is refused. */
 export const LOCK_WAIT_MS = 500;
@@ -200,6 +200,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
 export function failureMessage(locale: UiLocale, e: unknown): string {
   const strings = uiStrings(locale);
   if (e instanceof UnknownTimeZoneError) return strings.unknownTimeZone(e.zone);
+  if (e instanceof NoDocumentError) return strings.noDocument;
   return strings.failed(e instanceof Error ? e.message : String(e));
 }
 

@@ -61,3 +61,11 @@ export interface TrackingReportWriter extends ReportWriter {
   /** Sheet name the layout was written to (differs from the layout name when a person owns that name). */
   sheetNameOf(layoutName: string): string | undefined;
 }
+
+/** The run has no document to work on (no document properties, or no open spreadsheet in a trigger). */
+export class NoDocumentError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'NoDocumentError';
+  }
+}

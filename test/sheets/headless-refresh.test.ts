@@ -86,13 +86,17 @@ describe('headless refresh (a time-driven trigger: no UI, no active spreadsheet)
     expect(menu.app.ui.alerts).toHaveLength(1);
   });
 
-  test('the interactive entry point run from a trigger does not crash: it returns the outcome and logs', () => {
+  test('the interactive entry point run from a trigger does not crash: it returns the outcome, in the user’s language, and logs', () => {
     const w = world('trigger');
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const out = runRefreshReports(w.services, { now: () => REPORT_NOW });
       expect(out.kind).toBe('failed');
-      expect(out.message).toBe('The refresh stopped: no spreadsheet is open in this run (a trigger must open the spreadsheet by id)');
+      expect(out.message).toBe(
+        'No spreadsheet is open for this run, so nothing was refreshed: open the add-on from a spreadsheet (a scheduled refresh opens its spreadsheet by id).',
+      );
+      const ru = createFakeServices({ timeZone: 'Europe/Moscow', context: 'trigger', locale: 'ru_RU' });
+      expect(runRefreshReports(ru.services, { now: () => REPORT_NOW }).message).toMatch(/^Для этого запуска не открыта таблица/);
     } finally {
       error.mockRestore();
     }
