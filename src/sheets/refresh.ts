@@ -26,6 +26,7 @@ import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
+import { cutText } from './safe-text';
 import { localMinute, statusCell } from './status';
 import { NoDocumentError, SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
 
@@ -204,10 +205,6 @@ export function failureMessage(locale: UiLocale, e: unknown): string {
   return strings.failed(e instanceof Error ? e.message : String(e));
 }
 
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 function isStatusCellRef(v: unknown): v is StatusCellRef {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
@@ -227,7 +224,7 @@ function recordFailure(ctx: RefreshContext, started: number, message: string): v
     const record: FailedRunRecord = {
       at: now.toISOString(),
       durationMs: Math.max(0, ctx.clock() - started),
-      failed: cut(message, RECORD_MESSAGE_MAX),
+      failed: cutText(message, RECORD_MESSAGE_MAX),
       ...(statusCell ? { statusCell } : {}),
     };
     ctx.settings.saveLastRefresh(record);
@@ -238,7 +235,7 @@ function recordFailure(ctx: RefreshContext, started: number, message: string): v
       } catch {
         at = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
       }
-      const text = uiStrings(ctx.uiLocale).statusFailed(at, cut(message, STATUS_MESSAGE_MAX));
+      const text = uiStrings(ctx.uiLocale).statusFailed(at, cutText(message, STATUS_MESSAGE_MAX));
       ctx.workbook.writeNote(statusCell.sheet, statusCell.row, statusCell.col, text);
     }
   } catch (e) {

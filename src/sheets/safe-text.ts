@@ -22,13 +22,18 @@ export type SheetValue = string | number | boolean | Date;
  */
 export const CELL_TEXT_MAX = 50_000;
 
-/** Text cut to fit one cell, ending with '…' when cut (never splitting a surrogate pair). */
-export function fitCell(text: string): string {
-  if (text.length <= CELL_TEXT_MAX) return text;
-  let end = CELL_TEXT_MAX - 1;
+/** Text of at most `max` characters, ending with '…' when cut (never splitting a surrogate pair). */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return `${text.slice(0, end)}…`;
+}
+
+/** Text cut to fit one cell. */
+export function fitCell(text: string): string {
+  return cutText(text, CELL_TEXT_MAX);
 }
 
 /** A string that Sheets will store as exactly this text (cut to the cell limit). */
