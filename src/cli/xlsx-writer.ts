@@ -9,7 +9,7 @@
  * when given `{ formula }`, which this writer never does.
  */
 import type ExcelJS from 'exceljs';
-import { a1Ref, columnLetter } from '../report/format';
+import { a1Ref, columnLetter, wrappedLines } from '../report/format';
 import type { CellRange, LayoutDate, LayoutValue, ReportWriter, TabLayout } from '../report/layout';
 
 /**
@@ -130,9 +130,8 @@ export class XlsxReportWriter implements ReportWriter {
   }
 }
 
-/** Points per line of 11 pt text, and the average width of one character in pixels. */
+/** Points per line of 11 pt text, and the default column width in pixels. */
 const LINE_HEIGHT_PT = 15;
-const PX_PER_CHAR = 6.5;
 const DEFAULT_COLUMN_PX = 64;
 
 /**
@@ -141,17 +140,12 @@ const DEFAULT_COLUMN_PX = 64;
  * number of lines their longest wrapped cell needs at its column's width.
  */
 function fitWrappedRows(ws: ExcelJS.Worksheet, t: TabLayout): void {
-  const fixed = new Set((t.paragraphs ?? []).map((p) => p.row));
   if (!t.wraps) return;
   t.wraps.forEach((row, r) => {
-    if (fixed.has(r)) return;
     let lines = 1;
     row.forEach((wrap, c) => {
       const v = t.values[r][c];
-      if (wrap !== true || typeof v !== 'string') return;
-      const perLine = Math.max(1, Math.floor((t.columnWidths?.[c] || DEFAULT_COLUMN_PX) / PX_PER_CHAR));
-      const needed = v.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-      lines = Math.max(lines, needed);
+      if (wrap === true && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, t.columnWidths?.[c] || DEFAULT_COLUMN_PX));
     });
     if (lines > 1) ws.getRow(r + 1).height = lines * LINE_HEIGHT_PT;
   });

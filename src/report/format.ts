@@ -159,6 +159,12 @@ export class GridBuilder {
 const PX_PER_CHAR = 6.5;
 const PX_PER_LINE = 17;
 
+/** Lines a text needs when wrapped in `widthPx` (each line break starts a line): an estimate for row heights. */
+export function wrappedLines(text: string, widthPx: number): number {
+  const perLine = Math.max(1, Math.floor(widthPx / PX_PER_CHAR));
+  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
 /**
  * A paragraph of explanation meant to read across the table's columns (see TabLayout.paragraphs), with
  * the height its lines need when wrapped at the table's width.
@@ -166,8 +172,7 @@ const PX_PER_LINE = 17;
 export function addParagraph(g: GridBuilder, cell: CellSpec, columnWidths: readonly number[]): number {
   const row = g.addRow([cell]);
   const width = columnWidths.reduce((a, b) => a + b, 0);
-  const text = typeof cell.v === 'string' ? cell.v : '';
-  const lines = Math.max(1, Math.ceil((text.length * PX_PER_CHAR) / Math.max(width, 1)));
+  const lines = wrappedLines(typeof cell.v === 'string' ? cell.v : '', width);
   g.paragraphs.push({ row, numCols: columnWidths.length, heightPx: lines * PX_PER_LINE + 4 });
   return row;
 }
