@@ -4,7 +4,6 @@
  * reads the data below it, numbering rows as the file shows them (the title lines count), so data
  * issues still point at the right row.
  */
-import { ArrayRowSource } from '../core/ingest';
 import type { DataIssue } from '../core/types';
 
 /** Issues that ingestion or detection put on "row 1" (the header) moved to the header's real row (1-based). */
@@ -12,6 +11,3 @@ export function atHeaderRow(issues: DataIssue[], headerRowNumber: number): DataI
   if (headerRowNumber === 1) return issues;
   return issues.map((i) => (i.row === 1 ? { ...i, row: headerRowNumber } : i));
 }
-
-/** Rows below the header at index `headerRow`, numbered as in the file (ingestRows' rules otherwise). */
-export class RowsBelowHeader extends ArrayRowSource {}

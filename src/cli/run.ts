@@ -6,7 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/config';
 import { detectConfig } from '../core/detect';
-import { ingestSource } from '../core/ingest';
+import { ArrayRowSource, ingestSource } from '../core/ingest';
 import { detectionWarningIssues, prepareRun } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
@@ -18,7 +18,7 @@ import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
 import { findHeaderRow } from '../core/headers';
-import { atHeaderRow, RowsBelowHeader } from './header-row';
+import { atHeaderRow } from './header-row';
 import { stringifyReport } from './json-output';
 import { checkOutputs, commitFile, discardFile, pendingFile, type PendingFile } from './output-files';
 import { cliMessages, localeFromEnv, type CliLocale, type CliMessages } from './messages';
@@ -164,7 +164,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   progress.phase(m.phase.compute, 0);
   const csv = input.csv;
-  // The input file is the run's `leads` input; other named inputs (--spend FILE, …) join it later.
+  // The input file is the run's `leads` input (the only input the CLI reads today).
   const outcome = prepareRun(input.rows, {
     config: input.config,
     sheet: input.sheet,
@@ -183,7 +183,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
           },
         }
       : headerRow > 0
-        ? { ingest: (config: FunnelConfig, sheet: string, reportDate: string) => ingestSource(new RowsBelowHeader(allRows, headerRow), { config, sheet, asOf: reportDate }) }
+        ? { ingest: (config: FunnelConfig, sheet: string, reportDate: string) => ingestSource(new ArrayRowSource(allRows, headerRow), { config, sheet, asOf: reportDate }) }
         : {}),
   });
   if (!outcome.ok) throw new UsageError(locale === 'ru' ? outcome.errorRu : outcome.error);
