@@ -14,7 +14,6 @@
  *
  *   node --expose-gc bench/ab-facts.mjs [--rows 1000000] [--runs 7] [--as-of 2024-12-18] [--base-ref main | --base-dir DIR]
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,6 +21,8 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+import { openBaseCheckout, shortRev } from './base-checkout.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -54,16 +55,11 @@ const gc = globalThis.gc ?? (() => undefined);
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-ab-'));
-  let baseDir = o.baseDir;
-  let worktree = null;
+  let checkout = null;
   try {
-    if (!baseDir) {
-      worktree = path.join(tmp, 'base');
-      const r = spawnSync('git', ['worktree', 'add', '--detach', worktree, o.baseRef], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(r.stderr);
-      baseDir = worktree;
-    }
-    const rev = (d) => spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: d, encoding: 'utf8' }).stdout.trim();
+    checkout = openBaseCheckout(ROOT, o, tmp);
+    const baseDir = checkout.dir;
+    const rev = shortRev;
     const data = await bundle(path.join(ROOT, 'bench/ab-data.ts'), path.join(tmp, 'data.cjs'));
     const A = await bundle(path.join(baseDir, 'src/core/engine.ts'), path.join(tmp, 'engine-a.cjs'));
     const B = await bundle(path.join(ROOT, 'src/core/engine.ts'), path.join(tmp, 'engine-b.cjs'));
@@ -111,7 +107,7 @@ async function main() {
     const cohortOptions = { asOf: o.asOf, grain: 'week' };
     compare('computeCohorts on its own (npm run bench engine phase)', () => cohortsA.computeCohorts(ingested, config, cohortOptions), () => cohortsB.computeCohorts(ingested, config, cohortOptions));
   } finally {
-    if (worktree) spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT });
+    checkout?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

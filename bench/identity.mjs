@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 
+import { openBaseCheckout, shortRev } from './base-checkout.mjs';
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATASETS = path.resolve(ROOT, '../shared/datasets');
 
@@ -115,17 +117,12 @@ function firstDifference(a, b) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-identity-'));
-  let baseDir = o.baseDir;
-  let worktree = null;
+  let checkout = null;
   try {
-    if (!baseDir) {
-      worktree = path.join(tmp, 'base');
-      sh('git', ['worktree', 'add', '--detach', worktree, o.baseRef], ROOT);
-      fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(worktree, 'node_modules'));
-      baseDir = worktree;
-    }
-    const base = sh('git', ['rev-parse', '--short', 'HEAD'], baseDir).stdout.trim();
-    const head = sh('git', ['rev-parse', '--short', 'HEAD'], ROOT).stdout.trim();
+    checkout = openBaseCheckout(ROOT, o, tmp);
+    const baseDir = checkout.dir;
+    const base = shortRev(baseDir);
+    const head = shortRev(ROOT);
     const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no'], ROOT).stdout.trim() !== '';
     console.log(`base ${base} (${baseDir}) vs this checkout ${head}${dirty ? ' + uncommitted changes' : ''}`);
     for (const d of [baseDir, ROOT]) sh('node', ['scripts/build-cli.mjs'], d);
@@ -159,7 +156,7 @@ async function main() {
     console.log(failed === 0 ? 'OK: every output is identical.' : `${failed} case(s) differ.`);
     process.exitCode = failed === 0 ? 0 : 1;
   } finally {
-    if (worktree) spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT });
+    checkout?.close();
     if (o.keep) console.log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -12,13 +12,14 @@
  *
  *   node bench/sheets-identity.mjs [--base-ref main | --base-dir DIR]
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+import { openBaseCheckout, shortRev } from './base-checkout.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const AMO = path.resolve(ROOT, '../shared/datasets/amocrm-export-sample/leads_test.csv');
@@ -97,16 +98,11 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(AMO)) throw new Error(`Dataset file missing: ${AMO} (the shared datasets sit beside the repository)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-sheets-identity-'));
-  let baseDir = o.baseDir;
-  let worktree = null;
+  let checkout = null;
   try {
-    if (!baseDir) {
-      worktree = path.join(tmp, 'base');
-      const r = spawnSync('git', ['worktree', 'add', '--detach', worktree, o.baseRef], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(r.stderr);
-      baseDir = worktree;
-    }
-    const rev = (d) => spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: d, encoding: 'utf8' }).stdout.trim();
+    checkout = openBaseCheckout(ROOT, o, tmp);
+    const baseDir = checkout.dir;
+    const rev = shortRev;
     console.log(`base ${rev(baseDir)} vs this checkout ${rev(ROOT)}`);
     const base = (await build(baseDir, tmp, 'base')).scenarios(AMO);
     const head = (await build(ROOT, tmp, 'head')).scenarios(AMO);
@@ -127,7 +123,7 @@ async function main() {
     console.log(failed === 0 ? 'OK: every sheet, format and record is identical.' : `${failed} scenario(s) differ.`);
     process.exitCode = failed === 0 ? 0 : 1;
   } finally {
-    if (worktree) spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT });
+    checkout?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
