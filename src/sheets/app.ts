@@ -13,7 +13,7 @@ import type { AppServices, GasSpreadsheet } from './gas';
 import { pickLocale, uiStrings, type UiLocale } from './i18n';
 import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
-import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome } from './refresh';
+import { defaultTimeBudget, failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome, type TimeBudget } from './refresh';
 import { SettingsStore } from './settings-store';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { NoDocumentError, SheetTakenError, fallbackName } from './workbook';
@@ -26,6 +26,7 @@ export function globalServices(): AppServices {
     LockService,
     HtmlService,
     ...(typeof Session !== 'undefined' ? { Session } : {}),
+    ...(typeof ScriptApp !== 'undefined' ? { ScriptApp } : {}),
   };
 }
 
@@ -51,6 +52,11 @@ export interface RunOptions {
   now?: () => Date;
   clock?: () => number;
   reports?: RefreshContext['reports'];
+  /** Report date `YYYY-MM-DD` (sidebar); absent: today. */
+  asOf?: string;
+  onStep?: RefreshContext['onStep'];
+  /** Default: 6 minutes from the start of this run, 90 s of it kept for writing. */
+  timeBudget?: TimeBudget;
 }
 
 /** What google.script.run hands back to the sidebar (JSON-like values only). */
@@ -89,6 +95,8 @@ function runFramed(
   const locale = userLocale(svc);
   let presenter: OutcomePresenter = headlessPresenter();
   let outcome: RefreshOutcome;
+  const clock = opts.clock ?? (() => Date.now());
+  const timeBudget = opts.timeBudget ?? defaultTimeBudget(clock());
   try {
     const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, open());
     presenter = presenterFor(kind, workbook, locale);
@@ -99,9 +107,12 @@ function runFramed(
       settings: new SettingsStore(props),
       uiLocale: locale,
       now: opts.now ?? (() => new Date()),
-      clock: opts.clock ?? (() => Date.now()),
+      clock,
       progress: (message) => presenter.progress(message),
       ...(opts.reports ? { reports: opts.reports } : {}),
+      ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+      ...(opts.onStep ? { onStep: opts.onStep } : {}),
+      timeBudget,
       statusOnFailure: kind === 'headless',
     };
     outcome = withDocumentLock(svc.LockService, () => svc.SpreadsheetApp.flush(), locale, () => {

@@ -24,6 +24,18 @@
 import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
 import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
+import { runScheduledRefresh } from './scheduled-run';
+import { sidebarServer } from './sidebar-api';
+import type {
+  Json,
+  RefreshResult,
+  SaveResult,
+  ScheduleResult,
+  ScheduleSpec,
+  SheetColumns,
+  SidebarServer,
+  SidebarState,
+} from './sidebar-contract';
 
 /**
  * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
@@ -118,3 +130,92 @@ export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage:
 export function FUNNEL_COHORTS(leads: unknown, grain?: unknown, as_of?: unknown): (string | number | Date)[][] {
   return funnelCohorts(leads, grain, as_of, appsScriptEnv());
 }
+
+// ---- Sidebar server API (sidebar-contract.ts; logic in sidebar-api.ts) and the scheduled refresh ----
+
+/**
+ * Sidebar: everything the sidebar shows when it opens (sheets, the leads sheet's columns with first
+ * values, saved or detected settings and their problems, the last run, the schedule).
+ * Состояние боковой панели.
+ */
+export function sidebarState(): SidebarState {
+  return sidebarServer().sidebarState();
+}
+
+/**
+ * Sidebar: the header and the first and distinct values of each column of a sheet.
+ * Столбцы листа с первыми значениями.
+ *
+ * @param {string} sheet Sheet name.
+ */
+export function sidebarSheetColumns(sheet: string): SheetColumns | null {
+  return sidebarServer().sidebarSheetColumns(sheet);
+}
+
+/**
+ * Sidebar: validates (parseConfig) and saves the settings and the leads sheet; writes nothing when
+ * nothing changed. Сохраняет настройки.
+ *
+ * @param {string} leadsSheet The leads sheet's name.
+ * @param {Object} settings The funnel settings (the config JSON).
+ */
+export function sidebarSaveSettings(leadsSheet: string, settings: Json): SaveResult {
+  return sidebarServer().sidebarSaveSettings(leadsSheet, settings);
+}
+
+/**
+ * Sidebar "Refresh now": the refresh with its steps and summary. Обновляет отчёт сейчас.
+ *
+ * @param {string} reportDate Report date YYYY-MM-DD, or '' for today.
+ */
+export function sidebarRefreshNow(reportDate: string): RefreshResult {
+  return sidebarServer().sidebarRefreshNow(reportDate);
+}
+
+/**
+ * Sidebar: installs, replaces or removes this user's scheduled refresh of this spreadsheet.
+ * Настраивает обновление по расписанию.
+ *
+ * @param {Object} spec {kind: 'off'} | {kind: 'daily', hour} | {kind: 'weekly', weekday, hour}.
+ */
+export function sidebarSetSchedule(spec: ScheduleSpec): ScheduleResult {
+  return sidebarServer().sidebarSetSchedule(spec);
+}
+
+/**
+ * Sidebar: opens a sheet (the link to the Data issues tab). Открывает лист.
+ *
+ * @param {string} sheet Sheet name.
+ */
+export function sidebarShowSheet(sheet: string): boolean {
+  return sidebarServer().sidebarShowSheet(sheet);
+}
+
+/**
+ * Time-driven trigger installed from the sidebar: refreshes the spreadsheet it was installed for,
+ * opened by id, with no UI; the second failure in a row is rethrown so Apps Script emails its owner.
+ * Обновление по расписанию.
+ *
+ * @param {Object} e The time-driven event ({triggerUid, …}).
+ */
+export function scheduledRefresh(e: unknown): RefreshOutcome {
+  return runScheduledRefresh(e);
+}
+
+/** Compile-time proof that the globals above are the sidebar contract: a rename or a changed signature fails the typecheck. */
+export type SidebarGlobalsMatchContract = Assert<
+  Same<
+    {
+      sidebarState: typeof sidebarState;
+      sidebarSheetColumns: typeof sidebarSheetColumns;
+      sidebarSaveSettings: typeof sidebarSaveSettings;
+      sidebarRefreshNow: typeof sidebarRefreshNow;
+      sidebarSetSchedule: typeof sidebarSetSchedule;
+      sidebarShowSheet: typeof sidebarShowSheet;
+      sidebarSetUpExampleSheets: typeof sidebarSetUpExampleSheets;
+    },
+    SidebarServer
+  >
+>;
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

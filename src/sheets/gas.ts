@@ -182,6 +182,8 @@ export interface GasProperties {
 
 export interface GasPropertiesService {
   getDocumentProperties(): GasProperties | null;
+  /** This user's store for this script (shared by every document the add-on runs in). */
+  getUserProperties(): GasProperties;
 }
 
 export interface GasLock {
@@ -193,8 +195,52 @@ export interface GasLockService {
   getDocumentLock(): GasLock | null;
 }
 
+export interface GasUser {
+  /** '' when the address cannot be told (e.g. a consumer account in another domain). */
+  getEmail(): string;
+}
+
 export interface GasSession {
   getActiveUserLocale(): string;
+  /** The user whose authority the script runs under: the trigger's owner in a trigger run. */
+  getEffectiveUser(): GasUser;
+}
+
+// ---- ScriptApp: time-driven triggers (https://developers.google.com/apps-script/reference/script) ----
+
+type Weekday = GoogleAppsScript.Base.Weekday;
+
+export interface GasTrigger {
+  getUniqueId(): string;
+  getHandlerFunction(): string;
+}
+
+export interface GasClockTriggerBuilder {
+  atHour(hour: number): GasClockTriggerBuilder;
+  everyDays(n: number): GasClockTriggerBuilder;
+  onWeekDay(day: Weekday): GasClockTriggerBuilder;
+  inTimezone(timezone: string): GasClockTriggerBuilder;
+  create(): GasTrigger;
+}
+
+export interface GasTriggerBuilder {
+  timeBased(): GasClockTriggerBuilder;
+}
+
+export interface GasScriptApp {
+  WeekDay: {
+    SUNDAY: Weekday;
+    MONDAY: Weekday;
+    TUESDAY: Weekday;
+    WEDNESDAY: Weekday;
+    THURSDAY: Weekday;
+    FRIDAY: Weekday;
+    SATURDAY: Weekday;
+  };
+  newTrigger(functionName: string): GasTriggerBuilder;
+  /** This user's triggers of this project (for an add-on: in every document it runs in). */
+  getProjectTriggers(): GasTrigger[];
+  deleteTrigger(trigger: GasTrigger): void;
 }
 
 export interface GasHtmlService {
@@ -209,6 +255,8 @@ export interface AppServices {
   /** Absent or throwing in some authorization modes; the UI then falls back to English. */
   Session?: GasSession;
   HtmlService: GasHtmlService;
+  /** Triggers; absent in tests that do not schedule. */
+  ScriptApp?: GasScriptApp;
 }
 
 // ---- Compile-time proof that the real Apps Script services satisfy the ports above. ----
@@ -233,5 +281,8 @@ export type RealServicesSatisfyPorts = [
   Assert<Satisfies<GoogleAppsScript.Lock.LockService, GasLockService>>,
   Assert<Satisfies<GoogleAppsScript.Base.Session, GasSession>>,
   Assert<Satisfies<GoogleAppsScript.HTML.HtmlService, GasHtmlService>>,
+  Assert<Satisfies<GoogleAppsScript.Script.ScriptApp, GasScriptApp>>,
+  Assert<Satisfies<GoogleAppsScript.Script.ClockTriggerBuilder, GasClockTriggerBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Script.Trigger, GasTrigger>>,
   Assert<Satisfies<Spreadsheet['InterpolationType']['PERCENTILE'], GoogleAppsScript.Spreadsheet.InterpolationType>>,
 ];

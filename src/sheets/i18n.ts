@@ -57,6 +57,8 @@ export interface UiStrings {
   noDocument: string;
   /** The status line of a headless refresh that stopped. */
   statusFailed(at: string, message: string): string;
+  /** The run stopped before writing because it would not finish within Apps Script's 6 minutes. */
+  timeLimit: string;
 }
 
 const EN: UiStrings = {
@@ -92,6 +94,8 @@ const EN: UiStrings = {
   noDocument:
     'No spreadsheet is open for this run, so nothing was refreshed: open the add-on from a spreadsheet (a scheduled refresh opens its spreadsheet by id).',
   statusFailed: (at, message) => `Refresh failed ${at}: ${message}`,
+  timeLimit:
+    'The refresh stopped before writing anything: it would not finish within the 6 minutes Google allows a run. The previous report is unchanged. Reduce the leads sheet (e.g. archive old leads) and refresh again.',
 };
 
 const RU: UiStrings = {
@@ -127,6 +131,8 @@ const RU: UiStrings = {
   noDocument:
     'Для этого запуска не открыта таблица, поэтому ничего не обновлено: откройте дополнение из таблицы (обновление по расписанию открывает свою таблицу по id).',
   statusFailed: (at, message) => `Обновление не удалось ${at}: ${message}`,
+  timeLimit:
+    'Обновление остановлено до записи: оно не уложилось бы в 6 минут, которые Google даёт одному запуску. Прежний отчёт не изменён. Уменьшите лист лидов (например, перенесите старые лиды в архив) и обновите ещё раз.',
 };
 
 export function uiStrings(locale: UiLocale): UiStrings {

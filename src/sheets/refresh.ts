@@ -52,6 +52,46 @@ export interface RefreshContext {
    * sees an alert there). Only that one cell changes; the report itself stays as it was.
    */
   statusOnFailure?: boolean;
+  /** Report date `YYYY-MM-DD` (the sidebar's choice); absent: today in the config's zone. */
+  asOf?: string;
+  /** Told after each step: reading the inputs, computing every report, writing each tab (with its time). */
+  onStep?: (step: RefreshStepDone) => void;
+  /**
+   * The execution's time budget (Apps Script stops a run at 6 minutes). Checked before computing and
+   * again before the first write: a run that could not finish writing in time stops there, says so
+   * and leaves every tab as it was.
+   */
+  timeBudget?: TimeBudget;
+}
+
+export interface RefreshStepDone {
+  step: 'reading' | 'computing' | 'writing';
+  tab?: string;
+  ms: number;
+}
+
+/** `startedAt` on the same clock as RefreshContext.clock (the start of the execution, not of the refresh). */
+export interface TimeBudget {
+  startedAt: number;
+  /** Apps Script's limit per execution. */
+  limitMs: number;
+  /** Time kept for writing the tabs after computing (writes are the slow part in Sheets). */
+  writeReserveMs: number;
+}
+
+/** Apps Script stops an execution after 6 minutes (https://developers.google.com/apps-script/guides/services/quotas). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** Writing every tab has taken well under a minute on 100k leads; 90 s leaves room. */
+export const WRITE_RESERVE_MS = 90 * 1000;
+
+export function defaultTimeBudget(startedAt: number): TimeBudget {
+  return { startedAt, limitMs: EXECUTION_LIMIT_MS, writeReserveMs: WRITE_RESERVE_MS };
+}
+
+/** True when the work so far leaves less than the write reserve before the execution limit. */
+function overBudget(ctx: RefreshContext): boolean {
+  const b = ctx.timeBudget;
+  return b !== undefined && ctx.clock() - b.startedAt > b.limitMs - b.writeReserveMs;
 }
 
 /** Where the status line of the last good refresh is (1-based cell of one of our report tabs). */
@@ -69,6 +109,8 @@ export interface RefreshRecord {
   leads: number;
   issues: number;
   tabs: string[];
+  /** Sheet name of each written report tab by report id (`issues` → "Data issues"), for the sidebar's links. */
+  tabsById?: Record<string, string>;
   /** Reports skipped for an absent input ("Spend: skipped, no Spend sheet"); absent when none was. */
   skippedReports?: string[];
   statusCell?: StatusCellRef;
@@ -121,12 +163,16 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
 
   const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);
   if (!where.ok) return { ok: false, message: where.message };
+  const readStart = ctx.clock();
   const read = readLeadsRows(wb, where.sheet, strings);
   if (!read.ok) return { ok: false, message: read.message };
 
   // The other named inputs the registered reports need: each sheet read once, when it exists.
   const registry = ctx.reports ?? REPORTS;
   const inputs = readOtherInputs(wb, registry);
+  ctx.onStep?.({ step: 'reading', ms: Math.max(0, ctx.clock() - readStart) });
+  if (overBudget(ctx)) return { ok: false, message: strings.timeLimit };
+  const computeStart = ctx.clock();
 
   // The saved config, else detection from the header (its warnings land on the Data issues tab);
   // always in the spreadsheet's zone.
@@ -137,6 +183,7 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
     sheet: where.sheet,
     sourceName: wb.name(),
     now,
+    ...(ctx.asOf !== undefined ? { asOf: ctx.asOf } : {}),
     timeZone: zone,
     inputs,
   });
@@ -150,6 +197,9 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
   const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
+  ctx.onStep?.({ step: 'computing', ms: Math.max(0, ctx.clock() - computeStart) });
+  // Everything is computed and nothing written yet: the last point where stopping leaves the old report whole.
+  if (overBudget(ctx)) return { ok: false, message: strings.timeLimit };
   return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports } };
 }
 
@@ -160,10 +210,14 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
   const writer = wb.reportWriter();
   const skipped: string[] = [];
   const tabs: string[] = [];
-  for (const { layout } of c.tabs) {
+  const tabsById: Record<string, string> = {};
+  for (const { id, layout } of c.tabs) {
+    const tabStart = ctx.clock();
     try {
       writer.writeTab(layout);
       tabs.push(writer.sheetNameOf(layout.name) ?? layout.name);
+      tabsById[id] = writer.sheetNameOf(layout.name) ?? layout.name;
+      ctx.onStep?.({ step: 'writing', tab: writer.sheetNameOf(layout.name) ?? layout.name, ms: Math.max(0, ctx.clock() - tabStart) });
     } catch (e) {
       if (!(e instanceof SheetTakenError)) throw e;
       skipped.push(strings.tabTaken(e.wanted, e.alternative));
@@ -190,6 +244,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     leads: facts.leads,
     issues: facts.issues,
     tabs,
+    tabsById,
     ...(c.skippedReports.length > 0 ? { skippedReports: c.skippedReports } : {}),
     ...(cohortsSheet && cell ? { statusCell: { sheet: cohortsSheet, row: cell.row, col: cell.col } } : {}),
   };

@@ -19,6 +19,10 @@ export const CONFIG_PARTS_KEY = 'funnel.config.parts';
 export const configPartKey = (i: number): string => `${CONFIG_KEY}.${i}`;
 export const LEADS_SHEET_KEY = 'funnel.leadsSheet';
 export const LAST_REFRESH_KEY = 'funnel.lastRefresh';
+/** The scheduled refresh of this document (schedule.ts): spec, who, since when, trigger id. */
+export const SCHEDULE_KEY = 'funnel.schedule';
+/** Consecutive failed scheduled runs; absent after a good one. */
+export const SCHEDULE_FAILURES_KEY = 'funnel.scheduleFailures';
 
 /** Below the 9 KB (9,216 bytes) per-value limit, with room to spare. */
 export const CHUNK_BYTES = 8000;
@@ -121,11 +125,16 @@ export class SettingsStore {
     return parsed.ok ? { kind: 'ok', config: parsed.config } : invalid(parsed.problems);
   }
 
-  /** Validates and saves; on invalid input nothing is written and the errors name the keys. */
-  saveConfig(input: unknown): { ok: true; config: FunnelConfig } | { ok: false; errors: string[] } {
+  /**
+   * Validates and saves; on invalid input nothing is written and the errors name the keys. Settings
+   * equal to the stored ones (after defaults are filled in) write nothing: `changed` is false.
+   */
+  saveConfig(input: unknown): { ok: true; config: FunnelConfig; changed: boolean } | { ok: false; errors: string[]; problems: Message[] } {
     const parsed = parseConfig(input);
     if (!parsed.ok) return parsed;
     const json = JSON.stringify(parsed.config);
+    const current = this.readConfigText();
+    if (current.kind === 'text' && current.text === json) return { ok: true, config: parsed.config, changed: false };
     const staleParts = Object.keys(this.all()).filter((k) => PART_KEY_RE.test(k));
     if (utf8ByteLength(json) <= CHUNK_BYTES) {
       this.put({ [CONFIG_KEY]: json });
@@ -133,14 +142,17 @@ export class SettingsStore {
       for (const k of staleParts) this.remove(k);
     } else {
       const parts = splitUtf8(json, CHUNK_BYTES);
-      if (parts.length > MAX_PARTS) return { ok: false, errors: [`config: too large to store (${parts.length} parts of ${CHUNK_BYTES} bytes)`] };
+      if (parts.length > MAX_PARTS) {
+        const problem = msg('settings.tooLarge', { path: 'config', parts: parts.length, bytes: CHUNK_BYTES });
+        return { ok: false, errors: [render(problem, 'en')], problems: [problem] };
+      }
       const values: Record<string, string> = { [CONFIG_PARTS_KEY]: String(parts.length) };
       parts.forEach((p, i) => (values[configPartKey(i)] = p));
       this.put(values);
       this.remove(CONFIG_KEY);
       for (const k of staleParts) if (Number(PART_KEY_RE.exec(k)?.[1]) >= parts.length) this.remove(k);
     }
-    return { ok: true, config: parsed.config };
+    return { ok: true, config: parsed.config, changed: true };
   }
 
   leadsSheet(): string | null {
@@ -148,8 +160,30 @@ export class SettingsStore {
     return v === undefined || v.trim() === '' ? null : v;
   }
 
-  saveLeadsSheet(name: string): void {
+  /** Saves the leads sheet's name; returns false (and writes nothing) when it is already the one saved. */
+  saveLeadsSheet(name: string): boolean {
+    if (this.all()[LEADS_SHEET_KEY] === name) return false;
     this.put({ [LEADS_SHEET_KEY]: name });
+    return true;
+  }
+
+  /** A stored JSON value (schedule record), or null when absent or unreadable. */
+  readJson(key: string): unknown {
+    const v = this.all()[key];
+    if (v === undefined) return null;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+
+  writeJson(key: string, value: unknown): void {
+    this.put({ [key]: JSON.stringify(value) });
+  }
+
+  delete(key: string): void {
+    this.remove(key);
   }
 
   saveLastRefresh(record: object): void {

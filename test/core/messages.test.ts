@@ -92,6 +92,13 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'settings.notJson': { path: 'funnel.config', reason: 'Unexpected token' },
   'settings.badParts': { path: 'funnel.config.parts', max: 60, found: 'x' },
   'settings.partMissing': { path: 'funnel.config.1', parts: 3 },
+  'settings.tooLarge': { path: 'config', parts: 61, bytes: 8000 },
+  'sidebar.reportDate': { path: 'reportDate' },
+  'sidebar.leadsSheet': { path: 'leadsSheet', sheet: 'Gone' },
+  'schedule.hour': { path: 'schedule.hour' },
+  'schedule.weekday': { path: 'schedule.weekday' },
+  'schedule.kind': { path: 'schedule.kind' },
+  'schedule.noTriggers': { path: 'schedule' },
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];

@@ -12,8 +12,10 @@ import type {
   GasProperties,
   GasPropertiesService,
   GasSession,
+  GasUser,
 } from '../../src/sheets/gas';
 import { CallCounter } from './calls';
+import { FakeScriptApp } from './script-app';
 import { FakeEnv, FakeHtmlOutput, FakeSpreadsheetApp, type AuthModeName } from './spreadsheet';
 
 /** Apps Script's documented quotas: 9 KB per value, 500 KB per store. */
@@ -83,13 +85,33 @@ export class FakeProperties implements GasProperties {
 export class FakePropertiesService implements GasPropertiesService {
   readonly calls = new CallCounter('PropertiesService');
   readonly document: FakeProperties;
+  /** UserProperties: one store per user of the script (https://developers.google.com/apps-script/guides/properties). */
+  readonly users = new Map<string, FakeProperties>();
+  /** Who runs the current execution (shared with FakeScriptApp.user by createFakeServices). */
+  currentUser: () => string = () => 'owner@example.com';
+  /** Add-on time-driven runs have no document, so no document properties. */
+  documentAvailable = true;
   constructor(private readonly env: FakeEnv) {
     this.document = new FakeProperties(this.calls, env);
   }
+  /** Null when no document is available (getDocumentProperties' reference: "returns null" then). */
   getDocumentProperties(): GasProperties | null {
     this.calls.hit('PropertiesService.getDocumentProperties');
     this.env.require('PropertiesService.getDocumentProperties');
-    return this.document;
+    return this.documentAvailable ? this.document : null;
+  }
+  getUserProperties(): GasProperties {
+    this.calls.hit('PropertiesService.getUserProperties');
+    this.env.require('PropertiesService.getUserProperties');
+    return this.userStore(this.currentUser());
+  }
+  userStore(user: string): FakeProperties {
+    let store = this.users.get(user);
+    if (!store) {
+      store = new FakeProperties(this.calls, this.env);
+      this.users.set(user, store);
+    }
+    return store;
   }
 }
 
@@ -163,7 +185,15 @@ export class FakeLockService implements GasLockService {
 
 export class FakeSession implements GasSession {
   readonly calls = new CallCounter('Session');
+  /** The effective user (shared with FakeScriptApp.user by createFakeServices). */
+  currentUser: () => string = () => 'owner@example.com';
   constructor(public locale = 'en_US') {}
+  /** https://developers.google.com/apps-script/reference/base/session#getEffectiveUser() */
+  getEffectiveUser(): GasUser {
+    this.calls.hit('Session.getEffectiveUser');
+    const email = this.currentUser();
+    return { getEmail: () => email };
+  }
   getActiveUserLocale(): string {
     this.calls.hit('Session.getActiveUserLocale');
     return this.locale;
@@ -187,6 +217,7 @@ export interface FakeWorld {
   lock: FakeLockService;
   session: FakeSession;
   html: FakeHtmlService;
+  script: FakeScriptApp;
   services: AppServices;
   /** Round trips per service, and their sum. */
   callTotals(): { spreadsheet: number; properties: number; lock: number; session: number; total: number };
@@ -204,9 +235,12 @@ export function createFakeServices(
   const lock = new FakeLockService(env);
   const session = new FakeSession(opts.locale ?? 'en_US');
   const html = new FakeHtmlService();
+  const script = new FakeScriptApp();
+  properties.currentUser = () => script.user;
+  session.currentUser = () => script.user;
   lock.state.pendingWrites = () => app.unflushedWrites();
   app.ui.onSuspend.push(() => lock.state.suspend());
-  const counters = [app.calls, properties.calls, lock.calls, session.calls, html.calls];
+  const counters = [app.calls, properties.calls, lock.calls, session.calls, html.calls, script.calls];
   return {
     env,
     app,
@@ -214,7 +248,8 @@ export function createFakeServices(
     lock,
     session,
     html,
-    services: { SpreadsheetApp: app, PropertiesService: properties, LockService: lock, Session: session, HtmlService: html },
+    script,
+    services: { SpreadsheetApp: app, PropertiesService: properties, LockService: lock, Session: session, HtmlService: html, ScriptApp: script },
     callTotals() {
       const spreadsheet = app.calls.total;
       const total = counters.reduce((s, c) => s + c.total, 0);

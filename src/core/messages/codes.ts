@@ -142,6 +142,14 @@ export interface MessageParams {
   'settings.notJson': { path: string; reason: string };
   'settings.badParts': { path: string; max: number; found: string };
   'settings.partMissing': { path: string; parts: number };
+  // Sidebar and scheduled refresh (issue 11)
+  'settings.tooLarge': { path: string; parts: number; bytes: number };
+  'sidebar.reportDate': { path: string };
+  'sidebar.leadsSheet': { path: string; sheet: string };
+  'schedule.hour': { path: string };
+  'schedule.weekday': { path: string };
+  'schedule.kind': { path: string };
+  'schedule.noTriggers': { path: string };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -178,4 +178,12 @@ export const EN: Catalogue = {
   'settings.notJson': (p) => at(p, `not valid JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `must be a whole number of parts from 1 to ${p.max}, found "${p.found}"`),
   'settings.partMissing': (p) => at(p, `missing (the settings were saved in ${p.parts} parts)`),
+  // Sidebar and scheduled refresh (issue 11)
+  'settings.tooLarge': (p) => at(p, `too large to store (${p.parts} parts of ${p.bytes} bytes)`),
+  'sidebar.reportDate': (p) => at(p, 'must be a date YYYY-MM-DD (e.g. 2026-11-23)'),
+  'sidebar.leadsSheet': (p) => at(p, `there is no sheet named "${p.sheet}"`),
+  'schedule.hour': (p) => at(p, 'must be an hour 0 … 23'),
+  'schedule.weekday': (p) => at(p, 'must be a day of the week'),
+  'schedule.kind': (p) => at(p, 'must be off, daily or weekly'),
+  'schedule.noTriggers': (p) => at(p, 'scheduling is not available here (no access to triggers)'),
 };

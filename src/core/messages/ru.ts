@@ -165,4 +165,12 @@ export const RU: Catalogue = {
   'settings.notJson': (p) => at(p, `не корректный JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `должно быть целым числом частей от 1 до ${p.max}, найдено «${p.found}»`),
   'settings.partMissing': (p) => at(p, `нет (настройки сохранены в ${p.parts} частях)`),
+  // Sidebar and scheduled refresh (issue 11)
+  'settings.tooLarge': (p) => at(p, `слишком большие для хранения (${p.parts} частей по ${p.bytes} байт)`),
+  'sidebar.reportDate': (p) => at(p, 'должна быть датой ГГГГ-ММ-ДД (например, 2026-11-23)'),
+  'sidebar.leadsSheet': (p) => at(p, `листа «${p.sheet}» нет`),
+  'schedule.hour': (p) => at(p, 'должен быть час 0 … 23'),
+  'schedule.weekday': (p) => at(p, 'должен быть день недели'),
+  'schedule.kind': (p) => at(p, 'должно быть: выключено, ежедневно или еженедельно'),
+  'schedule.noTriggers': (p) => at(p, 'расписание здесь недоступно (нет доступа к триггерам)'),
 };
