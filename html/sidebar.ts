@@ -1,76 +1,107 @@
 /**
- * Sidebar client script, bundled by scripts/build.mjs and inlined into dist/sidebar.html.
- *
- * A button names the server function it runs: `<button data-action="refreshReports">`. Server
- * functions are the exports of src/sheets/entrypoints.ts (google.script.run reaches any top-level
- * function of the bundle). Texts come in `data-en` / `data-ru` pairs; the browser language picks one.
+ * Sidebar client, bundled by scripts/build.mjs and inlined into dist/sidebar.html. Plain DOM, no
+ * framework: five small sections (sections/index.ts) render from one model (model.ts) and re-render
+ * on structural changes, keeping keyboard focus on the same control (data-focus keys).
+ * The server is reached only through api.ts (google.script.run, typed against the server's contract).
  */
-export {};
+import { call } from './api';
+import { h, on } from './dom';
+import { unplacedProblems } from './fields';
+import { browserLocale, strings } from './i18n';
+import { draftFrom, settingsToSave, type App } from './model';
+import { SECTIONS } from './sections/index';
 
-// The DOM comes from tsconfig.html.json; the client side of Apps Script (google.script.run) is declared here.
-interface ScriptRunner {
-  withSuccessHandler(handler: (result: unknown) => void): ScriptRunner;
-  withFailureHandler(handler: (error: { message?: string }) => void): ScriptRunner;
+const root = document.getElementById('app') as HTMLElement;
+const closed = new Set<string>();
+let saveMessage = '';
+
+const app: App = {
+  state: null as unknown as App['state'], // set by load() before the first render
+  draft: null as unknown as App['draft'],
+  columns: null,
+  locale: browserLocale(),
+  t: strings(browserLocale()),
+  problems: [],
+  rerender: render,
+  save,
+  reload: load,
+};
+
+async function save(): Promise<boolean> {
+  const result = await call('sidebarSaveSettings', app.draft.leadsSheet, settingsToSave(app.draft));
+  app.problems = result.problems;
+  saveMessage = result.ok ? (result.changed ? app.t.saved : app.t.unchanged) : app.t.fixErrors;
+  render('save');
+  return result.ok;
 }
-declare const google: { script: { run: ScriptRunner } };
 
-const locale: 'en' | 'ru' = (navigator.language ?? '').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+async function load(): Promise<void> {
+  const state = await call('sidebarState');
+  const previous = app.draft;
+  app.state = state;
+  app.locale = state.locale;
+  app.t = strings(state.locale);
+  document.documentElement.lang = state.locale;
+  app.columns = state.columns;
+  app.draft = draftFrom(state);
+  if (previous) {
+    // Choices that are not saved settings survive a reload.
+    app.draft.reportDate = previous.reportDate;
+    app.draft.sliceOff = previous.sliceOff;
+    app.draft.handoffStage = previous.handoffStage;
+  }
+  app.problems = state.problems;
+  render();
+}
 
-function localise(): void {
-  const nodes = document.querySelectorAll(`[data-${locale}]`);
-  for (let i = 0; i < nodes.length; i++) {
-    const text = nodes[i].getAttribute(`data-${locale}`);
-    if (text !== null) nodes[i].textContent = text;
+function render(focusKey?: string): void {
+  const active = document.activeElement;
+  const key = focusKey ?? (active instanceof HTMLElement ? active.getAttribute('data-focus') : null);
+  const { t } = app;
+  root.textContent = '';
+  root.appendChild(h('h1', {}, t.title));
+  for (const section of SECTIONS) {
+    const details = h('details', { class: 'section', 'data-section': section.id });
+    details.open = !closed.has(section.id);
+    on(details, 'toggle', () => (details.open ? closed.delete(section.id) : closed.add(section.id)));
+    details.appendChild(h('summary', { 'data-focus': `section:${section.id}` }, section.title(t)));
+    details.appendChild(section.render(app));
+    root.appendChild(details);
+    if (section.id === 'report') root.appendChild(saveBar());
+  }
+  // Problems no field names (e.g. "stages: at least one stage"), listed by the save button.
+  const extra = unplacedProblems(app, root);
+  const list = root.querySelector('[data-unplaced]');
+  if (list) for (const line of extra) list.appendChild(h('li', {}, line));
+  if (key) {
+    const target = Array.from(root.querySelectorAll<HTMLElement>('[data-focus]')).find((el) => el.getAttribute('data-focus') === key);
+    target?.focus();
   }
 }
 
-function setStatus(text: string, isError: boolean): void {
-  const status = document.getElementById('status');
-  if (!status) return;
-  status.textContent = text;
-  status.className = isError ? 'error' : '';
-}
-
-function setBusy(busy: boolean): void {
-  const buttons = document.querySelectorAll<HTMLButtonElement>('button[data-action]');
-  for (let i = 0; i < buttons.length; i++) buttons[i].disabled = busy;
-}
-
-function run(action: string): void {
-  setBusy(true);
-  setStatus(locale === 'ru' ? 'Выполняется…' : 'Working…', false);
-  const runner = google.script.run
-    .withSuccessHandler((result) => {
-      setBusy(false);
-      // The server returns {ok, kind, message}: a refused or stopped run is shown as such, never as "Done.".
-      const r = result as { ok?: unknown; message?: unknown } | null;
-      if (r && typeof r === 'object' && typeof r.message === 'string') {
-        setStatus(r.message, r.ok !== true);
-        return;
-      }
-      setStatus(locale === 'ru' ? 'Готово.' : 'Done.', false);
-    })
-    .withFailureHandler((error) => {
-      setBusy(false);
-      setStatus(error.message ?? String(error), true);
+function saveBar(): HTMLElement {
+  const { t } = app;
+  const button = h('button', { type: 'button', class: 'action', 'data-focus': 'save' }, t.save);
+  on(button, 'click', () => {
+    button.disabled = true;
+    saveMessage = t.saving;
+    void save().catch((e: unknown) => {
+      saveMessage = t.error(e instanceof Error ? e.message : String(e));
+      render('save');
     });
-  const fn = (runner as unknown as Record<string, unknown>)[action];
-  if (typeof fn !== 'function') {
-    setBusy(false);
-    setStatus(`Unknown action: ${action}`, true);
-    return;
-  }
-  (fn as () => void).call(runner);
+  });
+  const failed = app.problems.length > 0;
+  return h(
+    'div',
+    { class: 'save-bar' },
+    button,
+    h('div', { class: failed ? 'error' : 'gray', role: 'status', 'data-save-message': '' }, saveMessage),
+    h('ul', { class: 'error', 'data-unplaced': '' }),
+  );
 }
 
-function wireButtons(): void {
-  const buttons = document.querySelectorAll<HTMLButtonElement>('button[data-action]');
-  for (let i = 0; i < buttons.length; i++) {
-    const button = buttons[i];
-    const action = button.getAttribute('data-action');
-    if (action) button.addEventListener('click', () => run(action));
-  }
-}
-
-localise();
-wireButtons();
+root.textContent = app.t.loading;
+load().catch((e: unknown) => {
+  root.textContent = '';
+  root.appendChild(h('p', { class: 'error' }, app.t.loadFailed(e instanceof Error ? e.message : String(e))));
+});

@@ -1,0 +1,20 @@
+/**
+ * The sections of the sidebar, in order. A new group of settings is one module exporting a Section
+ * (it reads and writes its own key of `app.draft.config`, e.g. `sla`, and names its fields' `data-path`
+ * by that key so the engine's problems land next to them) plus one line here.
+ */
+import type { Section } from '../model';
+import { dataSection } from './data';
+import { funnelSection } from './funnel';
+import { refreshSection } from './refresh';
+import { reportSection } from './report';
+import { scheduleSection } from './schedule';
+
+export const SECTIONS: readonly Section[] = [
+  dataSection,
+  funnelSection,
+  // SLA, Spend and Feedback (issues 8–10) go here.
+  reportSection,
+  refreshSection,
+  scheduleSection,
+];
