@@ -3,16 +3,13 @@ import { h, on, select, uid } from '../dom';
 import { field } from '../fields';
 import { columnsOf, SLICE_ROLES, type Section } from '../model';
 
-/** 0.8 → "80"; anything that is not a number is shown as it is (and the save names the problem). */
-function percentText(v: unknown): string {
-  if (typeof v === 'number') return String(Math.round(v * 10000) / 100);
-  return v === undefined || v === null ? '80' : String(v);
-}
-
-/** "80" → 0.8; text that is not a number goes to the server as it is, so the engine's check reports it. */
-function percentValue(text: string): number | string {
+/**
+ * The percentile as the settings hold it (0.8), so the engine's message ("between 0 and 1") reads
+ * right next to it; text that is not a number goes to the server as it is and the engine's check names it.
+ */
+function fractionValue(text: string): number | string {
   const n = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(n) ? n / 100 : text;
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
 }
 
 export const reportSection: Section = {
@@ -55,8 +52,8 @@ export const reportSection: Section = {
     }
     body.appendChild(slices);
 
-    const maturity = h('input', { type: 'text', value: percentText(cfg.maturityPercentile), inputmode: 'decimal', autocomplete: 'off' });
-    on(maturity, 'input', () => (cfg.maturityPercentile = percentValue(maturity.value)));
+    const maturity = h('input', { type: 'text', value: cfg.maturityPercentile === undefined ? '0.8' : String(cfg.maturityPercentile), inputmode: 'decimal', autocomplete: 'off' });
+    on(maturity, 'input', () => (cfg.maturityPercentile = fractionValue(maturity.value)));
     body.appendChild(field(app, 'maturityPercentile', t.maturity, maturity, t.maturityHint));
     return body;
   },
