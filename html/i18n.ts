@@ -2,7 +2,7 @@
 export type Locale = 'en' | 'ru';
 
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const WEEKDAYS_RU = ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
+const WEEKDAYS_RU = ['Воскресенье', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота'];
 
 const EN = {
   title: 'Funnel report',
@@ -134,7 +134,7 @@ const RU: Strings = {
   firstStage: 'Лид создан',
   grain: 'Период когорты',
   grains: { week: 'Неделя', month: 'Месяц', quarter: 'Квартал' },
-  weekStart: 'Неделя начинается',
+  weekStart: 'Первый день недели',
   weekdays: WEEKDAYS_RU,
   reportDate: 'Дата отчёта',
   reportDateHint: 'ГГГГ-ММ-ДД; пусто = сегодня',

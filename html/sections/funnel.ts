@@ -3,7 +3,7 @@
  * with one current-stage column, to the values of that column that mean it (checkboxes of the distinct
  * values found); and the hand-off stage.
  */
-import { h, on, select, uid } from '../dom';
+import { append, h, on, select, uid } from '../dom';
 import { field } from '../fields';
 import { currentStageOf, stagesOf, type App, type Section, type StageDraft } from '../model';
 
@@ -65,7 +65,10 @@ function stageRow(app: App, stages: StageDraft[], i: number): HTMLElement {
     app.rerender(stages.length ? `stage:${Math.min(i, stages.length - 1)}:name` : 'addStage');
   });
   const nameGroup = field(app, `stages[${i}].name`, t.stage(i + 1), name);
-  nameGroup.appendChild(h('div', { class: 'stage-buttons' }, up, down, del));
+  // Name and its buttons on one line: at 300 px a separate button row made each stage two rows taller.
+  const line = h('div', { class: 'stage-line' });
+  name.replaceWith(line);
+  append(line, name, up, down, del);
   row.appendChild(nameGroup);
 
   if (draft.mode === 'timestamps') {

@@ -9,14 +9,21 @@ import { h, on } from '../dom';
 import type { App, Section } from '../model';
 import type { Strings } from '../i18n';
 
-function localTime(iso: string, locale: string): string {
+/** An instant on the spreadsheet's clock (the browser's zone may differ, e.g. a traveller's laptop). */
+function localTime(iso: string, locale: string, timeZone: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(d.getTime())) return iso;
+  const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return d.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { ...opts, timeZone });
+  } catch {
+    return d.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', opts);
+  }
 }
 
-export function lastRunLine(t: Strings, locale: string, last: LastRunInfo | null): string {
+export function lastRunLine(t: Strings, locale: string, timeZone: string, last: LastRunInfo | null): string {
   if (!last) return t.neverRun;
-  const at = localTime(last.at, locale);
+  const at = localTime(last.at, locale, timeZone);
   const line = last.ok ? t.lastRunOk(at, last.leads, last.issues) : t.lastRunFailed(at, last.message);
   return last.scheduledFailures > 1 ? `${line} ${t.failuresInRow(last.scheduledFailures)}` : line;
 }
@@ -98,7 +105,7 @@ export const refreshSection: Section = {
       progress.appendChild(stepsList(app, lastResult));
       progress.appendChild(summary(app, lastResult));
     }
-    body.appendChild(h('div', { class: 'last-run' }, h('b', {}, `${t.lastRun}: `), h('span', { 'data-last-run': '' }, lastRunLine(t, app.locale, app.state.lastRun))));
+    body.appendChild(h('div', { class: 'last-run' }, h('b', {}, `${t.lastRun}: `), h('span', { 'data-last-run': '' }, lastRunLine(t, app.locale, app.state.timeZone, app.state.lastRun))));
     return body;
   },
 };
