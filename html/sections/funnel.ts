@@ -123,10 +123,11 @@ export const funnelSection: Section = {
         app.rerender('path:currentStage.column');
       });
       body.appendChild(field(app, 'currentStage.column', t.currentColumn, s));
-      body.appendChild(valueBoxes(app, LEAD, t.leadValues, 'currentStage.values.lead'));
     }
 
+    // Step 0 is every lead; with a current-stage column, the values meaning "still there" belong to it.
     body.appendChild(h('div', { class: 'gray first-stage' }, `0. ${t.firstStage}`));
+    if (draft.mode === 'current') body.appendChild(valueBoxes(app, LEAD, t.leadValues, 'currentStage.values.lead'));
     stages.forEach((_, i) => body.appendChild(stageRow(app, stages, i)));
     if (draft.mode === 'current') body.appendChild(valueBoxes(app, LOST, t.lostValues, 'currentStage.values.lost'));
 

@@ -9,7 +9,7 @@ import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
 import { createFakeServices, type FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
 import { handMadeLeads, REPORT_NOW, rowOf } from '../sheets/helpers';
-import { eventually, focusedKey, launch, screenshotSections, sidebarPage, tabTo } from './browser';
+import { eventually, focusedKey, launch, OUT, screenshotSections, sidebarPage, tabTo } from './browser';
 import { startPreview, type PreviewServer } from './preview-server';
 
 /** handMadeLeads with headers detection does not map to channel and manager (the test maps them). */
@@ -229,6 +229,54 @@ describe('sidebar in Chromium', () => {
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('current-stage column: stages mapped to the distinct values by checkboxes', async () => {
+    // Six leads of one Moscow week (16–22 Nov) in the amoCRM shape: one status column.
+    const msk = (d: number) => new Date(Date.UTC(2026, 10, d, 9) - 3 * 3_600_000);
+    const rows: Stored[][] = [
+      ['ID', 'Created', 'Status'],
+      ['A1', msk(16), 'New'],
+      ['A2', msk(17), 'In work'],
+      ['A3', msk(17), 'Qualified'],
+      ['A4', msk(18), 'Won'],
+      ['A5', msk(19), 'Closed lost'],
+      ['A6', msk(20), 'Qualified'],
+    ];
+    const config = { columns: { createdAt: 'Created' }, stages: [{ name: 'Qualified', column: 'Created' }, { name: 'Won', column: 'Created' }] };
+    const w = world(config, rows);
+    const { page, context } = await open(w);
+    await page.check('input[data-focus="shape:current"]');
+    await field(page, 'currentStage.column').selectOption('Status');
+    const box = (target: string, value: string) => page.locator(`input[data-focus="value:${target}:${value}"]`);
+    // Each group offers every distinct value of the column.
+    const offered = await page.$$eval('fieldset[data-path="stages[0].values"] label', (els) => els.map((e) => e.textContent));
+    expect(offered).toEqual(['Closed lost', 'In work', 'New', 'Qualified', 'Won']);
+    await box('lead', 'New').check();
+    await box('lead', 'In work').check();
+    await box('Qualified', 'Qualified').check();
+    await box('Won', 'Won').check();
+    await box('lost', 'Closed lost').check();
+    // A value means one stage: ticking it elsewhere moves it.
+    await box('Won', 'Qualified').check();
+    await expect(box('Qualified', 'Qualified').isChecked()).resolves.toBe(false);
+    await box('Qualified', 'Qualified').check();
+    await expect(box('Won', 'Qualified').isChecked()).resolves.toBe(false);
+    await page.locator('details[data-section="funnel"]').screenshot({ path: `${OUT}/sidebar-en-funnel-current-stage.png` });
+
+    await page.click('button[data-focus="refreshNow"]');
+    await page.waitForSelector('.summary');
+    const saved = JSON.parse(w.properties.document.store.get(CONFIG_KEY) as string);
+    expect(saved.stages).toEqual([{ name: 'Qualified' }, { name: 'Won' }]);
+    expect(saved.currentStage).toEqual({
+      column: 'Status',
+      values: { New: 'lead', 'In work': 'lead', Qualified: 'Qualified', Won: 'Won', 'Closed lost': 'lost' },
+    });
+    // By hand: 6 leads; reached Qualified = A3, A6 and A4 (Won passes Qualified) = 3; reached Won = A4 = 1.
+    const v = w.app.spreadsheet.sheet('Cohorts').peekValues();
+    const total = v.find((r) => r[0] === 'Total') as Stored[];
+    expect([total[1], total[2], total[4]]).toEqual([6, 3, 1]);
     await context.close();
   });
 
