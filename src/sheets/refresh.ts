@@ -88,10 +88,10 @@ export function defaultTimeBudget(startedAt: number): TimeBudget {
   return { startedAt, limitMs: EXECUTION_LIMIT_MS, writeReserveMs: WRITE_RESERVE_MS };
 }
 
-/** True when the work so far leaves less than the write reserve before the execution limit. */
-function overBudget(ctx: RefreshContext): boolean {
+/** True when the work up to `at` leaves less than the write reserve before the execution limit. */
+function overBudget(ctx: RefreshContext, at: number): boolean {
   const b = ctx.timeBudget;
-  return b !== undefined && ctx.clock() - b.startedAt > b.limitMs - b.writeReserveMs;
+  return b !== undefined && at - b.startedAt > b.limitMs - b.writeReserveMs;
 }
 
 /** Where the status line of the last good refresh is (1-based cell of one of our report tabs). */
@@ -170,9 +170,9 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   // The other named inputs the registered reports need: each sheet read once, when it exists.
   const registry = ctx.reports ?? REPORTS;
   const inputs = readOtherInputs(wb, registry);
-  ctx.onStep?.({ step: 'reading', ms: Math.max(0, ctx.clock() - readStart) });
-  if (overBudget(ctx)) return { ok: false, message: strings.timeLimit };
-  const computeStart = ctx.clock();
+  const readEnd = ctx.clock();
+  ctx.onStep?.({ step: 'reading', ms: Math.max(0, readEnd - readStart) });
+  if (overBudget(ctx, readEnd)) return { ok: false, message: strings.timeLimit };
 
   // The saved config, else detection from the header (its warnings land on the Data issues tab);
   // always in the spreadsheet's zone.
@@ -197,9 +197,10 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
   const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
-  ctx.onStep?.({ step: 'computing', ms: Math.max(0, ctx.clock() - computeStart) });
+  const computeEnd = ctx.clock();
+  ctx.onStep?.({ step: 'computing', ms: Math.max(0, computeEnd - readEnd) });
   // Everything is computed and nothing written yet: the last point where stopping leaves the old report whole.
-  if (overBudget(ctx)) return { ok: false, message: strings.timeLimit };
+  if (overBudget(ctx, computeEnd)) return { ok: false, message: strings.timeLimit };
   return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports } };
 }
 

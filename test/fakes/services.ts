@@ -236,6 +236,7 @@ export function createFakeServices(
   const session = new FakeSession(opts.locale ?? 'en_US');
   const html = new FakeHtmlService();
   const script = new FakeScriptApp();
+  script.documentId = app.spreadsheet.id;
   properties.currentUser = () => script.user;
   session.currentUser = () => script.user;
   lock.state.pendingWrites = () => app.unflushedWrites();
