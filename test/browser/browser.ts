@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser: they are typed against the DOM.
 /**
  * Real headless Chromium for the sidebar tests: Debian's `chromium` package at /usr/bin/chromium
  * (`.ci/run` installs it), driven by playwright-core. A missing browser fails the test with the fix.

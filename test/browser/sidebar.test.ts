@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser: they are typed against the DOM.
 /**
  * The sidebar in real headless Chromium, 300 px wide, against the real server functions on an
  * in-memory spreadsheet (preview-server.ts). The numbers checked after "Refresh now" are the hand

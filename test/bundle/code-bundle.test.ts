@@ -6,7 +6,11 @@
  */
 import ts from 'typescript';
 import vm from 'vm';
-import { readDist, sourceExports } from './bundle-helpers';
+import fs from 'fs';
+import path from 'path';
+import { SCHEDULE_HANDLER } from '../../src/sheets/schedule';
+import { SIDEBAR_FUNCTIONS } from '../../src/sheets/sidebar-contract';
+import { readDist, REPO, sourceExports } from './bundle-helpers';
 
 const APPS_SCRIPT_GLOBALS = [
   'SpreadsheetApp', 'Session', 'PropertiesService', 'HtmlService', 'ScriptApp', 'LockService',
@@ -70,6 +74,23 @@ describe('dist/Code.js as an Apps Script file', () => {
     for (const { name } of exportsOfSource) {
       expect(`${name}: ${typeof context[name]}`).toBe(`${name}: function`);
     }
+  });
+
+  it('has a top-level function for every server function the sidebar calls, and the trigger handler', () => {
+    const { functions } = parseBundle();
+    for (const name of [...SIDEBAR_FUNCTIONS, SCHEDULE_HANDLER]) expect(`${name}: ${functions.has(name)}`).toBe(`${name}: true`);
+    // Every call('…') in the sidebar's sources names one of them (the typecheck proves it too).
+    const called = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, f.name);
+        if (f.isDirectory()) walk(p);
+        else if (f.name.endsWith('.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/\bcall\('(\w+)'/g)) called.add(m[1]);
+      }
+    };
+    walk(path.join(REPO, 'html'));
+    expect(called.size).toBeGreaterThanOrEqual(6);
+    for (const name of called) expect(`${name}: ${functions.has(name)}`).toBe(`${name}: true`);
   });
 
   it('keeps each export’s JSDoc verbatim and its parameter names on the top-level wrapper', () => {

@@ -18,7 +18,7 @@ function sandbox(world: FakeWorld): vm.Context {
     LockService: world.lock,
     Session: world.session,
     HtmlService: world.html,
-    ScriptApp: { AuthMode: AUTH_MODE },
+    ScriptApp: Object.assign(world.script, { AuthMode: AUTH_MODE }),
     console,
   });
   vm.runInContext(readDist('Code.js'), context, { filename: 'Code.js' });
@@ -102,6 +102,28 @@ describe('dist/Code.js on fake Apps Script services', () => {
     });
     expect(world.app.spreadsheet.toasts.map((t) => t.msg)).toEqual(['A refresh is already running. Wait for it to finish, then refresh again.']);
     expect(world.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads']);
+  });
+
+  test('the sidebar API and the scheduled refresh through the top-level functions: JSON-like values, a trigger run by id', () => {
+    const world = createFakeServices();
+    const context = sandbox(world);
+    world.app.spreadsheet.addSheet('Leads', [
+      ['Lead ID', 'Created at', 'Won at'],
+      ['1', new Date('2026-11-02T10:00:00Z'), new Date('2026-11-05T10:00:00Z')],
+      ['2', new Date('2026-11-03T10:00:00Z'), ''],
+    ]);
+    const state = call(context, 'sidebarState()') as Record<string, unknown>;
+    // What google.script.run can carry: the value survives a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    expect(state.leadsSheet).toBe('Leads');
+    const saved = call(context, 'sidebarSaveSettings("Leads", {columns: {createdAt: "Created at"}, stages: [{name: "Won", column: "Won at"}]})');
+    expect(saved).toEqual({ ok: true, changed: true, problems: [] });
+    expect(call(context, 'sidebarSetSchedule({kind: "daily", hour: 5})')).toMatchObject({ ok: true });
+    expect(world.script.triggers.map((t) => t.handler)).toEqual(['scheduledRefresh']);
+    world.env.context = 'trigger';
+    const uid = world.script.triggers[0].uid;
+    expect(call(context, `scheduledRefresh({triggerUid: ${JSON.stringify(uid)}})`)).toMatchObject({ kind: 'done' });
+    expect(world.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues']);
   });
 
   test('showSidebar opens sidebar.html', () => {

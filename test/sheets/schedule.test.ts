@@ -5,7 +5,6 @@
  * document lock while another refresh runs, and stopped before Apps Script's 6-minute limit with the
  * previous report left as it was.
  */
-import { runRefreshReports } from '../../src/sheets/app';
 import { EXECUTION_LIMIT_MS, WRITE_RESERVE_MS } from '../../src/sheets/refresh';
 import { nextRunAt, SCHEDULE_HANDLER, triggerKey } from '../../src/sheets/schedule';
 import { runScheduledRefresh, ScheduledRefreshFailed } from '../../src/sheets/scheduled-run';
