@@ -13,7 +13,7 @@ import type { AppServices, GasSpreadsheet } from './gas';
 import { pickLocale, uiStrings, type UiLocale } from './i18n';
 import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
-import { defaultTimeBudget, failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome, type TimeBudget } from './refresh';
+import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome, type TimeBudget } from './refresh';
 import { SettingsStore } from './settings-store';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { NoDocumentError, SheetTakenError, fallbackName } from './workbook';
@@ -96,7 +96,6 @@ function runFramed(
   let presenter: OutcomePresenter = headlessPresenter();
   let outcome: RefreshOutcome;
   const clock = opts.clock ?? (() => Date.now());
-  const timeBudget = opts.timeBudget ?? defaultTimeBudget(clock());
   try {
     const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, open());
     presenter = presenterFor(kind, workbook, locale);
@@ -112,7 +111,7 @@ function runFramed(
       ...(opts.reports ? { reports: opts.reports } : {}),
       ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
       ...(opts.onStep ? { onStep: opts.onStep } : {}),
-      timeBudget,
+      timeBudget: opts.timeBudget ?? 'from-refresh-start',
       statusOnFailure: kind === 'headless',
     };
     outcome = withDocumentLock(svc.LockService, () => svc.SpreadsheetApp.flush(), locale, () => {

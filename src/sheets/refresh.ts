@@ -59,9 +59,10 @@ export interface RefreshContext {
   /**
    * The execution's time budget (Apps Script stops a run at 6 minutes). Checked before computing and
    * again before the first write: a run that could not finish writing in time stops there, says so
-   * and leaves every tab as it was.
+   * and leaves every tab as it was. `from-refresh-start`: Apps Script's limit counted from the
+   * refresh's first clock reading (the execution started a moment before it).
    */
-  timeBudget?: TimeBudget;
+  timeBudget?: TimeBudget | 'from-refresh-start';
 }
 
 export interface RefreshStepDone {
@@ -91,7 +92,7 @@ export function defaultTimeBudget(startedAt: number): TimeBudget {
 /** True when the work up to `at` leaves less than the write reserve before the execution limit. */
 function overBudget(ctx: RefreshContext, at: number): boolean {
   const b = ctx.timeBudget;
-  return b !== undefined && at - b.startedAt > b.limitMs - b.writeReserveMs;
+  return b !== undefined && b !== 'from-refresh-start' && at - b.startedAt > b.limitMs - b.writeReserveMs;
 }
 
 /** Where the status line of the last good refresh is (1-based cell of one of our report tabs). */
@@ -303,8 +304,9 @@ function recordFailure(ctx: RefreshContext, started: number, message: string): v
  * One refresh; the caller holds the document lock. Returns the outcome and shows nothing: a stopped
  * refresh (a message, or an unexpected error) is stored as the last-run record too.
  */
-export function refreshLocked(ctx: RefreshContext): RefreshOutcome {
-  const started = ctx.clock();
+export function refreshLocked(context: RefreshContext): RefreshOutcome {
+  const started = context.clock();
+  const ctx = context.timeBudget === 'from-refresh-start' ? { ...context, timeBudget: defaultTimeBudget(started) } : context;
   let computed: Computed;
   try {
     computed = computeRefresh(ctx, started);

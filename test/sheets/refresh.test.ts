@@ -145,6 +145,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
       leads: 11,
       issues: 0,
       tabs: ['Cohorts', 'Conversions', 'Data issues'],
+      tabsById: { cohorts: 'Cohorts', conversions: 'Conversions', issues: 'Data issues' },
       statusCell: { sheet: 'Cohorts', row: 1, col: 9 },
     });
     expect(w.app.ui.alerts).toEqual([]);

@@ -1,0 +1,93 @@
+/**
+ * The sidebar's server functions on the fakes: what the sidebar opens with (read in one pass), saving
+ * (the engine's problems by path, in the user's language; nothing written when nothing changed), and
+ * the refresh's steps and summary.
+ */
+import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
+import { DISTINCT_MAX, sidebarServer } from '../../src/sheets/sidebar-api';
+import { createFakeServices, type FakeWorld } from '../fakes/services';
+import { handMadeLeads, msk, REPORT_NOW } from './helpers';
+
+function setup(locale = 'en_US'): FakeWorld {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow', locale });
+  w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+  w.resetCalls();
+  return w;
+}
+
+const api = (w: FakeWorld) => sidebarServer(w.services, { now: () => REPORT_NOW });
+
+describe('sidebarState', () => {
+  test('detected settings, the header with first values (dates on the spreadsheet clock), today; one read of the sheet', () => {
+    const w = setup();
+    const s = api(w).sidebarState();
+    expect(s.settingsSource).toBe('detected');
+    expect(s.leadsSheet).toBe('Leads');
+    expect(s.today).toBe('2026-11-25');
+    expect(s.columns?.columns.map((c) => c.header)).toEqual(['Lead ID', 'Created at', 'Channel', 'Manager', 'Contacted at', 'Qualified at', 'Won at']);
+    const created = s.columns?.columns[1];
+    expect(created?.preview).toEqual(['2026-11-02 01:30', '2026-11-03 09:00', '2026-11-05 14:00']);
+    expect(s.columns?.columns[2].distinct).toEqual(['Facebook', 'Google', 'Organic']);
+    expect(w.app.calls.count('Sheet.getDataRange')).toBe(1);
+    expect(w.properties.calls.count('Properties.setProperties')).toBe(0);
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
+  test('a column with more than DISTINCT_MAX values offers no checkboxes', () => {
+    const w = createFakeServices({ timeZone: 'UTC' });
+    const rows = [['Created', 'Status'], ...Array.from({ length: DISTINCT_MAX + 1 }, (_, i) => [msk('2026-11-02'), `S${i}`])];
+    w.app.spreadsheet.addSheet('Leads', rows);
+    expect(api(w).sidebarState().columns?.columns[1].distinct).toBeNull();
+  });
+});
+
+describe('sidebarSaveSettings', () => {
+  const good = { columns: { createdAt: 'Created at' }, stages: [{ name: 'Won', column: 'Won at' }] };
+
+  test('saves once; the same settings again write nothing', () => {
+    const w = setup();
+    expect(api(w).sidebarSaveSettings('Leads', good)).toEqual({ ok: true, changed: true, problems: [] });
+    expect(w.properties.document.store.get(LEADS_SHEET_KEY)).toBe('Leads');
+    w.resetCalls();
+    // Defaults filled in by the first save are the same settings.
+    expect(api(w).sidebarSaveSettings('Leads', { ...good, grain: 'week', weekStartsOn: 1 })).toEqual({ ok: true, changed: false, problems: [] });
+    expect(w.properties.calls.count('Properties.setProperties')).toBe(0);
+    expect(w.properties.calls.count('Properties.deleteProperty')).toBe(0);
+  });
+
+  test('problems carry their path and the engine’s text without it, in Russian for a Russian user; nothing saved', () => {
+    const w = setup('ru_RU');
+    const r = api(w).sidebarSaveSettings('Нет', { columns: {}, stages: [{ name: '', column: 'Won at' }], maturityPercentile: 2 });
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([
+      { path: 'leadsSheet', message: 'листа «Нет» нет' },
+      { path: 'columns.createdAt', message: expect.any(String) },
+      { path: 'stages[0].name', message: 'обязательно' },
+      { path: 'maturityPercentile', message: 'должно быть числом от 0 до 1 (например, 0.8)' },
+      // The one stage was dropped for its missing name, so none is left (the sidebar lists this by the save button).
+      { path: 'stages', message: 'нужен хотя бы один этап после «лид создан»' },
+    ]);
+    expect(w.properties.document.store.has(CONFIG_KEY)).toBe(false);
+  });
+});
+
+describe('sidebarRefreshNow', () => {
+  test('steps in order with each tab, the summary, and the report date used', () => {
+    const w = setup();
+    let t = 0;
+    const r = sidebarServer(w.services, { now: () => REPORT_NOW, clock: () => (t += 100) }).sidebarRefreshNow('2026-11-20');
+    expect(r.ok).toBe(true);
+    expect(r.steps.map((s) => (s.tab ? `${s.step}:${s.tab}` : s.step))).toEqual(['reading', 'computing', 'writing:Cohorts', 'writing:Conversions', 'writing:Data issues']);
+    expect(r.issuesTab).toBe('Data issues');
+    // Report date 20 Nov: L10 (22 Nov) and L11 (23 Nov) are created after it (helpers.ts).
+    expect(r.leadsRead).toBe(9);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  test('a report date that is not a day is refused by field, before anything runs', () => {
+    const w = setup();
+    const r = api(w).sidebarRefreshNow('2026-13-01');
+    expect(r.problems).toEqual([{ path: 'reportDate', message: 'must be a date YYYY-MM-DD (e.g. 2026-11-23)' }]);
+    expect(w.lock.calls.count('LockService.getDocumentLock')).toBe(0);
+  });
+});
