@@ -3,7 +3,7 @@
  * steps as the server reports them (reading, computing, writing each tab, with times), the summary
  * (leads read, data issues with a link to their tab, duration) and the last refresh's line.
  */
-import type { LastRunInfo, RefreshResult } from '../../src/sheets/sidebar-contract';
+import type { LastRunInfo, RefreshProgress, RefreshResult } from '../../src/sheets/sidebar-contract';
 import { call } from '../api';
 import { h, on } from '../dom';
 import type { App, Section } from '../model';
@@ -28,15 +28,21 @@ export function lastRunLine(t: Strings, locale: string, timeZone: string, last: 
   return last.scheduledFailures > 1 ? `${line} ${t.failuresInRow(last.scheduledFailures)}` : line;
 }
 
-function stepsList(app: App, result: RefreshResult): HTMLElement {
+/** The steps done (✓ with their time) and, while it runs, the one under way (…). */
+function stepsList(app: App, progress: RefreshProgress): HTMLElement {
   const { t } = app;
   const list = h('ol', { class: 'steps', 'aria-label': t.refreshNow });
-  for (const s of result.steps) {
+  for (const s of progress.steps) {
     const label = s.step === 'writing' && s.tab ? t.stepWriting(s.tab) : t.steps[s.step];
     list.appendChild(h('li', { class: 'done', 'data-step': s.step }, `✓ ${label}`, ' ', h('span', { class: 'gray' }, `${(s.ms / 1000).toFixed(1)} s`)));
   }
+  if (progress.current) list.appendChild(h('li', { class: 'running gray', 'data-step': progress.current }, `… ${t.steps[progress.current]}`));
   return list;
 }
+
+/** How often a running refresh's progress is asked for. */
+const POLL_MS = 700;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function summary(app: App, result: RefreshResult): HTMLElement {
   const { t } = app;
@@ -65,6 +71,64 @@ function summary(app: App, result: RefreshResult): HTMLElement {
 }
 
 let lastResult: RefreshResult | null = null;
+/** While a refresh runs: re-renders of the sidebar (a save re-renders it) keep the button off and the progress shown. */
+let running = false;
+let liveProgress: RefreshProgress | null = null;
+
+function fillProgress(app: App, el: Element): void {
+  el.textContent = '';
+  if (running) {
+    el.appendChild(liveProgress ? stepsList(app, liveProgress) : h('div', { class: 'gray' }, app.t.running));
+  } else if (lastResult) {
+    el.appendChild(stepsList(app, { steps: lastResult.steps, current: null }));
+    el.appendChild(summary(app, lastResult));
+  }
+}
+
+function currentProgressElement(): Element | null {
+  return document.querySelector('[data-section="refresh"] .progress');
+}
+
+async function refreshNow(app: App): Promise<void> {
+  running = true;
+  liveProgress = null;
+  app.rerender('refreshNow');
+  let message = '';
+  try {
+    if (!(await app.save())) {
+      message = app.t.fixErrors;
+      return;
+    }
+    // The refresh is one server call; its steps are polled from the server while it runs.
+    const runId = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    void (async () => {
+      while (running) {
+        await sleep(POLL_MS);
+        const p = await call('sidebarRefreshProgress', runId).catch(() => null);
+        const el = currentProgressElement();
+        if (p && running && el) {
+          liveProgress = p;
+          fillProgress(app, el);
+        }
+      }
+    })();
+    const result = await call('sidebarRefreshNow', app.draft.reportDate, runId);
+    if (result.problems.length > 0) {
+      app.problems = result.problems;
+      return;
+    }
+    lastResult = result;
+    running = false;
+    await app.reload();
+  } catch (e) {
+    message = app.t.error(e instanceof Error ? e.message : String(e));
+  } finally {
+    running = false;
+    app.rerender(document.activeElement?.getAttribute('data-focus') ?? 'refreshNow');
+    const el = currentProgressElement();
+    if (message && el) el.textContent = message;
+  }
+}
 
 export const refreshSection: Section = {
   id: 'refresh',
@@ -73,38 +137,12 @@ export const refreshSection: Section = {
     const { t } = app;
     const body = h('div', { class: 'block' });
     const button = h('button', { type: 'button', class: 'action', 'data-focus': 'refreshNow' }, t.refreshNow);
+    button.disabled = running;
+    on(button, 'click', () => void refreshNow(app));
     const progress = h('div', { class: 'progress', 'aria-live': 'polite' });
-    on(button, 'click', () => {
-      button.disabled = true;
-      progress.textContent = '';
-      progress.appendChild(h('div', { class: 'gray running' }, `${t.running} ${t.steps.reading} → ${t.steps.computing} → ${t.steps.writing}`));
-      void (async () => {
-        try {
-          if (!(await app.save())) {
-            progress.textContent = t.fixErrors;
-            return;
-          }
-          const result = await call('sidebarRefreshNow', app.draft.reportDate);
-          if (result.problems.length > 0) {
-            app.problems = result.problems;
-            app.rerender('refreshNow');
-            return;
-          }
-          lastResult = result;
-          await app.reload();
-        } catch (e) {
-          progress.textContent = t.error(e instanceof Error ? e.message : String(e));
-        } finally {
-          button.disabled = false;
-        }
-      })();
-    });
+    fillProgress(app, progress);
     body.appendChild(button);
     body.appendChild(progress);
-    if (lastResult) {
-      progress.appendChild(stepsList(app, lastResult));
-      progress.appendChild(summary(app, lastResult));
-    }
     body.appendChild(h('div', { class: 'last-run' }, h('b', {}, `${t.lastRun}: `), h('span', { 'data-last-run': '' }, lastRunLine(t, app.locale, app.state.timeZone, app.state.lastRun))));
     return body;
   },

@@ -27,6 +27,7 @@ export function globalServices(): AppServices {
     HtmlService,
     ...(typeof Session !== 'undefined' ? { Session } : {}),
     ...(typeof ScriptApp !== 'undefined' ? { ScriptApp } : {}),
+    ...(typeof CacheService !== 'undefined' ? { CacheService } : {}),
   };
 }
 

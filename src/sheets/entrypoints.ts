@@ -28,6 +28,7 @@ import { runScheduledRefresh } from './scheduled-run';
 import { sidebarServer } from './sidebar-api';
 import type {
   Json,
+  RefreshProgress,
   RefreshResult,
   SaveResult,
   ScheduleResult,
@@ -167,9 +168,20 @@ export function sidebarSaveSettings(leadsSheet: string, settings: Json): SaveRes
  * Sidebar "Refresh now": the refresh with its steps and summary. Обновляет отчёт сейчас.
  *
  * @param {string} reportDate Report date YYYY-MM-DD, or '' for today.
+ * @param {string} runId Names this run's progress record, polled with sidebarRefreshProgress.
  */
-export function sidebarRefreshNow(reportDate: string): RefreshResult {
-  return sidebarServer().sidebarRefreshNow(reportDate);
+export function sidebarRefreshNow(reportDate: string, runId: string): RefreshResult {
+  return sidebarServer().sidebarRefreshNow(reportDate, runId);
+}
+
+/**
+ * Sidebar: the steps a running "Refresh now" has done so far (null when unknown).
+ * Ход обновления.
+ *
+ * @param {string} runId The id passed to sidebarRefreshNow.
+ */
+export function sidebarRefreshProgress(runId: string): RefreshProgress | null {
+  return sidebarServer().sidebarRefreshProgress(runId);
 }
 
 /**
@@ -210,6 +222,7 @@ export type SidebarGlobalsMatchContract = Assert<
       sidebarSheetColumns: typeof sidebarSheetColumns;
       sidebarSaveSettings: typeof sidebarSaveSettings;
       sidebarRefreshNow: typeof sidebarRefreshNow;
+      sidebarRefreshProgress: typeof sidebarRefreshProgress;
       sidebarSetSchedule: typeof sidebarSetSchedule;
       sidebarShowSheet: typeof sidebarShowSheet;
       sidebarSetUpExampleSheets: typeof sidebarSetUpExampleSheets;

@@ -206,6 +206,17 @@ export interface GasSession {
   getEffectiveUser(): GasUser;
 }
 
+/** https://developers.google.com/apps-script/reference/cache/cache */
+export interface GasCache {
+  get(key: string): string | null;
+  put(key: string, value: string, expirationInSeconds: number): void;
+}
+
+export interface GasCacheService {
+  /** The cache of the current user and script (shared by that user's concurrent executions). */
+  getUserCache(): GasCache | null;
+}
+
 // ---- ScriptApp: time-driven triggers (https://developers.google.com/apps-script/reference/script) ----
 
 type Weekday = GoogleAppsScript.Base.Weekday;
@@ -257,6 +268,8 @@ export interface AppServices {
   HtmlService: GasHtmlService;
   /** Triggers; absent in tests that do not schedule. */
   ScriptApp?: GasScriptApp;
+  /** The refresh's progress for the sidebar to poll; absent: no live progress (the steps come with the result). */
+  CacheService?: GasCacheService;
 }
 
 // ---- Compile-time proof that the real Apps Script services satisfy the ports above. ----
@@ -284,5 +297,7 @@ export type RealServicesSatisfyPorts = [
   Assert<Satisfies<GoogleAppsScript.Script.ScriptApp, GasScriptApp>>,
   Assert<Satisfies<GoogleAppsScript.Script.ClockTriggerBuilder, GasClockTriggerBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Script.Trigger, GasTrigger>>,
+  Assert<Satisfies<GoogleAppsScript.Cache.CacheService, GasCacheService>>,
+  Assert<Satisfies<GoogleAppsScript.Cache.Cache, GasCache>>,
   Assert<Satisfies<Spreadsheet['InterpolationType']['PERCENTILE'], GoogleAppsScript.Spreadsheet.InterpolationType>>,
 ];

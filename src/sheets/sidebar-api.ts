@@ -28,7 +28,9 @@ import type {
   FieldProblem,
   Json,
   LastRunInfo,
+  RefreshProgress,
   RefreshResult,
+  RefreshStep,
   SaveResult,
   ScheduleResult,
   SheetColumns,
@@ -42,6 +44,11 @@ import { NoDocumentError } from './workbook';
 export const PREVIEW_VALUES = 3;
 /** A column with more distinct values than this is not offered as a current-stage column's checkboxes. */
 export const DISTINCT_MAX = 40;
+
+/** How long a run's progress record is kept (a refresh ends within 6 minutes). */
+export const PROGRESS_TTL_S = 600;
+const progressKey = (runId: string): string => `funnel.progress.${runId}`;
+const RUN_ID = /^[\w-]{1,64}$/;
 
 /** A problem for the sidebar: its path, and its text without the `path: ` the catalogue puts first. */
 export function fieldProblem(m: Message, locale: UiLocale): FieldProblem {
@@ -221,7 +228,7 @@ export function sidebarServer(svc: AppServices = globalServices(), opts: RunOpti
       return { ok: true, changed: saved.changed || sheetChanged, problems: [] };
     },
 
-    sidebarRefreshNow(reportDate: string): RefreshResult {
+    sidebarRefreshNow(reportDate: string, runId: string): RefreshResult {
       const locale = userLocale(svc);
       const date = typeof reportDate === 'string' ? reportDate.trim() : '';
       if (date !== '' && parseIsoDay(date) === null) {
@@ -237,21 +244,49 @@ export function sidebarServer(svc: AppServices = globalServices(), opts: RunOpti
           problems: [fieldProblem(msg('sidebar.reportDate', { path: 'reportDate' }), locale)],
         };
       }
-      const steps: RefreshStepDone[] = [];
+      const steps: RefreshStep[] = [];
+      // Each step is put in the user's cache as it ends, for the sidebar to poll while this call runs
+      // (google.script.run calls run as separate executions, so a poll is answered meanwhile).
+      const cache = typeof runId === 'string' && RUN_ID.test(runId) ? (svc.CacheService?.getUserCache() ?? null) : null;
+      const publish = (current: RefreshProgress['current']): void => {
+        if (!cache) return;
+        try {
+          cache.put(progressKey(runId), JSON.stringify({ steps, current } satisfies RefreshProgress), PROGRESS_TTL_S);
+        } catch (e) {
+          console.error(e); // progress is a nicety: never let it stop the refresh
+        }
+      };
+      const onStep = (s: RefreshStepDone): void => {
+        steps.push({ step: s.step, ms: Math.round(s.ms), ...(s.tab !== undefined ? { tab: s.tab } : {}) });
+        publish(s.step === 'reading' ? 'computing' : 'writing');
+      };
+      publish('reading');
       const started = clock();
-      const outcome = runRefreshReports(svc, { ...opts, ...(date !== '' ? { asOf: date } : {}), onStep: (s) => steps.push(s) }, 'sidebar');
+      const outcome = runRefreshReports(svc, { ...opts, ...(date !== '' ? { asOf: date } : {}), onStep }, 'sidebar');
+      publish(null);
       const done = outcome.kind === 'done' ? outcome.record : null;
       return {
         ok: outcome.kind === 'done',
         kind: outcome.kind,
         message: outcome.message,
-        steps: steps.map((s) => ({ step: s.step, ms: Math.round(s.ms), ...(s.tab !== undefined ? { tab: s.tab } : {}) })),
+        steps,
         leadsRead: done ? done.leads : null,
         issues: done ? done.issues : null,
         issuesTab: done?.tabsById?.issues ?? null,
         durationMs: done ? done.durationMs : Math.max(0, clock() - started),
         problems: [],
       };
+    },
+
+    sidebarRefreshProgress(runId: string): RefreshProgress | null {
+      if (typeof runId !== 'string' || !RUN_ID.test(runId)) return null;
+      const text = svc.CacheService?.getUserCache()?.get(progressKey(runId)) ?? null;
+      if (text === null) return null;
+      try {
+        return JSON.parse(text) as RefreshProgress;
+      } catch {
+        return null;
+      }
     },
 
     sidebarSetSchedule(spec: unknown): ScheduleResult {

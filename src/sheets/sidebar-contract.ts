@@ -107,6 +107,13 @@ export interface RefreshResult {
   problems: FieldProblem[];
 }
 
+/** What a refresh has done so far, while it runs (polled by the sidebar). */
+export interface RefreshProgress {
+  steps: RefreshStep[];
+  /** The step under way; null once the refresh has ended. */
+  current: 'reading' | 'computing' | 'writing' | null;
+}
+
 export interface ScheduleResult {
   ok: boolean;
   schedule: ScheduleInfo | null;
@@ -125,7 +132,9 @@ export interface SidebarServer {
   sidebarState(): SidebarState;
   sidebarSheetColumns(sheet: string): SheetColumns | null;
   sidebarSaveSettings(leadsSheet: string, settings: Json): SaveResult;
-  sidebarRefreshNow(reportDate: string): RefreshResult;
+  /** `runId` names this run's progress record (the client makes one up per click). */
+  sidebarRefreshNow(reportDate: string, runId: string): RefreshResult;
+  sidebarRefreshProgress(runId: string): RefreshProgress | null;
   sidebarSetSchedule(spec: ScheduleSpec): ScheduleResult;
   sidebarShowSheet(sheet: string): boolean;
   sidebarSetUpExampleSheets(): ExampleResult;
@@ -137,6 +146,7 @@ export const SIDEBAR_FUNCTIONS = [
   'sidebarSheetColumns',
   'sidebarSaveSettings',
   'sidebarRefreshNow',
+  'sidebarRefreshProgress',
   'sidebarSetSchedule',
   'sidebarShowSheet',
   'sidebarSetUpExampleSheets',

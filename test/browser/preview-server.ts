@@ -25,8 +25,8 @@ export interface PreviewOptions {
   port?: number;
   /** The page to serve (default: dist/sidebar.html of this checkout). */
   htmlFile?: string;
-  /** Milliseconds each call waits before answering (to watch progress states). */
-  delayMs?: number;
+  /** Milliseconds a server function's answer is held back (to watch the sidebar while it waits). */
+  delays?: Record<string, number>;
 }
 
 export interface PreviewServer {
@@ -88,21 +88,23 @@ export function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
-        const answer = () => {
-          let out: { result?: unknown; error?: string };
-          try {
-            const args = JSON.parse(body || '[]') as unknown[];
-            calls.push({ name: m[1], args });
-            const result = api[m[1]](...args);
-            out = { result: result === undefined ? null : result };
-          } catch (e) {
-            out = { error: e instanceof Error ? e.message : String(e) };
-          }
+        let out: { result?: unknown; error?: string };
+        try {
+          const args = JSON.parse(body || '[]') as unknown[];
+          calls.push({ name: m[1], args });
+          const result = api[m[1]](...args);
+          out = { result: result === undefined ? null : result };
+        } catch (e) {
+          out = { error: e instanceof Error ? e.message : String(e) };
+        }
+        const send = () => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(out));
         };
-        if (opts.delayMs) setTimeout(answer, opts.delayMs);
-        else answer();
+        // The call itself runs at once (the fakes are synchronous); only its answer waits.
+        const delay = opts.delays?.[m[1]];
+        if (delay) setTimeout(send, delay);
+        else send();
       });
       return;
     }

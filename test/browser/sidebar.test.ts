@@ -46,9 +46,9 @@ function world(config: object | null = START_CONFIG, rows: Stored[][] = leads())
 let browser: Browser;
 const servers: PreviewServer[] = [];
 
-async function open(w: FakeWorld, locale = 'en-US') {
+async function open(w: FakeWorld, locale = 'en-US', delays?: Record<string, number>) {
   let t = REPORT_NOW.getTime();
-  const server = await startPreview({ world: w, run: { now: () => REPORT_NOW, clock: () => (t += 250) } });
+  const server = await startPreview({ world: w, run: { now: () => REPORT_NOW, clock: () => (t += 250) }, ...(delays ? { delays } : {}) });
   servers.push(server);
   return { server, ...(await sidebarPage(browser, server.url, locale)) };
 }
@@ -69,7 +69,8 @@ const stageNames = (page: Page) =>
 describe('sidebar in Chromium', () => {
   test('map columns, add and reorder a stage, refresh now: the report tabs hold the hand counts', async () => {
     const w = world();
-    const { page, errors, context } = await open(w);
+    // The refresh's answer is held back 2 s, so the progress polled meanwhile shows before the summary.
+    const { page, errors, context } = await open(w, 'en-US', { sidebarRefreshNow: 2000 });
     // Data: real headers in the dropdowns, a preview of the chosen column's first values.
     await field(page, 'columns.channel').selectOption('Source');
     await expect(page.locator('[data-preview-for="channel"]').textContent()).resolves.toBe('e.g. Google · Google · Facebook');
@@ -88,7 +89,11 @@ describe('sidebar in Chromium', () => {
     await expect(field(page, 'reportDate').inputValue()).resolves.toBe('2026-11-25');
 
     await page.click('button[data-focus="refreshNow"]');
+    await expect(page.locator('button[data-focus="refreshNow"]').isDisabled()).resolves.toBe(true);
+    await page.waitForSelector('ol.steps li[data-step="writing"]');
+    expect(await page.locator('.summary').count()).toBe(0); // still waiting for the call: this came from polling
     await page.waitForSelector('.summary');
+    await expect(page.locator('button[data-focus="refreshNow"]').isDisabled()).resolves.toBe(false);
     const summary = await page.locator('.summary').innerText();
     expect(summary).toContain('Leads read: 11');
     expect(summary).toMatch(/Data issues: \d+ — open “Data issues”/);

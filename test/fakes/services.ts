@@ -15,6 +15,7 @@ import type {
   GasUser,
 } from '../../src/sheets/gas';
 import { CallCounter } from './calls';
+import { FakeCacheService } from './cache';
 import { FakeScriptApp } from './script-app';
 import { FakeEnv, FakeHtmlOutput, FakeSpreadsheetApp, type AuthModeName } from './spreadsheet';
 
@@ -218,6 +219,7 @@ export interface FakeWorld {
   session: FakeSession;
   html: FakeHtmlService;
   script: FakeScriptApp;
+  cache: FakeCacheService;
   services: AppServices;
   /** Round trips per service, and their sum. */
   callTotals(): { spreadsheet: number; properties: number; lock: number; session: number; total: number };
@@ -237,11 +239,13 @@ export function createFakeServices(
   const html = new FakeHtmlService();
   const script = new FakeScriptApp();
   script.documentId = app.spreadsheet.id;
+  const cache = new FakeCacheService();
+  cache.currentUser = () => script.user;
   properties.currentUser = () => script.user;
   session.currentUser = () => script.user;
   lock.state.pendingWrites = () => app.unflushedWrites();
   app.ui.onSuspend.push(() => lock.state.suspend());
-  const counters = [app.calls, properties.calls, lock.calls, session.calls, html.calls, script.calls];
+  const counters = [app.calls, properties.calls, lock.calls, session.calls, html.calls, script.calls, cache.calls];
   return {
     env,
     app,
@@ -250,7 +254,16 @@ export function createFakeServices(
     session,
     html,
     script,
-    services: { SpreadsheetApp: app, PropertiesService: properties, LockService: lock, Session: session, HtmlService: html, ScriptApp: script },
+    cache,
+    services: {
+      SpreadsheetApp: app,
+      PropertiesService: properties,
+      LockService: lock,
+      Session: session,
+      HtmlService: html,
+      ScriptApp: script,
+      CacheService: cache,
+    },
     callTotals() {
       const spreadsheet = app.calls.total;
       const total = counters.reduce((s, c) => s + c.total, 0);

@@ -75,7 +75,7 @@ describe('sidebarRefreshNow', () => {
   test('steps in order with each tab, the summary, and the report date used', () => {
     const w = setup();
     let t = 0;
-    const r = sidebarServer(w.services, { now: () => REPORT_NOW, clock: () => (t += 100) }).sidebarRefreshNow('2026-11-20');
+    const r = sidebarServer(w.services, { now: () => REPORT_NOW, clock: () => (t += 100) }).sidebarRefreshNow('2026-11-20', 'run-1');
     expect(r.ok).toBe(true);
     expect(r.steps.map((s) => (s.tab ? `${s.step}:${s.tab}` : s.step))).toEqual(['reading', 'computing', 'writing:Cohorts', 'writing:Conversions', 'writing:Data issues']);
     expect(r.issuesTab).toBe('Data issues');
@@ -84,9 +84,30 @@ describe('sidebarRefreshNow', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
+  test('each step is published for the sidebar to poll while the call runs; the last says it ended', () => {
+    const w = setup();
+    const server = api(w);
+    server.sidebarRefreshNow('', 'run-7');
+    const cache = w.cache.userCache('owner@example.com');
+    const seen = cache.puts.filter((p) => p.key === 'funnel.progress.run-7').map((p) => JSON.parse(p.value) as { steps: { step: string; tab?: string }[]; current: string | null });
+    expect(seen.map((p) => [p.steps.map((s) => s.tab ?? s.step).join(','), p.current])).toEqual([
+      ['', 'reading'],
+      ['reading', 'computing'],
+      ['reading,computing', 'writing'],
+      ['reading,computing,Cohorts', 'writing'],
+      ['reading,computing,Cohorts,Conversions', 'writing'],
+      ['reading,computing,Cohorts,Conversions,Data issues', 'writing'],
+      ['reading,computing,Cohorts,Conversions,Data issues', null],
+    ]);
+    expect(server.sidebarRefreshProgress('run-7')).toEqual(seen[seen.length - 1]);
+    expect(server.sidebarRefreshProgress('never-ran')).toBeNull();
+    // An id that is not a plain token is not used as a cache key.
+    expect(server.sidebarRefreshProgress('../x')).toBeNull();
+  });
+
   test('a report date that is not a day is refused by field, before anything runs', () => {
     const w = setup();
-    const r = api(w).sidebarRefreshNow('2026-13-01');
+    const r = api(w).sidebarRefreshNow('2026-13-01', 'run-2');
     expect(r.problems).toEqual([{ path: 'reportDate', message: 'must be a date YYYY-MM-DD (e.g. 2026-11-23)' }]);
     expect(w.lock.calls.count('LockService.getDocumentLock')).toBe(0);
   });
