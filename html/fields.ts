@@ -18,13 +18,14 @@ export function field(app: App, path: string, label: string, control: HTMLElemen
   if (!control.hasAttribute('data-focus')) control.setAttribute('data-focus', `path:${path}`);
   const error = problemFor(app, path);
   const group = h('div', { class: 'form-group' }, h('label', { for: id }, label), control);
-  if (hint) group.appendChild(h('div', { class: 'gray hint' }, hint));
+  // The message right under the field, before any hint (looked at: under a two-line hint it read as the hint's).
   if (error !== null) {
     const errId = `${id}-error`;
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', errId);
     group.appendChild(h('div', { class: 'error field-error', id: errId, 'data-error-for': path }, error));
   }
+  if (hint) group.appendChild(h('div', { class: 'gray hint' }, hint));
   return group;
 }
 

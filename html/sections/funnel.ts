@@ -146,7 +146,9 @@ export const funnelSection: Section = {
     });
     body.appendChild(h('div', { class: 'form-group add-stage' }, newName, add));
 
-    const handoff = select({}, [['', t.none], ...stages.map((s): [string, string] => [s.name, s.name])], draft.handoffStage);
+    // Unnamed stages are not offered (an empty name would look like "none" and be picked instead of it).
+    const named = stages.filter((s) => s.name.trim() !== '');
+    const handoff = select({}, [['', t.none], ...named.map((s): [string, string] => [s.name, s.name])], draft.handoffStage);
     on(handoff, 'change', () => (draft.handoffStage = handoff.value));
     body.appendChild(field(app, 'feedback.handoffStage', t.handoff, handoff, t.handoffNote));
     return body;

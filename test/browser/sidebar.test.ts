@@ -192,6 +192,7 @@ describe('sidebar in Chromium', () => {
       expect(linked).toBe(true);
     }
     expect(w.properties.document.store.get(CONFIG_KEY)).toBe(before);
+    await page.screenshot({ path: `${OUT}/sidebar-en-errors.png`, fullPage: true });
 
     // A report date that is no day: refused by the same check the engine uses, shown by the date field.
     await field(page, 'stages[0].name').fill('Qualified');
