@@ -34,7 +34,7 @@ function stepsList(app: App, progress: RefreshProgress): HTMLElement {
   const list = h('ol', { class: 'steps', 'aria-label': t.refreshNow });
   for (const s of progress.steps) {
     const label = s.step === 'writing' && s.tab ? t.stepWriting(s.tab) : t.steps[s.step];
-    list.appendChild(h('li', { class: 'done', 'data-step': s.step }, `✓ ${label}`, ' ', h('span', { class: 'gray' }, `${(s.ms / 1000).toFixed(1)} s`)));
+    list.appendChild(h('li', { class: 'done', 'data-step': s.step }, `✓ ${label}`, ' ', h('span', { class: 'gray' }, t.seconds(s.ms))));
   }
   if (progress.current) list.appendChild(h('li', { class: 'running gray', 'data-step': progress.current }, `… ${t.steps[progress.current]}`));
   return list;

@@ -220,6 +220,10 @@ describe('sidebar in Chromium', () => {
     await page.click('button[data-focus="refreshNow"]');
     await page.waitForSelector('.summary');
     await expect(page.locator('.summary').innerText()).resolves.toContain('Прочитано лидов: 11');
+    const steps = await page.$$eval('ol.steps li', (els) => els.map((e) => e.textContent ?? ''));
+    expect(steps[0]).toMatch(/^✓ Чтение лидов \d+,\d с$/);
+    // The tabs keep the report's language (the saved settings' locale, English here), the sidebar speaks the user's.
+    expect(steps[2]).toMatch(/^✓ Запись «Cohorts» \d+,\d с$/);
     await screenshotSections(page, 'sidebar-ru');
     await context.close();
   });
