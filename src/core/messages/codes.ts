@@ -142,6 +142,24 @@ export interface MessageParams {
   'settings.notJson': { path: string; reason: string };
   'settings.badParts': { path: string; max: number; found: string };
   'settings.partMissing': { path: string; parts: number };
+  // Spend input and config (issue 9: channels and money).
+  'config.spendNotObject': { path: string };
+  'config.spendCurrency': { path: string };
+  'config.spendRates': { path: string };
+  'config.spendAliases': { path: string };
+  'config.spendMargin': { path: string };
+  'spend.missingColumns': { missing: string[]; headers: string[] };
+  'spend.blankRow': Record<string, never>;
+  'spend.totalRow': { label: string };
+  'spend.badAmount': Record<string, never>;
+  'spend.noAmount': Record<string, never>;
+  'spend.badDate': { reason: DateReason | 'notAPeriod' };
+  'spend.noDate': Record<string, never>;
+  'spend.endBeforeStart': { start: string; end: string };
+  'spend.noChannel': Record<string, never>;
+  'spend.noRate': { currency: string; reportCurrency: string };
+  'spend.overlap': { otherRow: number; channel: string; campaign: string };
+  'spend.unmatched': { channel: string; suggestion: string };
 }
 
 export type MessageCode = keyof MessageParams;
