@@ -155,15 +155,15 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
   };
   const periodImmature = Array.from({ length: P }, (_, p) => immatureAt(p));
 
-  const metrics = (s: number, r: number[], w: number, rev: number | null, immature: boolean[]): ChannelMetrics => ({
+  const metrics = (s: number, spent: boolean, r: number[], w: number, rev: number | null, immature: boolean[]): ChannelMetrics => ({
     spend: s,
     leads: r[0],
     reached: r,
-    costPerStage: r.map((n) => ratio(s, n)),
+    costPerStage: r.map((n) => (spent ? ratio(s, n) : null)),
     immature,
     won: w,
     revenue: rev,
-    romi: romiOf(rev, s, margin),
+    romi: spent ? romiOf(rev, s, margin) : null,
   });
 
   /** Totals over a set of channels: spend and counts over every period, costs per step over the periods mature for it. */
@@ -194,7 +194,9 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
         if (!imm[last]) matureRevenue += revenue[c * P + p];
       }
     }
-    const costPerStage = r.map((n, k) => (k === 0 ? ratio(s, n) : ratio(matureSpend[k], matureReached[k])));
+    // Without spend there is no cost at all ("—"), not a cost of 0.
+    const spent = chs.some((c) => hasSpend[c] === 1);
+    const costPerStage = r.map((n, k) => (!spent ? null : k === 0 ? ratio(s, n) : ratio(matureSpend[k], matureReached[k])));
     return {
       spend: s,
       leads: r[0],
@@ -203,7 +205,7 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
       immature: anyMature.map((m, k) => k > 0 && !m),
       won: w,
       revenue: hasAmount ? rev : null,
-      romi: hasAmount && anyMature[last] ? romiOf(matureRevenue, matureSpend[last], margin) : null,
+      romi: spent && hasAmount && anyMature[last] ? romiOf(matureRevenue, matureSpend[last], margin) : null,
     };
   };
 
@@ -231,7 +233,7 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
       periods.push({
         start: toIsoDay(scheme.startOf(p + pMin)),
         end: toIsoDay(scheme.startOf(p + pMin + 1) - DAY_MS),
-        ...metrics(sp, r, won[c * P + p], hasAmount ? revenue[c * P + p] : null, periodImmature[p]),
+        ...metrics(sp, hasSpend[c] === 1, r, won[c * P + p], hasAmount ? revenue[c * P + p] : null, periodImmature[p]),
       });
     }
     const cplNow = ratio(comparisonSpend[c * 2], compareLeads[c * 2]);
@@ -269,7 +271,8 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
     maturityDays: opts.maturityDays,
     hasAmount,
     channels: rows,
-    total: totalOf(Array.from({ length: C }, (_, c) => c)),
+    // Paid channels only: leads that nobody paid for (organic, referral) would make the blended CPL look cheaper.
+    total: totalOf(Array.from({ length: C }, (_, c) => c).filter((c) => hasSpend[c] === 1)),
     unmatchedSpend,
     leadsWithoutSpend,
     spendAfterAsOf,

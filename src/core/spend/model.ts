@@ -67,7 +67,7 @@ export interface ChannelReport {
   hasAmount: boolean;
   /** Sorted by spend, largest first; channels with leads but no spend last. */
   channels: ChannelRow[];
-  /** Every channel together. */
+  /** Every channel with spend together (leads of channels without spend are not in it). */
   total: ChannelMetrics;
   /** Spend channels that match no leads channel (listed, with a suggested alias when one is close). */
   unmatchedSpend: { channel: string; spend: number; suggestion: string }[];
