@@ -21,7 +21,7 @@
  * services are off. Read globals inside the function bodies only.
  * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
  */
-import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
+import { openMenu, openSidebar, runAddSpendSheet, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
 import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
 
@@ -117,4 +117,13 @@ export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage:
  */
 export function FUNNEL_COHORTS(leads: unknown, grain?: unknown, as_of?: unknown): (string | number | Date)[][] {
   return funnelCohorts(leads, grain, as_of, appsScriptEnv());
+}
+
+/**
+ * Menu action "Add Spend sheet": creates a Spend sheet with sample rows matching the example leads when
+ * the spreadsheet has no spend sheet (an existing one is left as it is), shows it and returns what was
+ * done. Создаёт лист «Spend» с примером расходов, если листа расходов ещё нет.
+ */
+export function addSpendSheet(): string {
+  return runAddSpendSheet();
 }
