@@ -37,7 +37,7 @@ export interface SpendTable {
 }
 
 /** Words that start a total or subtotal label. */
-const TOTAL_RE = /^\s*(grand\s+total|sub-?total|total|totals|sum|итого|итог|всего|подытог|сумма\s+итог)\b/i;
+const TOTAL_RE = /^\s*(grand\s+total|sub-?total|totals?|sum|итого|итог|всего|подытог|промежуточный\s+итог)(?![\p{L}\p{N}])/iu;
 
 function text(v: CellValue): string {
   return v === null || v === undefined ? '' : String(v).trim();
