@@ -17,6 +17,7 @@ export interface ChannelStrings {
   romi(basis: 'revenue' | 'margin'): string;
   total: string;
   campaign(name: string): string;
+  otherCampaigns(n: number): string;
   noLeadsNote: string;
   byPeriod: string;
   period: string;
@@ -57,6 +58,7 @@ const EN: ChannelStrings = {
   romi: (b) => (b === 'margin' ? 'ROMI (margin)' : 'ROMI (revenue)'),
   total: 'Total (channels with spend)',
   campaign: (name) => `  campaign: ${name}`,
+  otherCampaigns: (n) => `  ${n} other ${n === 1 ? 'campaign' : 'campaigns'}`,
   noLeadsNote: 'No leads from this channel: cost per lead is "—".',
   byPeriod: 'By cohort period',
   period: 'Period',
@@ -95,6 +97,7 @@ const RU: ChannelStrings = {
   romi: (b) => (b === 'margin' ? 'ROMI (маржа)' : 'ROMI (выручка)'),
   total: 'Итого (каналы с расходами)',
   campaign: (name) => `  кампания: ${name}`,
+  otherCampaigns: (n) => `  другие кампании: ${n}`,
   noLeadsNote: 'Лидов из этого канала нет: цена лида «—».',
   byPeriod: 'По периодам когорт',
   period: 'Период',

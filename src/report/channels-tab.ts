@@ -17,6 +17,8 @@ const MONEY = '#,##0';
 const COST = '#,##0.00';
 const CHANGE = '+0%;-0%;0%';
 const ROMI = '0%';
+/** Campaign rows shown under a channel; the rest are summed in one row. */
+const MAX_CAMPAIGNS = 5;
 
 function money(v: number | null, fmt: string, extra: Partial<CellSpec> = {}): CellSpec {
   return v === null || !Number.isFinite(v) ? { v: NO_RATE, align: 'right', ...extra } : { v, fmt, ...extra };
@@ -78,7 +80,11 @@ export function buildChannelsTab(report: ChannelReport, opts: ChannelsTabOptions
       ...moneyCells(m, {}),
     ]);
     if (row.campaigns.length > 1 || (row.campaigns.length === 1 && row.campaigns[0].campaign !== '')) {
-      for (const camp of row.campaigns) g.addRow([{ v: c.campaign(camp.campaign), italic: true, color: COLOR.subtitleFont }, money(camp.spend, MONEY, { italic: true, color: COLOR.subtitleFont })]);
+      // The largest campaigns only: a sheet of ad-level rows would bury the channels (all are in --json).
+      const sub = { italic: true, color: COLOR.subtitleFont };
+      for (const camp of row.campaigns.slice(0, MAX_CAMPAIGNS)) g.addRow([{ v: c.campaign(camp.campaign), ...sub }, money(camp.spend, MONEY, sub)]);
+      const rest = row.campaigns.slice(MAX_CAMPAIGNS);
+      if (rest.length > 0) g.addRow([{ v: c.otherCampaigns(rest.length), ...sub }, money(rest.reduce((a, x) => a + x.spend, 0), MONEY, sub)]);
     }
   }
   const totalStyle: Partial<CellSpec> = { bold: true, bg: COLOR.totalBg };
