@@ -166,7 +166,7 @@ function main(): void {
   const figures = {
     leads: data.leads.count,
     spendRows: spend.length - 1,
-    rowsUsed: table.rowsUsed ?? table.rows.length,
+    rowsUsed: table.rows.length,
     issues: table.issues.length,
     channels: report.channels.length,
     readMs,

@@ -9,7 +9,7 @@
 import type { ChannelMetrics, ChannelReport } from '../core/spend/model';
 import { DAY_MS, parseIsoDay } from '../core/time/wall-time';
 import { channelStrings } from './channels-strings';
-import { COLOR, FMT, GridBuilder, NO_RATE, addParagraph, countCell, type CellSpec } from './format';
+import { COLOR, GridBuilder, NO_RATE, addParagraph, countCell, type CellSpec } from './format';
 import type { ReportLocale, ReportStrings } from './i18n';
 import type { TabLayout } from './layout';
 

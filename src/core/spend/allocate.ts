@@ -10,7 +10,14 @@ import { DAY_MS } from '../time/wall-time';
  * Calls `add(periodIndex, share)` for each period the days [start, min(end, lastDay)] fall in; the
  * shares are amount × days in the period / days of the row. Returns the amount left out after lastDay.
  */
-export function allocateRow(start: number, end: number, amount: number, lastDay: number, scheme: PeriodScheme, add: (period: number, share: number) => void): number {
+export function allocateRow(
+  start: number,
+  end: number,
+  amount: number,
+  lastDay: number,
+  scheme: PeriodScheme,
+  add: (period: number, share: number) => void,
+): number {
   const days = end - start + 1;
   const stop = Math.min(end, lastDay);
   let day = start;

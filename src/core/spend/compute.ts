@@ -15,7 +15,7 @@ import { allocateRow, amountInDays } from './allocate';
 import { DEFAULT_SPEND_CONFIG } from './config';
 import { channelKey, channelMatcher, suggestAlias } from './match';
 import type { ChannelMetrics, ChannelPeriod, ChannelReport, ChannelRow } from './model';
-import type { SpendRow, SpendTable } from './read';
+import type { SpendTable } from './read';
 
 export interface ChannelOptions {
   asOf: string;
@@ -55,7 +55,12 @@ export function unmatchedSpendIssues(spend: SpendTable, data: IngestResult, conf
     if (seen.has(key) || matcher.match(r.channel) >= 0) continue;
     seen.add(key);
     const suggestion = suggestAlias(r.channel, free);
-    out.push(dataIssue({ sheet: spend.sheet, row: r.row, column: '', value: r.channel, severity: 'warning' }, msg('spend.unmatched', { channel: r.channel, suggestion })));
+    out.push(
+      dataIssue(
+        { sheet: spend.sheet, row: r.row, column: '', value: r.channel, severity: 'warning' },
+        msg('spend.unmatched', { channel: r.channel, suggestion }),
+      ),
+    );
   }
   return out;
 }
@@ -244,11 +249,19 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
       hasSpend: hasSpend[c] === 1,
       total,
       cplChange: cplNow !== null && cplPrev !== null && cplNow > 0 && cplPrev > 0 ? cplNow / cplPrev - 1 : null,
-      campaigns: [...campaigns[c].entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([campaign, s]) => ({ campaign, spend: s })),
+      campaigns: [...campaigns[c].entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([campaign, s]) => ({ campaign, spend: s })),
       periods,
     });
   }
-  rows.sort((a, b) => Number(b.hasSpend) - Number(a.hasSpend) || b.total.spend - a.total.spend || b.total.leads - a.total.leads || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
+  rows.sort(
+    (a, b) =>
+      Number(b.hasSpend) - Number(a.hasSpend) ||
+      b.total.spend - a.total.spend ||
+      b.total.leads - a.total.leads ||
+      (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
+  );
 
   const spentChannels = new Set(rows.filter((r) => r.hasSpend && r.inLeads).map((r) => r.channel));
   const withoutSpend = rows.filter((r) => !r.hasSpend).map((r) => r.channel);
@@ -258,9 +271,15 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
   const spendNames = unmatchedSpend.map((u) => u.channel);
   const leadsWithoutSpend = rows
     .filter((r) => !r.hasSpend && !spentChannels.has(r.channel))
-    .map((r) => ({ channel: r.channel, leads: r.total.leads, organic: isOrganic(r.channel), suggestion: suggestAlias(r.channel, spendNames) }));
+    .map((r) => ({
+      channel: r.channel,
+      leads: r.total.leads,
+      organic: isOrganic(r.channel),
+      suggestion: suggestAlias(r.channel, spendNames),
+    }));
 
-  const comparison = P > 1 ? { current: toIsoDay(startDay(pMax) * DAY_MS), previous: toIsoDay(startDay(pMax - 1) * DAY_MS), days: elapsed + 1 } : null;
+  const comparison =
+    P > 1 ? { current: toIsoDay(startDay(pMax) * DAY_MS), previous: toIsoDay(startDay(pMax - 1) * DAY_MS), days: elapsed + 1 } : null;
   return {
     asOf: opts.asOf,
     grain: opts.grain,
@@ -280,4 +299,3 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
     comparison,
   };
 }
-

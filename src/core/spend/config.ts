@@ -45,7 +45,8 @@ export function parseSpendConfig(value: unknown, errors: Message[]): SpendConfig
     if (!isRecord(value.rates)) errors.push(msg('config.spendRates', { path: 'spend.rates' }));
     else {
       for (const [code, rate] of Object.entries(value.rates)) {
-        if (CURRENCY_RE.test(code.trim()) && typeof rate === 'number' && Number.isFinite(rate) && rate > 0) out.rates[code.trim().toUpperCase()] = rate;
+        if (CURRENCY_RE.test(code.trim()) && typeof rate === 'number' && Number.isFinite(rate) && rate > 0)
+          out.rates[code.trim().toUpperCase()] = rate;
         else errors.push(msg('config.spendRates', { path: `spend.rates.${code}` }));
       }
     }

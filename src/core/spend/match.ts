@@ -7,7 +7,11 @@
 
 /** Lower case, letters and digits only (any script); ё = е. */
 export function channelKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Levenshtein distance, two rows. */

@@ -21,10 +21,31 @@ export type PeriodResult = DayRange | { blank: true } | { error: DateReason | 'n
 
 /** Month-name stems (lower case) → month 1–12; a name matches when it starts with a stem of 3+ letters. */
 const MONTH_STEMS: ReadonlyArray<[string, number]> = [
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
-  ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-  ['янв', 1], ['фев', 2], ['мар', 3], ['апр', 4], ['мая', 5], ['май', 5], ['июн', 6],
-  ['июл', 7], ['авг', 8], ['сен', 9], ['окт', 10], ['ноя', 11], ['дек', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
+  ['янв', 1],
+  ['фев', 2],
+  ['мар', 3],
+  ['апр', 4],
+  ['мая', 5],
+  ['май', 5],
+  ['июн', 6],
+  ['июл', 7],
+  ['авг', 8],
+  ['сен', 9],
+  ['окт', 10],
+  ['ноя', 11],
+  ['дек', 12],
 ];
 
 function monthOfName(word: string): number | null {

@@ -68,13 +68,29 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
   const missing = REQUIRED_SPEND_FIELDS.filter((f) => cols.index[f] < 0);
   if (missing.length > 0) {
     const headers = header.map(text).filter((h) => h !== '');
-    issues.push(dataIssue({ sheet, row: headerAt + 1, column: '', value: '', severity: 'error' }, msg('spend.missingColumns', { missing: [...missing], headers })));
+    issues.push(
+      dataIssue(
+        { sheet, row: headerAt + 1, column: '', value: '', severity: 'error' },
+        msg('spend.missingColumns', { missing: [...missing], headers }),
+      ),
+    );
     return { sheet, rows: [], issues, currency: spendConfig.currency ?? null };
   }
   const dates = makeDateParser({ timeZone: config.timeZone, dateOrder: config.dateOrder });
-  const issue = (row: number, field: keyof SpendColumns['index'] | '', value: CellValue, m: Message, severity: 'error' | 'warning' = 'error') => {
+  const issue = (
+    row: number,
+    field: keyof SpendColumns['index'] | '',
+    value: CellValue,
+    m: Message,
+    severity: 'error' | 'warning' = 'error',
+  ) => {
     const col = field === '' ? -1 : cols.index[field];
-    issues.push(dataIssue({ sheet, row, column: field === '' ? '' : (cols.names[field] ?? ''), ...(col >= 0 ? { col } : {}), value: text(value), severity }, m));
+    issues.push(
+      dataIssue(
+        { sheet, row, column: field === '' ? '' : (cols.names[field] ?? ''), ...(col >= 0 ? { col } : {}), value: text(value), severity },
+        m,
+      ),
+    );
   };
   const parsed: Parsed[] = [];
   let lastData = rows.length - 1;
@@ -101,7 +117,8 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
       issue(rowNo, 'start', startCell, msg('spend.badDate', { reason: period.error }));
       continue;
     }
-    let { start, end } = period;
+    const start = period.start;
+    let end = period.end;
     if (cols.index.end >= 0) {
       const endCell = row[cols.index.end];
       const e = parsePeriodCell(endCell, dates);
@@ -136,7 +153,17 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
     // A Currency cell wins over a mark in the amount, which wins over the amount header's unit.
     const currency = named !== '' ? currencyOrRaw(named) : (amount.currency ?? cols.amountCurrency);
     const campaign = cols.index.campaign >= 0 ? text(row[cols.index.campaign]) : '';
-    parsed.push({ row: rowNo, start, end, channel, campaign, amount: amount.value, currency, amountCol: cols.index.amount, rawAmount: text(amountCell) });
+    parsed.push({
+      row: rowNo,
+      start,
+      end,
+      channel,
+      campaign,
+      amount: amount.value,
+      currency,
+      amountCol: cols.index.amount,
+      rawAmount: text(amountCell),
+    });
   }
 
   // The report currency; rows in another one are converted with a rate or left out.
@@ -149,7 +176,12 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
     }
     const rate = spendConfig.rates[p.currency];
     if (rate === undefined) {
-      issue(p.row, cols.index.currency >= 0 ? 'currency' : 'amount', cols.index.currency >= 0 ? p.currency : p.rawAmount, msg('spend.noRate', { currency: p.currency, reportCurrency }));
+      issue(
+        p.row,
+        cols.index.currency >= 0 ? 'currency' : 'amount',
+        cols.index.currency >= 0 ? p.currency : p.rawAmount,
+        msg('spend.noRate', { currency: p.currency, reportCurrency }),
+      );
       continue;
     }
     converted.push({ ...p, amount: p.amount * rate });
@@ -181,11 +213,18 @@ function withoutOverlaps(rows: Parsed[], issue: (row: number, field: 'start', va
     for (const r of list) {
       if (keeper !== null && r.start <= keeper.end) {
         dropped.add(r);
-        issue(r.row, 'start', toIsoDay(r.start * DAY_MS), msg('spend.overlap', { otherRow: keeper.row, channel: r.channel, campaign: r.campaign }));
+        issue(
+          r.row,
+          'start',
+          toIsoDay(r.start * DAY_MS),
+          msg('spend.overlap', { otherRow: keeper.row, channel: r.channel, campaign: r.campaign }),
+        );
         continue;
       }
       if (keeper === null || r.end > keeper.end) keeper = r;
     }
   }
-  return rows.filter((r) => !dropped.has(r)).map(({ row, start, end, channel, campaign, amount }) => ({ row, start, end, channel, campaign, amount }));
+  return rows
+    .filter((r) => !dropped.has(r))
+    .map(({ row, start, end, channel, campaign, amount }) => ({ row, start, end, channel, campaign, amount }));
 }

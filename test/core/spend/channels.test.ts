@@ -8,7 +8,6 @@ import { computeCohortModel, prepareRun } from '../../../src/core/engine';
 import { parseConfig } from '../../../src/core/config';
 import { periodScheme } from '../../../src/core/periods';
 import { allocateRow, channelMatcher, suggestAlias } from '../../../src/core/spend';
-import { computeChannels } from '../../../src/core/spend/compute';
 import type { ChannelReport } from '../../../src/core/spend/model';
 import { daysFromCivil } from '../../../src/core/time/civil';
 import { DAY_MS, toIsoDay } from '../../../src/core/time/wall-time';
