@@ -79,7 +79,8 @@ export function buildChannelsTab(report: ChannelReport, opts: ChannelsTabOptions
       countCell(m.won),
       ...moneyCells(m, {}),
     ]);
-    if (row.campaigns.length > 1 || (row.campaigns.length === 1 && row.campaigns[0].campaign !== '')) {
+    // One campaign would only repeat the channel's spend: campaigns are listed from two on.
+    if (row.campaigns.length > 1) {
       // The largest campaigns only: a sheet of ad-level rows would bury the channels (all are in --json).
       const sub = { italic: true, color: COLOR.subtitleFont };
       for (const camp of row.campaigns.slice(0, MAX_CAMPAIGNS)) g.addRow([{ v: c.campaign(camp.campaign), ...sub }, money(camp.spend, MONEY, sub)]);

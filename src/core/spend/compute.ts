@@ -238,7 +238,8 @@ export function computeChannels(data: IngestResult, config: FunnelConfig, spend:
       periods.push({
         start: toIsoDay(scheme.startOf(p + pMin)),
         end: toIsoDay(scheme.startOf(p + pMin + 1) - DAY_MS),
-        ...metrics(sp, hasSpend[c] === 1, r, won[c * P + p], hasAmount ? revenue[c * P + p] : null, periodImmature[p]),
+        // A period with no spend dated in it (one-date spend elsewhere) has no cost: "—", not 0.
+        ...metrics(sp, hasSpend[c] === 1 && sp !== 0, r, won[c * P + p], hasAmount ? revenue[c * P + p] : null, periodImmature[p]),
       });
     }
     const cplNow = ratio(comparisonSpend[c * 2], compareLeads[c * 2]);
