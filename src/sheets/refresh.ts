@@ -126,7 +126,9 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
 
   // The other named inputs the registered reports need: each sheet read once, when it exists.
   const registry = ctx.reports ?? REPORTS;
-  const inputs = readOtherInputs(wb, registry);
+  // A spend sheet named in the settings (spend.sheet) is looked for first.
+  const spendSheet = saved.kind === 'ok' ? saved.config.spend?.sheet : undefined;
+  const inputs = readOtherInputs(wb, registry, spendSheet ? { spend: spendSheet } : {});
 
   // The saved config, else detection from the header (its warnings land on the Data issues tab);
   // always in the spreadsheet's zone.

@@ -6,6 +6,8 @@
 import { runAddSpendSheet, runRefreshReports } from '../../src/sheets/app';
 import { sampleSpendRows } from '../../src/core/spend/sample';
 import type { FakeWorld } from '../fakes/services';
+import { SAMPLE_CONFIG } from '../../src/core/sample-data';
+import { SettingsStore } from '../../src/sheets/settings-store';
 import { SAMPLE_NOW, SAMPLE_TODAY, worldWithSampleLeads } from '../fakes/sample-leads';
 
 /**
@@ -58,7 +60,10 @@ test('the Channels tab gets one bar chart of CPL and cost per sale by channel, r
   // (in USD, the report currency being RUB, the first one the sheet names) have no rate: not summed.
   const names = values.slice(r.row, r.row - 1 + r.numRows).map((row) => row[r.col - 1]);
   expect([...names].sort()).toEqual(['Events', 'Google Ads', 'Yandex Direct']);
-  expect(w.app.spreadsheet.sheet('Data issues').peekValues().some((row) => String(row[3]).includes('no exchange rate from USD'))).toBe(true);
+  const noRate = w.app.spreadsheet.sheet('Data issues').peekValues().filter((row) => String(row[3]).includes('no exchange rate from USD'));
+  expect(noRate.length).toBeGreaterThan(0);
+  // The issue points at the Spend sheet's Currency cell (column F), not at the leads.
+  expect(String(noRate[0][0])).toMatch(/^Spend!F\d+$/);
   // A second refresh replaces the chart instead of adding one.
   refresh(w);
   expect(w.app.spreadsheet.sheet('Channels').charts).toHaveLength(1);
@@ -75,4 +80,17 @@ test('"Add Spend sheet" creates the sample Spend sheet once and never rewrites o
   expect(again).toContain('already exists');
   expect(w.app.spreadsheet.sheet('Spend').peek(2, 5)).toBe('999');
   expect(w.app.spreadsheet.sheets.filter((s) => /spend|расход/i.test(s.name))).toHaveLength(1);
+});
+
+test('spend.sheet in the settings names the spend sheet; with a rate for USD the Facebook rows count', () => {
+  const w = worldWithSampleLeads(500);
+  const props = w.services.PropertiesService.getDocumentProperties();
+  if (!props) throw new Error('no document properties');
+  const saved = new SettingsStore(props).saveConfig({ ...SAMPLE_CONFIG, timeZone: 'Europe/Moscow', spend: { rates: { USD: 90 }, aliases: {}, sheet: 'Costs 2026' } });
+  expect(saved.ok).toBe(true);
+  w.app.spreadsheet.addSheet('Costs 2026', spendRows(60));
+  refresh(w);
+  const tab = w.app.spreadsheet.sheet('Channels').peekValues();
+  const facebook = tab.find((r) => r[0] === 'Facebook')!;
+  expect(Number(facebook[1])).toBeGreaterThan(0);
 });
