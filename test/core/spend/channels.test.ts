@@ -229,3 +229,27 @@ describe('channel metrics', () => {
     ]);
   });
 });
+
+describe('CPL change at the same age', () => {
+  test('weekly, report date Wednesday 2024-03-20: Mon–Wed of this week against Mon–Wed of the last one', () => {
+    const res = parseConfig({ columns: { createdAt: 'Created', channel: 'Channel' }, stages: [{ name: 'Won', column: 'Won' }], grain: 'week', timeZone: 'UTC' });
+    if (!res.ok) throw new Error(res.errors.join('; '));
+    const leads: CellValue[][] = [
+      ['Created', 'Channel', 'Won'],
+      ['2024-03-11 10:00', 'PPC', ''], // last week, day 1
+      ['2024-03-13 22:00', 'PPC', ''], // last week, day 3
+      ['2024-03-15 10:00', 'PPC', ''], // last week, day 5: later than this week's age, not compared
+      ['2024-03-19 10:00', 'PPC', ''], // this week, day 2
+    ];
+    const spend: CellValue[][] = [['Month', 'Channel', 'Amount'], ['Mar 2024', 'PPC', '3100']]; // 100 a day
+    const prepared = prepareRun(leads, { config: res.config, sheet: 'Leads', sourceName: 't', asOf: '2024-03-20', inputs: { spend: { sheet: 'Spend', rows: spend } } });
+    if (!prepared.ok) throw new Error(prepared.error);
+    const report = channelsReport.compute(prepared.run);
+    expect(report.comparison).toEqual({ current: '2024-03-18', previous: '2024-03-11', days: 3 });
+    // This week: 300 / 1 lead = 300; last week's first 3 days: 300 / 2 leads = 150; +100%.
+    expect(report.channels[0].cplChange).toBeCloseTo(1, 9);
+    // Spend of March after the report date (Mar 21–31, 11 days) is left out.
+    expect(report.spendAfterAsOf).toBeCloseTo(1100, 9);
+    expect(report.channels[0].total.spend).toBeCloseTo(2000, 9);
+  });
+});
