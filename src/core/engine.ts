@@ -129,7 +129,7 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
   const asOfMs = asOfBound(asOf);
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
   const spendInput = options.inputs?.spend;
-  const spend = spendInput ? readSpend(spendInput.sheet, spendInput.rows, config) : undefined;
+  const spend = spendInput ? readSpend(spendInput.sheet, spendInput.rows, config, asOf) : undefined;
   const spendIssues = spend ? [...spend.issues, ...unmatchedSpendIssues(spend, data, config)] : [];
   const run: RunContext = {
     inputs: { ...(options.inputs ?? {}), leads: { sheet: options.sheet, rows } },

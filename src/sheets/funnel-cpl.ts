@@ -51,7 +51,7 @@ export function funnelCpl(leads: unknown, spend: unknown, channel: unknown, stag
   const sameChannel = (name: string): boolean => (code >= 0 ? matcher.match(name) === code : channelKey(name) === channelKey(wanted));
 
   let total = 0;
-  for (const r of readSpend('spend', spendRows, config).rows) {
+  for (const r of readSpend('spend', spendRows, config, asOfArg(FN, '', timeZone, now)).rows) {
     if (sameChannel(r.channel)) total += amountInDays(r.start, r.end, r.amount, from, to);
   }
 

@@ -106,6 +106,7 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'spend.badDate': { reason: 'notAPeriod' },
   'spend.noDate': {},
   'spend.endBeforeStart': { start: '2024-03-31', end: '2024-03-01' },
+  'spend.implausible': { earliest: '1990-01-01', latest: '2027-11-22' },
   'spend.noChannel': {},
   'spend.noRate': { currency: 'EUR', reportCurrency: 'RUB' },
   'spend.overlap': { otherRow: 3, channel: 'Google Ads', campaign: 'Brand' },

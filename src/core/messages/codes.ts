@@ -156,6 +156,7 @@ export interface MessageParams {
   'spend.badDate': { reason: DateReason | 'notAPeriod' };
   'spend.noDate': Record<string, never>;
   'spend.endBeforeStart': { start: string; end: string };
+  'spend.implausible': PlausibleRange;
   'spend.noChannel': Record<string, never>;
   'spend.noRate': { currency: string; reportCurrency: string };
   'spend.overlap': { otherRow: number; channel: string; campaign: string };

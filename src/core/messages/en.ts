@@ -194,6 +194,7 @@ export const EN: Catalogue = {
     `not a date or period (${p.reason === 'notAPeriod' ? 'expected a date, a month such as "Mar 2024" or "2024-03"' : DATE_REASON_EN[p.reason]}): row skipped`,
   'spend.noDate': () => 'no date: row skipped',
   'spend.endBeforeStart': (p) => `the period ends (${p.end}) before it starts (${p.start}): row skipped`,
+  'spend.implausible': (p) => `Spend date: ${implausible(p)}; row skipped`,
   'spend.noChannel': () => 'no channel: row skipped',
   'spend.noRate': (p) =>
     `no exchange rate from ${p.currency} to the report currency ${p.reportCurrency} (settings: spend.rates): row not summed`,

@@ -181,6 +181,7 @@ export const RU: Catalogue = {
     `не дата и не период (${p.reason === 'notAPeriod' ? 'ожидается дата, месяц вида «март 2024» или «2024-03»' : DATE_REASON_RU[p.reason]}): строка пропущена`,
   'spend.noDate': () => 'нет даты: строка пропущена',
   'spend.endBeforeStart': (p) => `период заканчивается (${p.end}) раньше, чем начинается (${p.start}): строка пропущена`,
+  'spend.implausible': (p) => `Дата расхода: ${implausible(p)}; строка пропущена`,
   'spend.noChannel': () => 'нет канала: строка пропущена',
   'spend.noRate': (p) => `нет курса ${p.currency} к валюте отчёта ${p.reportCurrency} (настройки: spend.rates): строка не суммируется`,
   'spend.overlap': (p) =>

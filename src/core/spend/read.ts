@@ -7,6 +7,7 @@
 import type { FunnelConfig } from '../config';
 import { isBlankForIngest } from '../ingest/row-source';
 import { dataIssue, msg, type Message } from '../messages';
+import { plausibleWindow } from '../plausible';
 import { makeDateParser } from '../time/date-parser';
 import { DAY_MS, toIsoDay } from '../time/wall-time';
 import type { CellValue, DataIssue } from '../types';
@@ -59,7 +60,11 @@ interface Parsed extends SpendRow {
   rawAmount: string;
 }
 
-export function readSpend(sheet: string, rows: readonly CellValue[][], config: FunnelConfig): SpendTable {
+/**
+ * `asOf`: the report date, for the plausible-date window (config plausibleDates, as for the leads):
+ * a period starting before `earliest` or ending after the window is a data issue (a mistyped year).
+ */
+export function readSpend(sheet: string, rows: readonly CellValue[][], config: FunnelConfig, asOf?: string): SpendTable {
   const spendConfig = config.spend ?? DEFAULT_SPEND_CONFIG;
   const issues: DataIssue[] = [];
   const headerAt = findSpendHeaderRow(rows as CellValue[][]);
@@ -77,6 +82,7 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
     return { sheet, rows: [], issues, currency: spendConfig.currency ?? null };
   }
   const dates = makeDateParser({ timeZone: config.timeZone, dateOrder: config.dateOrder });
+  const window = plausibleWindow(config.plausibleDates, asOf);
   const issue = (
     row: number,
     field: keyof SpendColumns['index'] | '',
@@ -133,6 +139,13 @@ export function readSpend(sheet: string, rows: readonly CellValue[][], config: F
           continue;
         }
       }
+    }
+    const early = start * DAY_MS < window.earliest;
+    if (early || end * DAY_MS > window.latest) {
+      // The cell at fault: the start when it is too early or when no end was typed, else the end.
+      const field = !early && cols.index.end >= 0 && !isBlankForIngest(row[cols.index.end]) ? 'end' : 'start';
+      issue(rowNo, field, row[cols.index[field]], msg('spend.implausible', { earliest: window.earliestDay, latest: window.latestDay }));
+      continue;
     }
     const channel = text(row[cols.index.channel]);
     if (channelKey(channel) === '') {

@@ -189,3 +189,18 @@ describe('spend config', () => {
     expect(res.problems.map((p) => ('path' in p.params ? p.params.path : ''))).toEqual(['spend.extra', 'spend.currency', 'spend.rates.USD', 'spend.aliases["x"]', 'spend.marginPercent']);
   });
 });
+
+test('a mistyped year is a data issue, as for the leads (plausible dates: 1990 … a year after the report date)', () => {
+  const rows: CellValue[][] = [
+    ['Date', 'End', 'Channel', 'Amount'],
+    ['2024-03-01', '', 'PPC', '10'],
+    ['1924-03-01', '', 'PPC', '10'], // too early
+    ['2024-03-01', '2042-03-01', 'PPC', '10'], // ends too late: the end cell is named
+  ];
+  const t = readSpend('Spend', rows, config(), '2024-06-30');
+  expect(t.rows.map((r) => r.row)).toEqual([2]);
+  expect(t.issues.map((i) => [i.row, i.code, i.column, i.params])).toEqual([
+    [3, 'spend.implausible', 'Date', { earliest: '1990-01-01', latest: '2025-06-30' }],
+    [4, 'spend.implausible', 'End', { earliest: '1990-01-01', latest: '2025-06-30' }],
+  ]);
+});
