@@ -82,6 +82,16 @@ describe('channel matching', () => {
     expect(m.match('fb-ads')).toBe(2);
     expect(m.match('Partners')).toBe(-1);
   });
+  test('property: a leads channel written with any case, spaces and punctuation still matches it, and only it', () => {
+    const names = ['Google Ads', 'Yandex Direct', 'Facebook', 'Organic', 'Яндекс Директ', 'E-mail 2'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: names.length - 1 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.array(fc.constantFrom(' ', '.', '-', '/', '_', ''), { minLength: 20, maxLength: 20 }), (i, upper, seps) => {
+        const m = channelMatcher(names, {});
+        const written = [...names[i]].map((ch, k) => (upper[k % 20] ? ch.toUpperCase() : ch.toLowerCase()) + seps[k % 20]).join('');
+        expect(m.match(written)).toBe(i);
+      }),
+    );
+  });
   test('a close name is suggested (small edit distance, or one name inside the other); a far one is not', () => {
     expect(suggestAlias('Google Ads (search)', leads)).toBe('Google Ads'); // "googleads" is inside "googleadssearch"
     expect(suggestAlias('Google AdWords', leads)).toBe(''); // 4 letters apart in 13: too far to guess
