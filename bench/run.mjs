@@ -4,6 +4,7 @@
  *   node --expose-gc bench/run.mjs [--rows 1000000] [--runs 3] [--e2e-runs 3] [--as-of 2024-12-18]
  *                                  [--keep] [--profile] [--no-phases] [--skip-engine] [--skip-e2e]
  *                                  [--skip-sheets] [--sheets-counts 1000,100000]
+ *                                  [--skip-channels] [--spend-rows 50000]
  *
  * 1. builds the bench entries (bench/build-bench.mjs → build/bench/*.js);
  * 2. writes the synthetic leads as CSV into a fresh directory under os.tmpdir();
@@ -14,6 +15,8 @@
  * 5. checks that engine, naive reference, CLI and DuckDB give identical weekly counts: exit 1 if not;
  * 6. Sheets refresh on fakes (bench/sheets-refresh.ts): service calls per refresh, compute time per
  *    100,000 leads.
+ * 7. Channels (bench/channels-bench.ts): spend allocation and channel metrics beside a naive
+ *    reference in the same process, results checked equal (exit 1 if not).
  * Figures are printed, never asserted: only the correctness check can fail the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,7 +33,7 @@ const CLI = path.join(ROOT, 'build/cli/funnel-report.js');
 const PROBE = path.join(BENCH_DIR, 'rss-probe.cjs');
 
 function parseArgs(argv) {
-  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false, skipSheets: false, phases: true, sheetsCounts: [1000, 100000] };
+  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false, skipSheets: false, skipChannels: false, spendRows: 50_000, phases: true, sheetsCounts: [1000, 100000] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -48,6 +51,8 @@ function parseArgs(argv) {
     else if (a === '--skip-e2e') opts.skipE2e = true;
     else if (a === '--no-phases') opts.phases = false;
     else if (a === '--skip-sheets') opts.skipSheets = true;
+    else if (a === '--skip-channels') opts.skipChannels = true;
+    else if (a === '--spend-rows') opts.spendRows = Number(next());
     else if (a === '--sheets-counts') opts.sheetsCounts = next().split(',').map(Number);
     else throw new Error(`unknown option ${a}`);
   }
@@ -250,6 +255,24 @@ async function main() {
       console.log('  (compute only: Google\'s latency per call is what the call count stands for)');
       const last = figures[figures.length - 1];
       summary.push([`Sheets refresh on fakes, ${last.leads.toLocaleString('en-US')} leads`, fmtMs(last.computeMs), '', `${last.calls} calls; ${fmtMs(last.computeMsPer100k)} per 100,000 leads`]);
+    }
+
+    if (!opts.skipChannels) {
+      // Issue 9: spend allocation and channel metrics beside a naive reference (bench/channels-bench.ts).
+      console.log(`\n== Channels: spend allocation + channel metrics, ${opts.rows.toLocaleString('en-US')} leads, ${opts.spendRows.toLocaleString('en-US')} spend rows ==`);
+      const c = runNode('Channels bench', ['--expose-gc', path.join(BENCH_OUT, 'channels-bench.js'), String(opts.rows), String(opts.spendRows), opts.asOf], { tmp });
+      const f = JSON.parse(c.stdout.trim().split('\n').pop());
+      console.log(table(
+        ['side', 'time', 'note'],
+        [
+          ['engine: readSpend', fmtMs(f.readMs), `${f.rowsUsed.toLocaleString('en-US')} rows used, ${f.issues} issues`],
+          ['engine: computeChannels', fmtMs(f.computeMs), `${f.channels} channels, weekly`],
+          ['naive reference', fmtMs(f.naiveMs), 'row objects, day-by-day Date arithmetic'],
+        ],
+      ));
+      console.log(`  results equal (spend, leads and reached per channel × week): ${f.equal ? 'yes' : `NO: ${f.problems.join('; ')}`}`);
+      if (!f.equal) failures.push(['channels engine vs naive reference', f.problems]);
+      summary.push([`Channels, ${f.leads.toLocaleString('en-US')} leads + ${f.spendRows.toLocaleString('en-US')} spend rows`, fmtMs(f.readMs + f.computeMs), fmtMb(c.peakRssMb), `naive ${fmtMs(f.naiveMs)}; equal: ${f.equal}`]);
     }
 
     console.log('\n== Correctness: identical weekly counts ==');

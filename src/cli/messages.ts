@@ -59,6 +59,7 @@ Options:
                                (stage options, in order, replace the detected stages)
   --out FILE              XLSX report to write (default: report.xlsx; demo: out/demo-report.xlsx)
   --json FILE             also write the report as JSON
+  --spend FILE            channel spend (CSV or XLSX: date, channel, amount, …) for the Channels tab
   --lang en|ru            language of messages and report (default: from LANG, else en)
   --quiet                 no progress bar and no summary table
   -h, --help              show this help
@@ -118,6 +119,7 @@ const RU: CliMessages = {
                                (этапы из --column, по порядку, заменяют найденные)
   --out ФАЙЛ              куда записать XLSX (по умолчанию report.xlsx; демо: out/demo-report.xlsx)
   --json ФАЙЛ             также записать отчёт в JSON
+  --spend ФАЙЛ            расходы по каналам (CSV или XLSX: дата, канал, сумма, …) для листа «Каналы»
   --lang en|ru            язык сообщений и отчёта (по умолчанию из LANG, иначе en)
   --quiet                 без индикатора хода и итоговой таблицы
   -h, --help              эта справка

@@ -9,6 +9,8 @@ import { detectConfig } from '../core/detect';
 import { ArrayRowSource, ingestSource } from '../core/ingest';
 import { detectionWarningIssues, prepareRun } from '../core/engine';
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
+import { SAMPLE_SPEND_CONFIG, sampleSpendRows } from '../core/spend/sample';
+import type { InputTable } from '../core/inputs';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
@@ -17,6 +19,7 @@ import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
+import { decodeCsvBytes, parseCsvText } from './csv-reader';
 import { findHeaderRow } from '../core/headers';
 import { atHeaderRow } from './header-row';
 import { stringifyReport } from './json-output';
@@ -117,7 +120,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
-  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config)].filter((p): p is string => p !== undefined);
+  const spendPath = o.spend === undefined ? undefined : resolve(io.cwd, o.spend);
+  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config), spendPath].filter((p): p is string => p !== undefined);
   const outputProblem = checkOutputs(outPath, jsonPath, readPaths);
   if (outputProblem) {
     const p = outputProblem;
@@ -126,8 +130,10 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   const input: Input = inputPath
     ? await readInput(inputPath, o, m, progress)
-    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: SAMPLE_CONFIG };
+    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: { ...SAMPLE_CONFIG, spend: SAMPLE_SPEND_CONFIG } };
   if (input.rows.length === 0) throw new UsageError(m.emptyInput(o.input ?? ''));
+  // The run's `spend` input: --spend FILE, or the demo's sample spend when the demo runs without one.
+  const spend: InputTable | undefined = spendPath ? await readSpendFile(spendPath, m) : inputPath ? undefined : { sheet: 'Spend', rows: sampleSpendRows({ today: asOf }) };
   lap('input');
 
   if (o.config !== undefined) {
@@ -164,8 +170,9 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   progress.phase(m.phase.compute, 0);
   const csv = input.csv;
-  // The input file is the run's `leads` input (the only input the CLI reads today).
+  // The input file is the run's `leads` input; --spend is its `spend` input.
   const outcome = prepareRun(input.rows, {
+    ...(spend ? { inputs: { spend } } : {}),
     config: input.config,
     sheet: input.sheet,
     sourceName: input.sourceName,
@@ -306,6 +313,31 @@ async function readInput(path: string, o: CliOptions, m: CliMessages, progress: 
   }
   // A CSV opened in a spreadsheet becomes a sheet named after the file.
   return { rows: csv.rows, csv, sheet: basename(path, extname(path)), sourceName: basename(path) };
+}
+
+/** The --spend file as rows (CSV through the CSV reader, XLSX its first sheet), named like a leads file. */
+async function readSpendFile(path: string, m: CliMessages): Promise<InputTable> {
+  fileSize(path, m);
+  const ext = extname(path).toLowerCase();
+  const sheet = basename(path, extname(path));
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    const { readXlsxFile } = await import('./xlsx-reader');
+    try {
+      return { sheet, rows: (await readXlsxFile(path)).rows };
+    } catch (e) {
+      throw new UsageError(m.fileUnreadable(path, m.notXlsx(errorText(e))));
+    }
+  }
+  if (ext === '.xls' || ext === '.ods' || ext === '.numbers') throw new UsageError(m.unsupportedInput(path));
+  try {
+    const bytes = readFileSync(path);
+    const binary = binaryKind(bytes);
+    if (binary) throw new UsageError(m.fileUnreadable(path, binary === 'zip' ? m.zipNotCsv : m.binaryNotCsv));
+    return { sheet, rows: parseCsvText(decodeCsvBytes(bytes)) };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(m.fileUnreadable(path, errorText(e)));
+  }
 }
 
 /** A zip (an XLSX saved as .csv) or other binary data (NUL bytes near the start, no UTF-16 BOM) is not CSV text. */

@@ -8,6 +8,7 @@ import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible'
 import type { DateOrder, Grain } from './types';
 import { parseIsoDay } from './time/wall-time';
 import { msg, render, type Message } from './messages';
+import { parseSpendConfig, type SpendConfig } from './spend/config';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -69,6 +70,8 @@ export interface FunnelConfig {
   headerRow?: number;
   /** Window of plausible dates (default: from 1990-01-01 to a year after the report date); see plausible.ts. */
   plausibleDates?: PlausibleDatesConfig;
+  /** Spend, currencies and channel aliases (spend/config.ts). */
+  spend?: SpendConfig;
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -91,6 +94,7 @@ const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
+  'spend',
 ] as const;
 
 /**
@@ -277,6 +281,10 @@ export function parseConfig(input: unknown): ConfigResult {
       }
       if (ok) cfg.plausibleDates = window;
     }
+  }
+  if (input.spend !== undefined) {
+    const spend = parseSpendConfig(input.spend, errors);
+    if (spend) cfg.spend = spend;
   }
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 

@@ -20,6 +20,7 @@ import { computeOutcomes, type OutcomeReport } from './outcomes';
 import type { CohortReport, ConversionReport, FunnelReport } from './model';
 import type { RunContext } from './run-context';
 import { impliedStageWarnings } from './stage-order';
+import { readSpend, unmatchedSpendIssues } from './spend';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './time/wall-time';
 import { instantToWall } from './time/zone';
@@ -127,6 +128,9 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
   }
   const asOfMs = asOfBound(asOf);
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
+  const spendInput = options.inputs?.spend;
+  const spend = spendInput ? readSpend(spendInput.sheet, spendInput.rows, config, asOf) : undefined;
+  const spendIssues = spend ? [...spend.issues, ...unmatchedSpendIssues(spend, data, config)] : [];
   const run: RunContext = {
     inputs: { ...(options.inputs ?? {}), leads: { sheet: options.sheet, rows } },
     config,
@@ -136,7 +140,8 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     data,
     facts,
     maturityDays: maturityDays(data.leads, asOfMs, config.maturityPercentile),
-    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet)],
+    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...spendIssues],
+    ...(spend ? { spend } : {}),
     generatedAt: (options.now ?? new Date()).toISOString(),
     source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
   };

@@ -7,6 +7,7 @@ import type { FunnelConfig } from './config';
 import type { LeadFacts } from './facts';
 import type { RunInputs } from './inputs';
 import type { FunnelReport } from './model';
+import type { SpendTable } from './spend/read';
 import type { DataIssue, Grain, IngestResult, SliceKey } from './types';
 
 export interface RunContext {
@@ -25,6 +26,8 @@ export interface RunContext {
   maturityDays: (number | null)[];
   /** Detection warnings and ingestion issues, in the order the Data issues tab lists them. */
   dataIssues: DataIssue[];
+  /** The spend input, read once (spend/read.ts) when the run has one; its issues are in `dataIssues`. */
+  spend?: SpendTable;
   /** Run-level header of the report (`--json` and the status line read it). */
   generatedAt: string;
   source: FunnelReport['source'];

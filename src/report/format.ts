@@ -3,7 +3,7 @@
  * turns rows of cell specs into a rectangular TabLayout with parallel format grids.
  */
 import type { Tone } from '../core/model';
-import type { CellLink, ColorScale, Grid, LayoutValue, LineChartSpec, TabLayout } from './layout';
+import type { CellLink, ChartSpec, ColorScale, Grid, LayoutValue, TabLayout } from './layout';
 
 export const FMT = {
   count: '#,##0',
@@ -87,7 +87,7 @@ export class GridBuilder {
   private readonly rows: CellSpec[][] = [];
   readonly colorScales: ColorScale[] = [];
   readonly links: CellLink[] = [];
-  readonly charts: LineChartSpec[] = [];
+  readonly charts: ChartSpec[] = [];
   readonly merges: { row: number; col: number; numRows: number; numCols: number }[] = [];
   readonly paragraphs: { row: number; numCols: number; heightPx: number }[] = [];
 

@@ -36,14 +36,16 @@ export function buildIssuesTab(issues: DataIssue[], opts: IssuesTabOptions): Tab
   const shown = issues.slice(0, max);
   for (const issue of shown) {
     const a1 = `${columnLetter(issue.col ?? 0)}${issue.row}`;
+    // An issue of the spend input points at its own sheet; every other issue is about the leads sheet.
+    const sheet = issue.code.startsWith('spend.') && issue.sheet !== '' ? issue.sheet : opts.leadsSheet;
     const row = g.addRow([
-      { v: a1Ref(opts.leadsSheet, a1) },
+      { v: a1Ref(sheet, a1) },
       { v: issue.column },
       { v: issue.value },
       { v: opts.locale === 'ru' ? issue.problemRu : issue.problem, wrap: true },
       { v: s.severity(issue.severity), color: issue.severity === 'error' ? COLOR.error : COLOR.warning },
     ]);
-    g.links.push({ row, col: 0, sheet: opts.leadsSheet, a1 });
+    g.links.push({ row, col: 0, sheet, a1 });
   }
   if (issues.length > shown.length) g.addRow([{ v: s.moreIssues(issues.length - shown.length), italic: true }]);
   return g.toLayout({ name: s.tabIssues, frozenRows: 2, frozenColumns: 0, columnWidths: widths });

@@ -51,6 +51,17 @@ export interface LineChartSpec {
   percentAxis: boolean;
 }
 
+/** A clustered bar chart (one bar per series for each category row), e.g. CPL and cost per sale by channel. */
+export interface BarChartSpec {
+  type: 'bar';
+  title: string;
+  /** Header row included: first column is the categories, the others are series. */
+  range: CellRange;
+  anchor: { row: number; col: number };
+}
+
+export type ChartSpec = LineChartSpec | BarChartSpec;
+
 export type Grid<T> = T[][];
 
 export interface TabLayout {
@@ -86,7 +97,7 @@ export interface TabLayout {
   paragraphs?: { row: number; numCols: number; heightPx: number }[];
   colorScales?: ColorScale[];
   links?: CellLink[];
-  charts?: LineChartSpec[];
+  charts?: ChartSpec[];
 }
 
 /** The writer port: the XLSX writer (CLI) and the SpreadsheetApp writer implement it. */

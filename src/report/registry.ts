@@ -4,11 +4,13 @@
  * tests pass their own list (e.g. with a toy report) to the same functions.
  */
 import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
+import { channelsReport } from './channels-report';
 import type { AnyReport } from './report-definition';
 
 export const REPORTS: readonly AnyReport[] = [
   cohortsReport,
   conversionsReport,
   outcomesReport,
+  channelsReport,
   issuesReport,
 ];

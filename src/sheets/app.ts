@@ -15,6 +15,7 @@ import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
 import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome, type TimeBudget } from './refresh';
 import { SettingsStore } from './settings-store';
+import { ensureSpendSheet, spendSheetMessage } from './spend-sheet';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { NoDocumentError, SheetTakenError, fallbackName } from './workbook';
 
@@ -167,6 +168,8 @@ export function runSetUpExampleSheets(svc: AppServices = globalServices(), opts:
       return { kind: 'failed', message: strings.exampleTaken(EXAMPLE_SHEET, fallbackName(EXAMPLE_SHEET)) };
     }
     ctx.settings.saveLeadsSheet(sheet);
+    // The example Spend sheet only when there is no spend sheet yet (one a person filled is never rewritten).
+    ensureSpendSheet(workbook, dayInTimeZone(ctx.now(), zone));
     const saved = ctx.settings.saveConfig(exampleConfig(zone, ctx.uiLocale));
     if (!saved.ok) throw new Error(`example settings rejected: ${saved.errors.join('; ')}`);
     const outcome = refreshLocked(ctx);
@@ -177,6 +180,21 @@ export function runSetUpExampleSheets(svc: AppServices = globalServices(), opts:
     return outcome;
     // The example shows its report instead of returning the person to where they were.
   }, false);
+}
+
+/**
+ * Menu action "Add Spend sheet": a Spend sheet with sample rows when the spreadsheet has none (an
+ * existing one is left as it is), then shows it. No refresh: the person pastes their spend first.
+ */
+export function runAddSpendSheet(svc: AppServices = globalServices(), opts: RunOptions = {}): string {
+  const locale = userLocale(svc);
+  const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, active(svc)());
+  const now = opts.now ? opts.now() : new Date();
+  const { sheet, created } = ensureSpendSheet(workbook, dayInTimeZone(now, workbook.timeZone()));
+  workbook.activate(sheet);
+  const message = spendSheetMessage(locale, sheet, created);
+  workbook.toast(message, uiStrings(locale).toastTitle);
+  return message;
 }
 
 /** Menu action: the sidebar (dist/sidebar.html). */

@@ -21,7 +21,7 @@
  * services are off. Read globals inside the function bodies only.
  * Non-exported helpers stay inside the bundle and are not visible to Apps Script.
  */
-import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
+import { openMenu, openSidebar, runAddSpendSheet, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
 import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
 import { runScheduledRefresh } from './scheduled-run';
@@ -37,6 +37,7 @@ import type {
   SidebarServer,
   SidebarState,
 } from './sidebar-contract';
+import { funnelCpl } from './funnel-cpl';
 
 /**
  * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
@@ -232,3 +233,29 @@ export type SidebarGlobalsMatchContract = Assert<
 >;
 type Assert<T extends true> = T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * Menu action "Add Spend sheet": creates a Spend sheet with sample rows matching the example leads when
+ * the spreadsheet has no spend sheet (an existing one is left as it is), shows it and returns what was
+ * done. Создаёт лист «Spend» с примером расходов, если листа расходов ещё нет.
+ */
+export function addSpendSheet(): string {
+  return runAddSpendSheet();
+}
+
+/**
+ * Cost per lead of a channel: its spend over the dates divided by its leads created in those dates, or
+ * by those of them that reached a stage (cost per qualified lead, per sale). Spend is matched and spread
+ * over days like the Channels tab. Цена лида (или этапа) канала: расходы / лиды за период.
+ *
+ * @param {Array<Array>} leads Leads range with a header row: a creation date column, a channel column, one date column per stage.
+ * @param {Array<Array>} spend Spend range with a header row: date or period start, optional period end, channel, optional campaign, amount, optional currency.
+ * @param {string} channel The channel as the leads name it (a spend name or an alias from the settings works too).
+ * @param {string} stage Optional stage to divide by ("Lead" = every lead, the default; the last stage gives cost per sale).
+ * @param {Date|string|number} from_date Optional first day: a date cell, DATE(2026,11,1) or "2026-11-01"; default: from the first row.
+ * @param {Date|string|number} to_date Optional last day; default and at most: today (spend after today is not counted).
+ * @return Spend per lead (per lead that reached the stage) in the report currency, or "—" when there are no such leads.
+ * @customfunction
+ */
+export function FUNNEL_CPL(leads: unknown, spend: unknown, channel: unknown, stage?: unknown, from_date?: unknown, to_date?: unknown): number | string {
+  return funnelCpl(leads, spend, channel, stage, from_date, to_date, appsScriptEnv());
+}

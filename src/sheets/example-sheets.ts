@@ -5,6 +5,7 @@
  * '=IMPORTXML(…)', which must stay text), a bold frozen header.
  */
 import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
+import { SAMPLE_SPEND_CONFIG } from '../core/spend/sample';
 import type { CellValue } from '../core/types';
 import { dataToSheetValue, type SheetValue } from './safe-text';
 import { wallToInstant } from '../core/time/zone';
@@ -53,5 +54,5 @@ export function buildExampleSheet(today: string, zone: string, count?: number): 
 
 /** The config the example is read with, in the spreadsheet's zone and the user's language. */
 export function exampleConfig(zone: string, locale: 'en' | 'ru') {
-  return { ...SAMPLE_CONFIG, timeZone: zone, locale };
+  return { ...SAMPLE_CONFIG, timeZone: zone, locale, spend: SAMPLE_SPEND_CONFIG };
 }

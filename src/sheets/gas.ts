@@ -93,6 +93,13 @@ export interface GasEmbeddedChartBuilder {
   setOption(option: string, value: unknown): GasEmbeddedChartBuilder;
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GasEmbeddedChartBuilder;
   asLineChart(): GasEmbeddedLineChartBuilder;
+  asBarChart(): GasEmbeddedBarChartBuilder;
+  build(): GasEmbeddedChart;
+}
+
+export interface GasEmbeddedBarChartBuilder {
+  setTitle(chartTitle: string): GasEmbeddedBarChartBuilder;
+  addRange(range: GasRange): GasEmbeddedChartBuilder;
   build(): GasEmbeddedChart;
 }
 
@@ -285,6 +292,7 @@ export type RealServicesSatisfyPorts = [
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, GasConditionalFormatRuleBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, GasEmbeddedChartBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder, GasEmbeddedLineChartBuilder>>,
+  Assert<Satisfies<GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder, GasEmbeddedBarChartBuilder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadata, GasDeveloperMetadata>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, GasDeveloperMetadataFinder>>,
   Assert<Satisfies<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, GasDeveloperMetadataLocation>>,

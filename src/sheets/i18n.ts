@@ -34,6 +34,8 @@ export interface StatusFacts {
 export interface UiStrings {
   menuRefresh: string;
   menuExample: string;
+  /** Menu item creating the Spend sheet (issue 9). */
+  menuSpend: string;
   menuSidebar: string;
   sidebarTitle: string;
   toastTitle: string;
@@ -64,6 +66,7 @@ export interface UiStrings {
 const EN: UiStrings = {
   menuRefresh: 'Refresh reports',
   menuExample: 'Set up example sheets',
+  menuSpend: 'Add Spend sheet',
   menuSidebar: 'Open sidebar',
   sidebarTitle: 'Funnel report',
   toastTitle: 'Funnel report',
@@ -101,6 +104,7 @@ const EN: UiStrings = {
 const RU: UiStrings = {
   menuRefresh: 'Обновить отчёты',
   menuExample: 'Создать листы-примеры',
+  menuSpend: 'Добавить лист расходов',
   menuSidebar: 'Открыть боковую панель',
   sidebarTitle: 'Отчёт по воронке',
   toastTitle: 'Отчёт по воронке',

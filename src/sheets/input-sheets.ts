@@ -20,17 +20,19 @@ export function isOtherInputSheet(sheet: string): boolean {
   return INPUT_IDS.some((id) => id !== 'leads' && isNamedFor(id, sheet));
 }
 
-/** The sheet holding input `id`, or null. */
-export function locateInputSheet(wb: Workbook, id: InputId): string | null {
-  return wb.sheetNames().find((n) => isNamedFor(id, n) && !wb.isReportTab(n)) ?? null;
+/** The sheet holding input `id` (the settings' own name for it first, when given and present), or null. */
+export function locateInputSheet(wb: Workbook, id: InputId, named?: string): string | null {
+  const names = wb.sheetNames();
+  if (named !== undefined && names.includes(named) && !wb.isReportTab(named)) return named;
+  return names.find((n) => isNamedFor(id, n) && !wb.isReportTab(n)) ?? null;
 }
 
-/** Every input the registry needs besides `leads`, each read once when its sheet exists. */
-export function readOtherInputs(wb: Workbook, registry: readonly AnyReport[]): RunInputs {
+/** Every input the registry needs besides `leads`, each read once when its sheet exists (`named`: sheet names from the settings). */
+export function readOtherInputs(wb: Workbook, registry: readonly AnyReport[], named: Partial<Record<InputId, string>> = {}): RunInputs {
   const needed = new Set<InputId>(registry.flatMap((r) => r.needs).filter((id) => id !== 'leads'));
   const inputs: RunInputs = {};
   for (const id of needed) {
-    const sheet = locateInputSheet(wb, id);
+    const sheet = locateInputSheet(wb, id, named[id]);
     const rows = sheet === null ? null : wb.readAll(sheet);
     if (sheet !== null && rows !== null) inputs[id] = { sheet, rows };
   }

@@ -9,6 +9,7 @@ import type { UiStrings } from './i18n';
 export const MENU_ACTIONS = {
   refresh: 'refreshReports',
   example: 'setUpExampleSheets',
+  spend: 'addSpendSheet',
   sidebar: 'showSidebar',
 } as const;
 
@@ -16,6 +17,7 @@ export function buildMenu(ui: GasUi, strings: UiStrings): void {
   ui.createAddonMenu()
     .addItem(strings.menuRefresh, MENU_ACTIONS.refresh)
     .addItem(strings.menuExample, MENU_ACTIONS.example)
+    .addItem(strings.menuSpend, MENU_ACTIONS.spend)
     .addSeparator()
     .addItem(strings.menuSidebar, MENU_ACTIONS.sidebar)
     .addToUi();

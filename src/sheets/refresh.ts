@@ -170,7 +170,9 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
 
   // The other named inputs the registered reports need: each sheet read once, when it exists.
   const registry = ctx.reports ?? REPORTS;
-  const inputs = readOtherInputs(wb, registry);
+  // A spend sheet named in the settings (spend.sheet) is looked for first.
+  const spendSheet = saved.kind === 'ok' ? saved.config.spend?.sheet : undefined;
+  const inputs = readOtherInputs(wb, registry, spendSheet ? { spend: spendSheet } : {});
   const readEnd = ctx.clock();
   ctx.onStep?.({ step: 'reading', ms: Math.max(0, readEnd - readStart) });
   if (overBudget(ctx, readEnd)) return { ok: false, message: strings.timeLimit };

@@ -145,14 +145,12 @@ export class SheetsReportWriter implements TrackingReportWriter {
 
   private insertCharts(sheet: GasSheet, layout: TabLayout): void {
     for (const c of layout.charts ?? []) {
-      let b = sheet
-        .newChart()
-        .asLineChart()
-        .setTitle(c.title)
+      const typed = c.type === 'bar' ? sheet.newChart().asBarChart().setTitle(c.title) : sheet.newChart().asLineChart().setTitle(c.title);
+      let b = typed
         .addRange(sheet.getRange(c.range.row + 1, c.range.col + 1, c.range.numRows, c.range.numCols))
         .setNumHeaders(1)
         .setPosition(c.anchor.row + 1, c.anchor.col + 1, 0, 0);
-      if (c.percentAxis) b = b.setOption('vAxis.format', '0%');
+      if (c.type === 'line' && c.percentAxis) b = b.setOption('vAxis.format', '0%');
       sheet.insertChart(b.build());
     }
   }

@@ -12,7 +12,7 @@ export function ownerKind(sheet: GasSheet, app: Pick<GasSpreadsheetApp, 'Develop
   for (const m of sheet.getDeveloperMetadata()) {
     if (m.getKey() === OWNER_KEY && m.getVisibility() === app.DeveloperMetadataVisibility.PROJECT) {
       const v = m.getValue();
-      if (v === 'report' || v === 'example-leads') return v;
+      if (v === 'report' || v === 'example-leads' || v === 'example-spend') return v;
     }
   }
   return null;

@@ -5,7 +5,7 @@
 import type { CellValue } from '../core/types';
 import type { ReportWriter, TabLayout } from '../report/layout';
 
-export type SheetKind = 'report' | 'example-leads';
+export type SheetKind = 'report' | 'example-leads' | 'example-spend';
 
 /** Name used when a person's own sheet already has the wanted name. */
 export function fallbackName(name: string): string {

@@ -56,7 +56,7 @@ describe('dist/Code.js on fake Apps Script services', () => {
 
     call(context, 'setUpExampleSheets()');
     expect(world.app.ui.alerts).toEqual([]);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Spend', 'Cohorts', 'Conversions', 'Channels', 'Data issues']);
     for (const s of ss.sheets) expect(s.formulaCount()).toBe(0);
 
     // Leads with a real creation date, counted straight from the Leads sheet.
@@ -84,7 +84,7 @@ describe('dist/Code.js on fake Apps Script services', () => {
     const after = ss.sheet('Cohorts').peekValues().find((r) => r[0] === 'Total')!;
     expect(after[1]).toBe(usable - 1);
     expect(ss.sheet('Data issues').peekValues().length).toBe(issuesBefore + 1);
-    expect(ss.sheets).toHaveLength(4);
+    expect(ss.sheets).toHaveLength(6);
     expect(world.lock.state.holder).toBeNull();
   });
 

@@ -99,6 +99,25 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'schedule.weekday': { path: 'schedule.weekday' },
   'schedule.kind': { path: 'schedule.kind' },
   'schedule.noTriggers': { path: 'schedule' },
+  // Spend (issue 9).
+  'config.spendNotObject': { path: 'spend' },
+  'config.spendCurrency': { path: 'spend.currency' },
+  'config.spendRates': { path: 'spend.rates.usd' },
+  'config.spendAliases': { path: 'spend.aliases' },
+  'config.spendMargin': { path: 'spend.marginPercent' },
+  'spend.missingColumns': { missing: ['amount'], headers: ['Date', 'Channel'] },
+  'spend.blankRow': {},
+  'spend.totalRow': { label: 'Итого' },
+  'spend.badAmount': {},
+  'spend.noAmount': {},
+  'spend.badDate': { reason: 'notAPeriod' },
+  'spend.noDate': {},
+  'spend.endBeforeStart': { start: '2024-03-31', end: '2024-03-01' },
+  'spend.implausible': { earliest: '1990-01-01', latest: '2027-11-22' },
+  'spend.noChannel': {},
+  'spend.noRate': { currency: 'EUR', reportCurrency: 'RUB' },
+  'spend.overlap': { otherRow: 3, channel: 'Google Ads', campaign: 'Brand' },
+  'spend.unmatched': { channel: 'google adwords', suggestion: 'Google Ads' },
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];

@@ -22,6 +22,7 @@ import type {
   GasDeveloperMetadataFinder,
   GasDeveloperMetadataLocation,
   GasEmbeddedChart,
+  GasEmbeddedBarChartBuilder,
   GasEmbeddedChartBuilder,
   GasEmbeddedLineChartBuilder,
   GasHtmlOutput,
@@ -219,7 +220,7 @@ class FakeConditionalFormatRuleBuilder implements GasConditionalFormatRuleBuilde
 }
 
 export interface ChartSpec {
-  type: 'unset' | 'line';
+  type: 'unset' | 'line' | 'bar';
   title?: string;
   ranges: Block[];
   sheetOfRanges: string[];
@@ -238,7 +239,12 @@ export class FakeEmbeddedChart implements GasEmbeddedChart {
   }
 }
 
-class FakeChartBuilder implements GasEmbeddedChartBuilder, GasEmbeddedLineChartBuilder {
+/**
+ * EmbeddedChartBuilder and its typed builders (asLineChart / asBarChart return the same builder with a
+ * chart type set: https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder).
+ * Local calls: nothing reaches the server until Sheet.insertChart.
+ */
+class FakeChartBuilder implements GasEmbeddedChartBuilder, GasEmbeddedLineChartBuilder, GasEmbeddedBarChartBuilder {
   private readonly spec: ChartSpec = { type: 'unset', ranges: [], sheetOfRanges: [], options: {} };
   constructor(private readonly calls: CallCounter) {}
   addRange(range: GasRange): GasEmbeddedChartBuilder {
@@ -269,8 +275,15 @@ class FakeChartBuilder implements GasEmbeddedChartBuilder, GasEmbeddedLineChartB
     this.spec.type = 'line';
     return this;
   }
-  setTitle(chartTitle: string): GasEmbeddedLineChartBuilder {
-    this.calls.hitLocal('EmbeddedLineChartBuilder.setTitle');
+  asBarChart(): GasEmbeddedBarChartBuilder {
+    this.calls.hitLocal('EmbeddedChartBuilder.asBarChart');
+    this.spec.type = 'bar';
+    return this;
+  }
+  setTitle(chartTitle: string): GasEmbeddedLineChartBuilder & GasEmbeddedBarChartBuilder {
+    // Only the typed builders have setTitle (EmbeddedLineChartBuilder, EmbeddedBarChartBuilder, …).
+    if (this.spec.type === 'unset') throw new Error('TypeError: setTitle is not a function (call asLineChart() or asBarChart() first)');
+    this.calls.hitLocal(this.spec.type === 'bar' ? 'EmbeddedBarChartBuilder.setTitle' : 'EmbeddedLineChartBuilder.setTitle');
     this.spec.title = chartTitle;
     return this;
   }

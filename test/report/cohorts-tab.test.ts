@@ -177,7 +177,7 @@ describe('Cohorts tab', () => {
   test('chart spec reads an oldest-first helper range with mature values only', () => {
     expect(cohorts.charts).toHaveLength(1);
     const ch = cohorts.charts![0];
-    expect(ch.percentAxis).toBe(true);
+    expect(ch.type === 'line' && ch.percentAxis).toBe(true);
     const { row, col, numRows, numCols } = ch.range;
     expect([numRows, numCols]).toEqual([5, 2]);
     const xs = cohorts.values.slice(row + 1, row + numRows).map((r) => r[col]);

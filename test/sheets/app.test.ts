@@ -1,5 +1,6 @@
 /** The menu, the sidebar and "Set up example sheets", driven through the app functions on fakes. */
 import { SAMPLE_CONFIG, SAMPLE_HEADERS, sampleLeadRows } from '../../src/core/sample-data';
+import { SAMPLE_SPEND_CONFIG } from '../../src/core/spend/sample';
 import { openMenu, openSidebar, runSetUpExampleSheets } from '../../src/sheets/app';
 import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
 import { createFakeServices } from '../fakes/services';
@@ -8,6 +9,7 @@ import { SAMPLE_NOW, SAMPLE_TODAY } from '../fakes/sample-leads';
 const EN_MENU = [
   { caption: 'Refresh reports', functionName: 'refreshReports' },
   { caption: 'Set up example sheets', functionName: 'setUpExampleSheets' },
+  { caption: 'Add Spend sheet', functionName: 'addSpendSheet' },
   'separator',
   { caption: 'Open sidebar', functionName: 'showSidebar' },
 ];
@@ -37,6 +39,7 @@ describe('onOpen', () => {
     expect(ru.app.ui.menus[0]).toEqual([
       { caption: 'Обновить отчёты', functionName: 'refreshReports' },
       { caption: 'Создать листы-примеры', functionName: 'setUpExampleSheets' },
+      { caption: 'Добавить лист расходов', functionName: 'addSpendSheet' },
       'separator',
       { caption: 'Открыть боковую панель', functionName: 'showSidebar' },
     ]);
@@ -63,7 +66,7 @@ describe('setUpExampleSheets', () => {
     const out = run(w);
     expect(out.kind).toBe('done');
     const ss = w.app.spreadsheet;
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Spend', 'Cohorts', 'Conversions', 'Channels', 'Data issues']);
 
     const demo = sampleLeadRows({ today: SAMPLE_TODAY });
     const leads = ss.sheet('Leads');
@@ -85,7 +88,7 @@ describe('setUpExampleSheets', () => {
     expect(ss.sheet('Cohorts').peekValues()[2]).toEqual(expect.arrayContaining(['Won revenue', 'Average deal', 'Lost', 'Top lost reasons']));
 
     expect(w.properties.document.store.get(LEADS_SHEET_KEY)).toBe('Leads');
-    expect(JSON.parse(w.properties.document.store.get(CONFIG_KEY)!)).toEqual({ ...SAMPLE_CONFIG, timeZone: 'Europe/Moscow', locale: 'en' });
+    expect(JSON.parse(w.properties.document.store.get(CONFIG_KEY)!)).toEqual({ ...SAMPLE_CONFIG, timeZone: 'Europe/Moscow', locale: 'en', spend: SAMPLE_SPEND_CONFIG });
     expect(ss.active?.name).toBe('Cohorts');
   });
 
@@ -117,7 +120,7 @@ describe('setUpExampleSheets', () => {
     const w = createFakeServices();
     run(w);
     run(w);
-    expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues']);
+    expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Spend', 'Cohorts', 'Conversions', 'Channels', 'Data issues']);
   });
 
   test("a person's own Leads sheet is kept; the example goes to Leads (funnel) and the settings point there", () => {

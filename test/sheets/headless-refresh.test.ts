@@ -13,7 +13,7 @@ import { createFakeServices, type FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
 import { handMadeLeads, REPORT_NOW } from './helpers';
 
-const STATUS_DONE = /^Refreshed 2026-11-25 12:00 · \d+\.\d s · 11 leads · 0 data issues$/;
+const STATUS_DONE = /^Refreshed 2026-11-25 12:00 · \d+\.\d s · 11 leads · 0 data issues · Channels: skipped, no Spend sheet$/;
 
 function world(context: 'editor' | 'trigger' = 'editor'): FakeWorld {
   const w = createFakeServices({ timeZone: 'Europe/Moscow', context });

@@ -128,7 +128,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
       ['Data issues · 0 found · the rest of the data was used'],
       ['No data issues found: every row was read.'],
     ]);
-    const status = 'Refreshed 2026-11-25 12:00 · 1.3 s · 11 leads · 0 data issues';
+    const status = 'Refreshed 2026-11-25 12:00 · 1.3 s · 11 leads · 0 data issues · Channels: skipped, no Spend sheet';
     // Title row, above the overall-conversion column (I for three stages after Lead).
     expect(ss.sheet('Cohorts').peek(1, 9)).toBe(status);
     expect(ss.sheet('Cohorts').format(1, 9).fontStyle).toBe('italic');
@@ -147,6 +147,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
       tabs: ['Cohorts', 'Conversions', 'Data issues'],
       tabsById: { cohorts: 'Cohorts', conversions: 'Conversions', issues: 'Data issues' },
       statusCell: { sheet: 'Cohorts', row: 1, col: 9 },
+      skippedReports: ['Channels: skipped, no Spend sheet'],
     });
     expect(w.app.ui.alerts).toEqual([]);
   });
@@ -181,7 +182,7 @@ describe('refreshReports on a hand-made Leads sheet', () => {
     refresh(w);
     const ss = w.app.spreadsheet;
     expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Когорты', 'Конверсии', 'Ошибки данных']);
-    expect(ss.sheet('Когорты').peek(1, 9)).toBe('Обновлено 2026-11-25 12:00 · 1,3 с · 11 лидов · 0 ошибок в данных');
+    expect(ss.sheet('Когорты').peek(1, 9)).toBe('Обновлено 2026-11-25 12:00 · 1,3 с · 11 лидов · 0 ошибок в данных · Каналы: пропущен, нет листа «Расходы»');
     expect(ss.toasts.map((t) => t.msg)).toEqual(['Обновляю листы отчёта…', 'Отчёты обновлены: 11 лидов, 0 ошибок в данных, 1,3 с.']);
   });
 });

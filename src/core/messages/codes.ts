@@ -150,6 +150,25 @@ export interface MessageParams {
   'schedule.weekday': { path: string };
   'schedule.kind': { path: string };
   'schedule.noTriggers': { path: string };
+  // Spend input and config (issue 9: channels and money).
+  'config.spendNotObject': { path: string };
+  'config.spendCurrency': { path: string };
+  'config.spendRates': { path: string };
+  'config.spendAliases': { path: string };
+  'config.spendMargin': { path: string };
+  'spend.missingColumns': { missing: string[]; headers: string[] };
+  'spend.blankRow': Record<string, never>;
+  'spend.totalRow': { label: string };
+  'spend.badAmount': Record<string, never>;
+  'spend.noAmount': Record<string, never>;
+  'spend.badDate': { reason: DateReason | 'notAPeriod' };
+  'spend.noDate': Record<string, never>;
+  'spend.endBeforeStart': { start: string; end: string };
+  'spend.implausible': PlausibleRange;
+  'spend.noChannel': Record<string, never>;
+  'spend.noRate': { currency: string; reportCurrency: string };
+  'spend.overlap': { otherRow: number; channel: string; campaign: string };
+  'spend.unmatched': { channel: string; suggestion: string };
 }
 
 export type MessageCode = keyof MessageParams;

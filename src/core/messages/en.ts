@@ -177,6 +177,31 @@ export const EN: Catalogue = {
   'config.noStages': (p) => at(p, 'at least one stage after "lead created" is needed'),
   'settings.notJson': (p) => at(p, `not valid JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `must be a whole number of parts from 1 to ${p.max}, found "${p.found}"`),
+  // Spend input and config (issue 9: channels and money).
+  'config.spendNotObject': (p) => at(p, 'must be an object {currency, rates, aliases, marginPercent, sheet}'),
+  'config.spendCurrency': (p) => at(p, 'must be a three-letter currency code such as "USD" or "RUB"'),
+  'config.spendRates': (p) =>
+    at(p, 'must map three-letter currency codes to positive numbers (1 unit in report currency), e.g. {"USD": 92.5}'),
+  'config.spendAliases': (p) => at(p, 'must map spend channel names to leads channel names, e.g. {"google / cpc": "Google Ads"}'),
+  'config.spendMargin': (p) => at(p, 'must be a margin in percent, above 0 and at most 100 (e.g. 35)'),
+  'spend.missingColumns': (p) =>
+    `the spend sheet has no ${p.missing.join(', ')} column: found ${headerList(p.headers, '"', '"')}; no spend was read`,
+  'spend.blankRow': () => 'blank row inside the spend table: skipped',
+  'spend.totalRow': (p) => `"${p.label}" looks like a total or subtotal row: skipped so the spend is not counted twice`,
+  'spend.badAmount': () => 'the amount is not a number (e.g. 1 234,56 ₽ or $1,234.56): row skipped',
+  'spend.noAmount': () => 'no amount: row skipped',
+  'spend.badDate': (p) =>
+    `not a date or period (${p.reason === 'notAPeriod' ? 'expected a date, a month such as "Mar 2024" or "2024-03"' : DATE_REASON_EN[p.reason]}): row skipped`,
+  'spend.noDate': () => 'no date: row skipped',
+  'spend.endBeforeStart': (p) => `the period ends (${p.end}) before it starts (${p.start}): row skipped`,
+  'spend.implausible': (p) => `Spend date: ${implausible(p)}; row skipped`,
+  'spend.noChannel': () => 'no channel: row skipped',
+  'spend.noRate': (p) =>
+    `no exchange rate from ${p.currency} to the report currency ${p.reportCurrency} (settings: spend.rates): row not summed`,
+  'spend.overlap': (p) =>
+    `the period overlaps row ${p.otherRow} of the same channel "${p.channel}"${p.campaign ? ` and campaign "${p.campaign}"` : ''} (pasted twice?): row not summed`,
+  'spend.unmatched': (p) =>
+    `spend channel "${p.channel}" matches no leads channel${p.suggestion ? `; did you mean "${p.suggestion}"? (settings: spend.aliases)` : ''}`,
   'settings.partMissing': (p) => at(p, `missing (the settings were saved in ${p.parts} parts)`),
   // Sidebar and scheduled refresh (issue 11)
   'settings.tooLarge': (p) => at(p, `too large to store (${p.parts} parts of ${p.bytes} bytes)`),

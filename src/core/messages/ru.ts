@@ -164,6 +164,30 @@ export const RU: Catalogue = {
   'config.noStages': (p) => at(p, 'нужен хотя бы один этап после «лид создан»'),
   'settings.notJson': (p) => at(p, `не корректный JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `должно быть целым числом частей от 1 до ${p.max}, найдено «${p.found}»`),
+  // Spend input and config (issue 9: channels and money).
+  'config.spendNotObject': (p) => at(p, 'должно быть объектом {currency, rates, aliases, marginPercent, sheet}'),
+  'config.spendCurrency': (p) => at(p, 'должно быть трёхбуквенным кодом валюты, например "USD" или "RUB"'),
+  'config.spendRates': (p) =>
+    at(p, 'должно сопоставлять трёхбуквенным кодам валют положительные числа (1 единица в валюте отчёта), например {"USD": 92.5}'),
+  'config.spendAliases': (p) => at(p, 'должно сопоставлять каналам расходов каналы лидов, например {"google / cpc": "Google Ads"}'),
+  'config.spendMargin': (p) => at(p, 'должно быть маржой в процентах, больше 0 и не больше 100 (например 35)'),
+  'spend.missingColumns': (p) =>
+    `на листе расходов нет столбца: ${p.missing.join(', ')}; найдены ${headerList(p.headers, '«', '»')}; расходы не прочитаны`,
+  'spend.blankRow': () => 'пустая строка внутри таблицы расходов: пропущена',
+  'spend.totalRow': (p) => `«${p.label}» похоже на строку итога или подытога: пропущена, чтобы расходы не посчитались дважды`,
+  'spend.badAmount': () => 'сумма не число (например 1 234,56 ₽ или $1,234.56): строка пропущена',
+  'spend.noAmount': () => 'нет суммы: строка пропущена',
+  'spend.badDate': (p) =>
+    `не дата и не период (${p.reason === 'notAPeriod' ? 'ожидается дата, месяц вида «март 2024» или «2024-03»' : DATE_REASON_RU[p.reason]}): строка пропущена`,
+  'spend.noDate': () => 'нет даты: строка пропущена',
+  'spend.endBeforeStart': (p) => `период заканчивается (${p.end}) раньше, чем начинается (${p.start}): строка пропущена`,
+  'spend.implausible': (p) => `Дата расхода: ${implausible(p)}; строка пропущена`,
+  'spend.noChannel': () => 'нет канала: строка пропущена',
+  'spend.noRate': (p) => `нет курса ${p.currency} к валюте отчёта ${p.reportCurrency} (настройки: spend.rates): строка не суммируется`,
+  'spend.overlap': (p) =>
+    `период пересекается со строкой ${p.otherRow} того же канала «${p.channel}»${p.campaign ? ` и кампании «${p.campaign}»` : ''} (вставлено дважды?): строка не суммируется`,
+  'spend.unmatched': (p) =>
+    `канал расходов «${p.channel}» не совпал ни с одним каналом лидов${p.suggestion ? `; возможно, «${p.suggestion}»? (настройки: spend.aliases)` : ''}`,
   'settings.partMissing': (p) => at(p, `нет (настройки сохранены в ${p.parts} частях)`),
   // Sidebar and scheduled refresh (issue 11)
   'settings.tooLarge': (p) => at(p, `слишком большие для хранения (${p.parts} частей по ${p.bytes} байт)`),
