@@ -8,8 +8,9 @@ import { call } from './api';
 import { h, on } from './dom';
 import { unplacedProblems } from './fields';
 import { browserLocale, strings } from './i18n';
-import { draftFrom, settingsToSave, type App } from './model';
+import { draftFrom, localProblems, settingsToSave, type App } from './model';
 import { SECTIONS } from './sections/index';
+import { loadSpendChannels } from './sections/spend';
 
 const root = document.getElementById('app') as HTMLElement;
 const closed = new Set<string>();
@@ -19,6 +20,7 @@ const app: App = {
   state: null as unknown as App['state'], // set by load() before the first render
   draft: null as unknown as App['draft'],
   columns: null,
+  spendChannels: null,
   locale: browserLocale(),
   t: strings(browserLocale()),
   problems: [],
@@ -28,10 +30,19 @@ const app: App = {
 };
 
 async function save(): Promise<boolean> {
+  const local = localProblems(app.draft, app.t.duplicate);
+  if (local.length > 0) {
+    app.problems = local;
+    saveMessage = app.t.fixErrors;
+    render('save');
+    return false;
+  }
   const result = await call('sidebarSaveSettings', app.draft.leadsSheet, settingsToSave(app.draft));
   app.problems = result.problems;
   saveMessage = result.ok ? (result.changed ? app.t.saved : app.t.unchanged) : app.t.fixErrors;
   render('save');
+  // The unmatched channels follow the aliases just saved.
+  if (result.ok && result.changed) void loadSpendChannels(app).catch(() => undefined);
   return result.ok;
 }
 
@@ -52,6 +63,7 @@ async function load(): Promise<void> {
   }
   app.problems = state.problems;
   render();
+  void loadSpendChannels(app).catch(() => undefined);
 }
 
 function render(focusKey?: string): void {

@@ -9,11 +9,13 @@ import { funnelSection } from './funnel';
 import { refreshSection } from './refresh';
 import { reportSection } from './report';
 import { scheduleSection } from './schedule';
+import { spendSection } from './spend';
 
 export const SECTIONS: readonly Section[] = [
   dataSection,
   funnelSection,
-  // SLA, Spend and Feedback (issues 8–10) go here.
+  // SLA and Feedback (issues 8 and 10) go here, beside Spend.
+  spendSection,
   reportSection,
   refreshSection,
   scheduleSection,

@@ -36,6 +36,7 @@ import type {
   SheetColumns,
   SidebarServer,
   SidebarState,
+  SpendChannels,
 } from './sidebar-contract';
 import { funnelCpl } from './funnel-cpl';
 
@@ -205,6 +206,17 @@ export function sidebarShowSheet(sheet: string): boolean {
 }
 
 /**
+ * Sidebar, Spend section: spend channels matching no leads channel and leads channels with no spend,
+ * each with the alias the engine suggests. Каналы расходов без лидов и каналы лидов без расходов.
+ *
+ * @param {string} leadsSheet The leads sheet chosen in the sidebar.
+ * @param {Object} settings The sidebar's settings (the saved ones are used when these do not validate).
+ */
+export function sidebarSpendChannels(leadsSheet: string, settings: Json): SpendChannels {
+  return sidebarServer().sidebarSpendChannels(leadsSheet, settings);
+}
+
+/**
  * Time-driven trigger installed from the sidebar: refreshes the spreadsheet it was installed for,
  * opened by id, with no UI; the second failure in a row is rethrown so Apps Script emails its owner.
  * Обновление по расписанию.
@@ -227,6 +239,7 @@ export type SidebarGlobalsMatchContract = Assert<
       sidebarSetSchedule: typeof sidebarSetSchedule;
       sidebarShowSheet: typeof sidebarShowSheet;
       sidebarSetUpExampleSheets: typeof sidebarSetUpExampleSheets;
+      sidebarSpendChannels: typeof sidebarSpendChannels;
     },
     SidebarServer
   >

@@ -9,7 +9,10 @@
  */
 import { detectConfig } from '../core/detect';
 import { dayInTimeZone } from '../core/engine';
-import { parseConfig } from '../core/config';
+import { parseConfig, type FunnelConfig } from '../core/config';
+import { InputError } from '../core/errors';
+import { ingestRows } from '../core/ingest';
+import { readSpend, unmatchedChannels } from '../core/spend';
 import { msg, render, type Message } from '../core/messages';
 import { formatWallDateTime } from '../core/time/format';
 import { parseIsoDay } from '../core/time/wall-time';
@@ -36,7 +39,9 @@ import type {
   SheetColumns,
   SidebarServer,
   SidebarState,
+  SpendChannels,
 } from './sidebar-contract';
+import { locateInputSheet } from './input-sheets';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { NoDocumentError } from './workbook';
 
@@ -308,6 +313,43 @@ export function sidebarServer(svc: AppServices = globalServices(), opts: RunOpti
 
     sidebarSetUpExampleSheets() {
       return toSidebarResult(runSetUpExampleSheets(svc, opts, 'sidebar'));
+    },
+
+    sidebarSpendChannels(leadsSheet: string, input: Json): SpendChannels {
+      const { wb, settings, locale } = open(svc);
+      const zone = wb.timeZone();
+      // The sidebar's own settings when they validate (an alias just typed counts), else the saved ones, else detection.
+      const parsed = parseConfig(input);
+      const saved = settings.readConfig();
+      const sheetName = typeof leadsSheet === 'string' && wb.sheetNames().includes(leadsSheet) ? leadsSheet : settings.leadsSheet();
+      const rows = sheetName !== null ? wb.readAll(sheetName) : null;
+      let config: FunnelConfig | null = parsed.ok ? parsed.config : saved.kind === 'ok' ? saved.config : null;
+      if (config === null && rows !== null) {
+        const detected = detectConfig(rows, { timeZone: zone, locale });
+        config = detected.ok ? detected.config : null;
+      }
+      const none: SpendChannels = { sheet: null, leadChannels: [], unmatchedSpend: [], leadsWithoutSpend: [] };
+      if (config === null) return none;
+      config = { ...config, timeZone: zone };
+      const spendSheet = locateInputSheet(wb, 'spend', config.spend?.sheet);
+      let leadChannels: string[] = [];
+      if (rows !== null && sheetName !== null && config.columns.channel !== undefined) {
+        try {
+          const data = ingestRows(rows, { config, sheet: sheetName, asOf: dayInTimeZone(now(), zone) });
+          leadChannels = [...(data.leads.slices.channel?.values ?? [])].filter((v) => v !== '');
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e; // a missing column: the Data section names it
+        }
+      }
+      const spendRows = spendSheet !== null ? wb.readAll(spendSheet) : null;
+      if (spendSheet === null || spendRows === null) return { ...none, leadChannels };
+      const spend = readSpend(spendSheet, spendRows, config);
+      const unmatched = unmatchedChannels(
+        spend.rows.map((r) => r.channel),
+        leadChannels,
+        config.spend?.aliases ?? {},
+      );
+      return { sheet: spendSheet, leadChannels, unmatchedSpend: unmatched.spend, leadsWithoutSpend: unmatched.leads };
     },
   };
 }

@@ -127,6 +127,18 @@ export interface ExampleResult {
   message: string;
 }
 
+/** Channel names for the Spend section: what is unmatched, with the alias the engine suggests. */
+export interface SpendChannels {
+  /** The spend sheet read (settings' `spend.sheet`, else one named Spend / Расходы); null when there is none. */
+  sheet: string | null;
+  /** The leads' channel values (for the alias targets). */
+  leadChannels: string[];
+  /** Spend channels that match no leads channel; `suggestion` '' when no leads channel is close. */
+  unmatchedSpend: { channel: string; suggestion: string }[];
+  /** Leads channels with no spend; organic ones are expected to have none. */
+  leadsWithoutSpend: { channel: string; organic: boolean; suggestion: string }[];
+}
+
 /** Every server function the sidebar calls, by its global name. */
 export interface SidebarServer {
   sidebarState(): SidebarState;
@@ -138,6 +150,8 @@ export interface SidebarServer {
   sidebarSetSchedule(spec: ScheduleSpec): ScheduleResult;
   sidebarShowSheet(sheet: string): boolean;
   sidebarSetUpExampleSheets(): ExampleResult;
+  /** The unmatched channels under `settings` (the sidebar's unsaved ones; the saved ones when these do not validate). */
+  sidebarSpendChannels(leadsSheet: string, settings: Json): SpendChannels;
 }
 
 /** The same names as a list, for the bundle contract test; the type below proves it is complete. */
@@ -150,6 +164,7 @@ export const SIDEBAR_FUNCTIONS = [
   'sidebarSetSchedule',
   'sidebarShowSheet',
   'sidebarSetUpExampleSheets',
+  'sidebarSpendChannels',
 ] as const;
 
 type Listed = (typeof SIDEBAR_FUNCTIONS)[number];

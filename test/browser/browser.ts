@@ -51,7 +51,8 @@ export async function focusedKey(page: Page): Promise<string | null> {
 export async function screenshotSections(page: Page, prefix: string): Promise<string[]> {
   fs.mkdirSync(OUT, { recursive: true });
   const files: string[] = [];
-  for (const id of ['data', 'funnel', 'report', 'refresh', 'schedule']) {
+  const ids = await page.$$eval('details[data-section]', (els) => els.map((e) => e.getAttribute('data-section') ?? ''));
+  for (const id of ids) {
     const file = path.join(OUT, `${prefix}-${id}.png`);
     await page.locator(`details[data-section="${id}"]`).screenshot({ path: file });
     files.push(file);

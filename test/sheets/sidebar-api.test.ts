@@ -112,3 +112,39 @@ describe('sidebarRefreshNow', () => {
     expect(w.lock.calls.count('LockService.getDocumentLock')).toBe(0);
   });
 });
+
+describe('sidebarSpendChannels', () => {
+  const SPEND = [
+    ['Date', 'Channel', 'Amount'],
+    ['2026-11-10', 'Google', 400],
+    ['2026-11-10', 'Facebok', 200],
+  ];
+  const settings = { columns: { createdAt: 'Created at', channel: 'Channel' }, stages: [{ name: 'Contacted', column: 'Contacted at' }] };
+
+  test('the unmatched names under the sidebar’s unsaved settings, read from the Spend sheet', () => {
+    const w = setup();
+    w.app.spreadsheet.addSheet('Spend', SPEND);
+    const out = api(w).sidebarSpendChannels('Leads', settings);
+    expect(out).toEqual({
+      sheet: 'Spend',
+      leadChannels: ['Google', 'Facebook', 'Organic'],
+      unmatchedSpend: [{ channel: 'Facebok', suggestion: 'Facebook' }],
+      leadsWithoutSpend: [
+        { channel: 'Facebook', organic: false, suggestion: 'Facebok' },
+        { channel: 'Organic', organic: true, suggestion: '' },
+      ],
+    });
+    // With the alias typed in the sidebar (not saved yet), nothing is left on the spend side.
+    const aliased = api(w).sidebarSpendChannels('Leads', { ...settings, spend: { aliases: { Facebok: 'Facebook' } } });
+    expect(aliased.unmatchedSpend).toEqual([]);
+    expect(aliased.leadsWithoutSpend.map((l) => l.channel)).toEqual(['Organic']);
+    // Read only: no property and no sheet written.
+    expect(w.properties.calls.count('Properties.setProperties')).toBe(0);
+    expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Spend']);
+  });
+
+  test('no spend sheet: said as sheet null, with the leads channels still listed', () => {
+    const w = setup();
+    expect(api(w).sidebarSpendChannels('Leads', settings)).toEqual({ sheet: null, leadChannels: ['Google', 'Facebook', 'Organic'], unmatchedSpend: [], leadsWithoutSpend: [] });
+  });
+});

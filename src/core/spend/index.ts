@@ -7,3 +7,4 @@ export { parseSpendAmount } from './amount';
 export { parsePeriodCell, parseMonthText } from './period';
 export { parseSpendConfig, type SpendConfig } from './config';
 export type * from './model';
+export { unmatchedChannels, type UnmatchedChannels } from './unmatched';
