@@ -8,6 +8,7 @@ import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible'
 import type { DateOrder, Grain } from './types';
 import { parseIsoDay } from './time/wall-time';
 import { msg, render, type Message } from './messages';
+import { parseSlaConfig, parseSpeedPairs, type SlaConfig, type SpeedPairConfig } from './sla/config';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -69,6 +70,10 @@ export interface FunnelConfig {
   headerRow?: number;
   /** Window of plausible dates (default: from 1990-01-01 to a year after the report date); see plausible.ts. */
   plausibleDates?: PlausibleDatesConfig;
+  /** SLA rules and the working calendar (sla/config.ts). */
+  sla?: SlaConfig;
+  /** Stage pairs whose speed is shown besides the consecutive ones and lead → won. */
+  speedPairs?: SpeedPairConfig[];
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -91,6 +96,7 @@ const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
+  'sla', 'speedPairs',
 ] as const;
 
 /**
@@ -278,6 +284,11 @@ export function parseConfig(input: unknown): ConfigResult {
       if (ok) cfg.plausibleDates = window;
     }
   }
+  if (input.sla !== undefined) {
+    const sla = parseSlaConfig(input.sla, errors, stages.map((s) => s.name));
+    if (sla) cfg.sla = sla;
+  }
+  if (input.speedPairs !== undefined) cfg.speedPairs = parseSpeedPairs(input.speedPairs, errors, stages.map((s) => s.name));
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 
   return errors.length > 0 ? invalid(errors) : { ok: true, config: cfg };
