@@ -114,7 +114,8 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
 
 async function executeWith(o: CliOptions, inputPath: string | undefined, locale: CliLocale, m: CliMessages, io: CliIO, progress: ProgressBar): Promise<void> {
   const lap = phaseTimer(io);
-  const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
+  const now = o.now ?? (io.now ? io.now() : new Date());
+  const asOf = o.asOf ?? localToday(now);
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
   const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config)].filter((p): p is string => p !== undefined);
@@ -170,6 +171,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     sheet: input.sheet,
     sourceName: input.sourceName,
     asOf,
+    now,
     ...(o.grain ? { grain: o.grain } : {}),
     ...(o.filters ? { filters: o.filters } : {}),
     ...(csv

@@ -20,6 +20,7 @@ import { computeOutcomes, type OutcomeReport } from './outcomes';
 import type { CohortReport, ConversionReport, FunnelReport } from './model';
 import type { RunContext } from './run-context';
 import { impliedStageWarnings } from './stage-order';
+import { negativeGapIssues } from './sla/speed';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './time/wall-time';
 import { instantToWall } from './time/zone';
@@ -126,18 +127,20 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     throw e;
   }
   const asOfMs = asOfBound(asOf);
+  const now = options.now ?? new Date();
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
   const run: RunContext = {
     inputs: { ...(options.inputs ?? {}), leads: { sheet: options.sheet, rows } },
     config,
     asOf,
+    now,
     grain,
     filters: options.filters,
     data,
     facts,
     maturityDays: maturityDays(data.leads, asOfMs, config.maturityPercentile),
-    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet)],
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...negativeGapIssues(data, config, options.sheet)],
+    generatedAt: now.toISOString(),
     source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
   };
   return { ok: true, run, detectionWarnings };
