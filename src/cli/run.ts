@@ -8,7 +8,9 @@ import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/conf
 import { detectConfig } from '../core/detect';
 import { ArrayRowSource, ingestSource } from '../core/ingest';
 import { detectionWarningIssues, prepareRun } from '../core/engine';
-import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
+import { SAMPLE_CONFIG, SAMPLE_SLA_SETTINGS, sampleLeadRows } from '../core/sample-data';
+import { parseSlaConfig } from '../core/sla/config';
+import type { Message } from '../core/messages';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
@@ -127,7 +129,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   const input: Input = inputPath
     ? await readInput(inputPath, o, m, progress)
-    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: SAMPLE_CONFIG };
+    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: demoConfig() };
   if (input.rows.length === 0) throw new UsageError(m.emptyInput(o.input ?? ''));
   lap('input');
 
@@ -364,4 +366,12 @@ async function writeOutputs(m: CliMessages, outputs: { path: string; write: (tem
 function errorText(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split('\n')[0];
+}
+
+/** The demo's config: the sample config with the sample SLA rules, so the demo shows the SLA tab. */
+function demoConfig(): FunnelConfig {
+  const errors: Message[] = [];
+  const sla = parseSlaConfig(SAMPLE_SLA_SETTINGS, errors, SAMPLE_CONFIG.stages.map((s) => s.name));
+  if (errors.length > 0 || !sla) throw new Error(`SAMPLE_SLA_SETTINGS is invalid: ${errors.map((e) => e.code).join(', ')}`);
+  return { ...SAMPLE_CONFIG, sla };
 }

@@ -5,10 +5,13 @@
  */
 import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
 import type { AnyReport } from './report-definition';
+import { slaReport, speedReport } from './sla-reports';
 
 export const REPORTS: readonly AnyReport[] = [
   cohortsReport,
   conversionsReport,
   outcomesReport,
   issuesReport,
+  speedReport,
+  slaReport,
 ];

@@ -1,11 +1,16 @@
 /**
  * "What lateness costs": per rule, the conversion to the next stage after `to` and to the final stage
- * of leads handled on time vs late (closed late or still open), with the difference, its 95% interval
+ * of leads handled on time vs late, with the difference, its 95% interval
  * (Newcombe's hybrid score interval from two Wilson intervals) and the number of leads, per cohort
  * month of `from` and over all mature months. A difference is flagged only when the cell is mature (the
  * youngest lead of the month is older than the usual time to the target stage, maturity.ts), both
  * sides are big enough for the test (stats.bigEnoughForTest) and the two-proportion test survives the
  * Benjamini–Hochberg correction over every tested cell of the table.
+ *
+ * "Handled" = reached the rule's `to` stage with a real time: on time, or after the deadline. Open
+ * breaches and leads lost after the deadline without reaching `to` are left out: they have not reached
+ * `to`, so they could hardly reach a later stage, and counting them as "late" would manufacture a
+ * difference out of the definition instead of measuring one.
  */
 import { benjaminiHochberg, bigEnoughForTest, twoProportionPValue, wilsonInterval } from '../stats';
 import { DAY_MS } from '../time/wall-time';
@@ -87,7 +92,7 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
       for (let i = 0; i < ev.status.length; i++) {
         const s = ev.status[i];
         const onTime = s === STATUS.onTime;
-        if (!onTime && s !== STATUS.closedLate && s !== STATUS.open) continue;
+        if (!onTime && !(s === STATUS.closedLate && ev.response[i] === ev.response[i])) continue;
         const wall = opts.toWall(ev.fromAt[i]);
         const m = months.indexOf(wall);
         let row = byMonth.get(m);
