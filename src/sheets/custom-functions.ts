@@ -54,7 +54,7 @@ export function appsScriptEnv(): CustomFunctionEnv {
   };
 }
 
-interface Prepared {
+export interface Prepared {
   config: FunnelConfig;
   data: IngestResult;
 }
@@ -69,7 +69,7 @@ function engineError(fn: string, err: unknown): Error {
 }
 
 /** Detects the columns of an already validated table and ingests it. */
-function prepare(fn: string, rows: CellValue[][], timeZone: string, env: CustomFunctionEnv): Prepared {
+export function prepare(fn: string, rows: CellValue[][], timeZone: string, env: CustomFunctionEnv): Prepared {
   const detected = detectConfig(rows, { ...(env.baseConfig?.() ?? {}), timeZone });
   if (!detected.ok) throw argError(fn, detected.error, detected.errorRu);
   const config = detected.config;
