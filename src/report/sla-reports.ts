@@ -8,9 +8,6 @@ import { computeSpeed, type SpeedReport } from '../core/sla/speed';
 import type { ReportDefinition } from './report-definition';
 import { buildSlaTab } from './sla-tab';
 
-/** Open breaches listed in `--json` at most (`openBreachCount` has them all). */
-export const JSON_OPEN_BREACHES = 5000;
-
 export const speedReport: ReportDefinition<SpeedReport> = {
   id: 'speed',
   title: { en: 'Speed', ru: 'Скорость' },
@@ -50,14 +47,14 @@ export const slaReport: ReportDefinition<SlaModel> = {
             at: model.at,
             rules: model.rules,
             owners: model.owners,
-            openBreachCount: model.openBreaches.length,
-            openBreaches: model.openBreaches.slice(0, JSON_OPEN_BREACHES).map((b) => ({
+            openBreachCount: model.openBreachCount,
+            openBreaches: model.openBreaches.map((b) => ({
               rule: b.rule,
               leadId: b.leadId,
               row: b.row,
               owner: b.owner,
               channel: b.channel,
-              due: b.due,
+              due: new Date(b.dueAt).toISOString(),
               overdueMinutes: Math.floor(b.overdueMs / 60_000),
               workingTime: b.workingTime,
             })),

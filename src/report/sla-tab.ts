@@ -49,8 +49,8 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
     g.addRow([{ v: s.noRules, italic: true }]);
   } else {
     g.addRow();
-    g.addRow(section(s.openTitle(sla.openBreaches.length)));
-    if (sla.openBreaches.length === 0) g.addRow([{ v: s.noOpen, italic: true }]);
+    g.addRow(section(s.openTitle(sla.openBreachCount)));
+    if (sla.openBreachCount === 0) g.addRow([{ v: s.noOpen, italic: true }]);
     else {
       g.addRow(header(s.openHeaders));
       for (const b of sla.openBreaches.slice(0, max)) {
@@ -66,7 +66,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
         ]);
         g.links.push({ row, col: 6, sheet: opts.leadsSheet, a1 });
       }
-      if (sla.openBreaches.length > max) g.addRow([{ v: s.moreOpen(sla.openBreaches.length - max), italic: true }]);
+      if (sla.openBreachCount > max) g.addRow([{ v: s.moreOpen(sla.openBreachCount - max), italic: true }]);
     }
 
     g.addRow();

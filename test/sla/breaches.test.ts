@@ -63,7 +63,7 @@ describe('classification at Monday 15:15', () => {
 
   test('open breaches, oldest deadline first, with overdue working time', () => {
     const open = model.openBreaches.filter((b) => b.rule === 'First contact');
-    expect(open.map((b) => [b.leadId, b.owner, b.channel, b.due, b.overdueMs])).toEqual([
+    expect(open.map((b) => [b.leadId, b.owner, b.channel, new Date(b.dueAt).toISOString(), b.overdueMs])).toEqual([
       ['L1', 'Anna', 'Ads', '2026-11-30T13:00:00.000Z', 2 * HOUR_MS + 15 * MINUTE_MS],
       ['L10', 'Boris', 'SEO', '2026-11-30T13:30:00.000Z', HOUR_MS + 45 * MINUTE_MS],
     ]);

@@ -89,6 +89,10 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
   const response = new Float64Array(n).fill(NaN);
   const late = new Float64Array(n).fill(NaN);
   const stages = leads.stageTimes;
+  // Real instants of every stage after `from` (shared through the cache with the other rules), for
+  // "passed at an unknown time": a later stage by now, or UNKNOWN_TIME at the step itself.
+  const later: Float64Array[] = [];
+  for (let k = rule.from + 1; k <= stages.length; k++) later.push(instants(k));
   const lostAt = leads.lostAt;
   const cal = rule.calendar;
   const measure = cal ? (a: number, b: number) => cal.between(a, b) : (a: number, b: number) => b - a;
@@ -98,7 +102,7 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
     const f = fromT[i];
     if (f !== f) {
       // From not reached, or passed at an unknown time (a later stage has a time by now, or UNKNOWN).
-      reason[i] = passedLater(stages, rule.from, i, toInstant, now) ? NA_REASON.unknownTime : NA_REASON.fromNotReached;
+      reason[i] = passedLater(stages, later, rule.from, rule.from, i) ? NA_REASON.unknownTime : NA_REASON.fromNotReached;
       continue;
     }
     const d = cal ? cal.add(f, rule.limitMs) : f + rule.limitMs;
@@ -115,7 +119,7 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
       status[i] = t <= d ? STATUS.onTime : STATUS.closedLate;
       continue;
     }
-    if (passedLater(stages, rule.to, i, toInstant, now)) {
+    if (passedLater(stages, later, rule.from, rule.to, i)) {
       reason[i] = NA_REASON.unknownTime;
       continue;
     }
@@ -140,13 +144,12 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
   return { status, reason, fromAt: fromT, due, response, late };
 }
 
-/** True when lead i passed step k without a real time by now: UNKNOWN_TIME at k, or any later stage by now. */
-function passedLater(stages: Float64Array[], k: number, i: number, toInstant: (w: WallMs) => number, now: number): boolean {
-  if (k >= 1 && stages[k - 1][i] === -Infinity) return true;
-  for (let s = k; s < stages.length; s++) {
-    const w = stages[s][i];
-    if (w === -Infinity) return true;
-    if (w === w && toInstant(w) <= now) return true;
-  }
+/**
+ * True when lead i passed step k without a real time by now: UNKNOWN_TIME at k or later, or a real
+ * time by now at a later stage. `later[j]` holds the real instants by now of step base + 1 + j.
+ */
+function passedLater(stages: Float64Array[], later: Float64Array[], base: number, k: number, i: number): boolean {
+  for (let s = Math.max(k, 1); s <= stages.length; s++) if (stages[s - 1][i] === -Infinity) return true;
+  for (let s = k + 1; s <= stages.length; s++) if (later[s - base - 1][i] === later[s - base - 1][i]) return true;
   return false;
 }

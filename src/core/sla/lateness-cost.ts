@@ -86,18 +86,24 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
     const steps: [number, 'next' | 'final'][] = [];
     if (to + 1 < last) steps.push([to + 1, 'next']);
     if (to < last) steps.push([last, 'final']);
-    for (const [step, kind] of steps) {
-      // Per month: [onTime leads, onTime converted, late leads, late converted, youngest from (wall)].
-      const byMonth = new Map<number, number[]>();
-      for (let i = 0; i < ev.status.length; i++) {
-        const s = ev.status[i];
-        const onTime = s === STATUS.onTime;
-        if (!onTime && !(s === STATUS.closedLate && ev.response[i] === ev.response[i])) continue;
-        const wall = opts.toWall(ev.fromAt[i]);
-        const m = months.indexOf(wall);
+    // One pass per rule: per target and month [onTime leads, onTime converted, late leads, late converted, youngest from (wall)].
+    const perTarget = steps.map(() => new Map<number, number[]>());
+    let lastWall = NaN;
+    let lastMonth = 0;
+    for (let i = 0; i < ev.status.length; i++) {
+      const s = ev.status[i];
+      const onTime = s === STATUS.onTime;
+      if (!onTime && !(s === STATUS.closedLate && ev.response[i] === ev.response[i])) continue;
+      const wall = opts.toWall(ev.fromAt[i]);
+      // Consecutive leads often share a day: the month of the previous one is reused.
+      if (!(Math.floor(wall / DAY_MS) === Math.floor(lastWall / DAY_MS))) lastMonth = months.indexOf(wall);
+      lastWall = wall;
+      const m = lastMonth;
+      for (let t = 0; t < steps.length; t++) {
+        const byMonth = perTarget[t];
         let row = byMonth.get(m);
         if (!row) byMonth.set(m, (row = [0, 0, 0, 0, -Infinity]));
-        const converted = opts.facts.top[i] >= step ? 1 : 0;
+        const converted = opts.facts.top[i] >= steps[t][0] ? 1 : 0;
         if (onTime) {
           row[0]++;
           row[1] += converted;
@@ -107,6 +113,9 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
         }
         if (wall > row[4]) row[4] = wall;
       }
+    }
+    steps.forEach(([step, kind], t) => {
+      const byMonth = perTarget[t];
       const thresholdDays = opts.maturityDays[step];
       const cells: CostCell[] = [];
       const all = [0, 0, 0, 0];
@@ -125,7 +134,7 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
         }
       }
       targets.push({ step, stage: opts.stageNames[step], kind, cells });
-    }
+    });
     out.push({ rule: name, targets });
   }
   const q = benjaminiHochberg(pValues);

@@ -49,8 +49,8 @@ export interface OpenBreach {
   channel: string;
   /** Deadline, wall-clock ms in the report's zone. */
   dueWall: number;
-  /** Deadline as an ISO instant. */
-  due: string;
+  /** Deadline instant (epoch ms). */
+  dueAt: number;
   /** Overdue at the instant, ms in the rule's time (working time with a calendar). */
   overdueMs: number;
   workingTime: boolean;
@@ -74,7 +74,9 @@ export interface SlaReport {
   /** The instant breaches are judged at (ISO). */
   at: string;
   rules: SlaRuleModel[];
-  /** Open breaches of every rule, oldest deadline first. */
+  /** Open breaches of every rule. */
+  openBreachCount: number;
+  /** The oldest `MAX_OPEN_LISTED` open breaches, oldest deadline first. */
   openBreaches: OpenBreach[];
   /** Owners over all rules, most open breaches first (what the meeting reads first). */
   owners: { owner: string; open: number; judged: number; onTime: number; onTimeRate: number | null }[];
@@ -82,6 +84,8 @@ export interface SlaReport {
 }
 
 export const TREND_WEEKS = 12;
+/** Open breaches listed in the model (the tab shows fewer, `--json` up to this many; the count is exact). */
+export const MAX_OPEN_LISTED = 5000;
 
 export interface SlaOptions {
   asOf: string;
@@ -96,8 +100,8 @@ export function judgementInstant(asOf: string, now: Date, timeZone: string): num
   return Math.min(now.getTime(), endOfDay);
 }
 
-function summaryRow(judged: number, onTime: number, open: number, responses: number[]): SlaSummaryRow {
-  const med = percentileInPlace(Float64Array.from(responses), 0.5);
+function summaryRow(judged: number, onTime: number, open: number, responses: Float64Array): SlaSummaryRow {
+  const med = percentileInPlace(responses, 0.5);
   return { judged, onTime, open, onTimeRate: judged === 0 ? null : onTime / judged, medianResponseHours: med === null ? null : med / HOUR_MS };
 }
 
@@ -115,19 +119,36 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
   const stepName = (k: number): string => (k === 0 ? CREATED : data.stageNames[k]);
 
   const rules: SlaRuleModel[] = [];
-  const open: OpenBreach[] = [];
+  // Open breaches as (deadline, rule, lead) in flat arrays; objects only for the oldest MAX_OPEN_LISTED.
+  let openDue = new Float64Array(1024);
+  let openRule = new Uint16Array(1024);
+  let openLead = new Uint32Array(1024);
+  let openCount = 0;
   const evaluated: { name: string; to: number; ev: RuleEvaluation }[] = [];
+  const compiled = compileRules(config);
   const ownerTotals = new Map<string, { open: number; judged: number; onTime: number }>();
-  for (const rule of compileRules(config)) {
+  compiled.forEach((rule, ruleIndex) => {
     const ev = evaluateRule(data, rule, now, toInstant, cache);
     evaluated.push({ name: rule.rule.name, to: rule.to, ev });
     const counts: SlaCounts = { onTime: 0, closedLate: 0, open: 0, pending: 0, notApplicable: 0 };
     // Per owner code (or one group without a manager column) and per week: judged, on time, open.
     const ownerCount = manager ? manager.values.length : 1;
     const ownerStats = Array.from({ length: ownerCount }, () => [0, 0, 0]);
-    const ownerResponses = Array.from({ length: ownerCount }, (): number[] => []);
-    const allResponses: number[] = [];
-    const weekStats = new Map<number, number[]>();
+    // Response times of leads that reached `to`, and their owner codes, in flat arrays (grouped after the pass).
+    const responses = new Float64Array(ev.status.length);
+    const responseOwner = new Int32Array(ev.status.length);
+    let responded = 0;
+    const weekJudged = new Map<number, number>();
+    const weekOnTime = new Map<number, number>();
+    let lastWeek = NaN;
+    let lastJudged = 0;
+    let lastOnTime = 0;
+    const flushWeek = (): void => {
+      if (lastWeek === lastWeek) {
+        weekJudged.set(lastWeek, (weekJudged.get(lastWeek) ?? 0) + lastJudged);
+        weekOnTime.set(lastWeek, (weekOnTime.get(lastWeek) ?? 0) + lastOnTime);
+      }
+    };
     for (let i = 0; i < ev.status.length; i++) {
       const s = ev.status[i];
       if (s === STATUS.notApplicable) {
@@ -146,37 +167,53 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       o[0]++;
       const r = ev.response[i];
       if (s !== STATUS.open && r === r) {
-        ownerResponses[code].push(r);
-        allResponses.push(r);
+        responses[responded] = r;
+        responseOwner[responded++] = code;
       }
       if (s === STATUS.onTime) o[1]++;
       if (s === STATUS.open) {
         o[2]++;
-        const due = ev.due[i];
-        open.push({
-          rule: rule.rule.name,
-          leadId: leads.ids[i] ?? '',
-          row: leads.rowNumbers[i],
-          owner: ownerOf(i),
-          channel: channelOf(i),
-          dueWall: toWall(due),
-          due: new Date(due).toISOString(),
-          overdueMs: ev.late[i],
-          workingTime: rule.calendar !== null,
-        });
+        if (openCount === openDue.length) {
+          const grow = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          openDue = grow(openDue, (n) => new Float64Array(n));
+          openRule = grow(openRule, (n) => new Uint16Array(n));
+          openLead = grow(openLead, (n) => new Uint32Array(n));
+        }
+        openDue[openCount] = ev.due[i];
+        openRule[openCount] = ruleIndex;
+        openLead[openCount] = i;
+        openCount++;
       }
+      // Leads come in row order, mostly by date: runs of the same week are summed before the Map.
       const w = weeks.indexOf(toWall(ev.fromAt[i]));
-      let ws = weekStats.get(w);
-      if (!ws) weekStats.set(w, (ws = [0, 0]));
-      ws[0]++;
-      if (s === STATUS.onTime) ws[1]++;
+      if (w !== lastWeek) {
+        flushWeek();
+        lastWeek = w;
+        lastJudged = 0;
+        lastOnTime = 0;
+      }
+      lastJudged++;
+      if (s === STATUS.onTime) lastOnTime++;
     }
+    flushWeek();
+    // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
+    const starts = new Int32Array(ownerCount + 1);
+    for (let j = 0; j < responded; j++) starts[responseOwner[j] + 1]++;
+    for (let c = 0; c < ownerCount; c++) starts[c + 1] += starts[c];
+    const fill = starts.slice();
+    const byOwner = new Float64Array(responded);
+    for (let j = 0; j < responded; j++) byOwner[fill[responseOwner[j]]++] = responses[j];
+    const ownerResponses = (c: number): Float64Array => byOwner.subarray(starts[c], starts[c + 1]);
     const owners: SlaRuleModel['owners'] = [];
     for (let code = 0; code < ownerCount; code++) {
       const [judged, onTime, openNow] = ownerStats[code];
       if (judged === 0) continue;
       const owner = manager ? manager.values[code] : '';
-      const row = summaryRow(judged, onTime, openNow, ownerResponses[code]);
+      const row = summaryRow(judged, onTime, openNow, ownerResponses(code));
       owners.push({ owner, ...row });
       const t = ownerTotals.get(owner) ?? { open: 0, judged: 0, onTime: 0 };
       t.open += openNow;
@@ -185,10 +222,14 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       ownerTotals.set(owner, t);
     }
     owners.sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
-    const weekList = [...weekStats.entries()]
-      .sort((a, b) => a[0] - b[0])
+    const weekList = [...weekJudged.keys()]
+      .sort((a, b) => a - b)
       .slice(-TREND_WEEKS)
-      .map(([w, [judged, onTime]]) => ({ start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged }));
+      .map((w) => {
+        const judged = weekJudged.get(w) ?? 0;
+        const onTime = weekOnTime.get(w) ?? 0;
+        return { start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged };
+      });
     rules.push({
       name: rule.rule.name,
       from: stepName(rule.from),
@@ -196,12 +237,33 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       limit: rule.rule.limit,
       workingTime: rule.calendar !== null,
       counts,
-      summary: summaryRow(counts.onTime + counts.closedLate + counts.open, counts.onTime, counts.open, allResponses),
+      summary: summaryRow(counts.onTime + counts.closedLate + counts.open, counts.onTime, counts.open, responses.subarray(0, responded)),
       owners,
       weeks: weekList,
     });
-  }
-  open.sort((a, b) => (a.dueWall === b.dueWall ? a.row - b.row : a.dueWall - b.dueWall));
+  });
+  // The oldest MAX_OPEN_LISTED deadlines: a selection for the threshold, then a sort of those only.
+  const dues = openDue.slice(0, openCount);
+  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(dues.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
+  const picked: number[] = [];
+  for (let k = 0; k < openCount; k++) if (openDue[k] <= threshold) picked.push(k);
+  picked.sort((a, b) => openDue[a] - openDue[b] || leads.rowNumbers[openLead[a]] - leads.rowNumbers[openLead[b]] || openRule[a] - openRule[b]);
+  const open: OpenBreach[] = picked.slice(0, MAX_OPEN_LISTED).map((k) => {
+    const i = openLead[k];
+    const rule = compiled[openRule[k]];
+    const due = openDue[k];
+    return {
+      rule: rule.rule.name,
+      leadId: leads.ids[i] ?? '',
+      row: leads.rowNumbers[i],
+      owner: ownerOf(i),
+      channel: channelOf(i),
+      dueWall: toWall(due),
+      dueAt: due,
+      overdueMs: evaluated[openRule[k]].ev.late[i],
+      workingTime: rule.calendar !== null,
+    };
+  });
   const owners = [...ownerTotals.entries()]
     .map(([owner, t]) => ({ owner, ...t, onTimeRate: t.judged === 0 ? null : t.onTime / t.judged }))
     .sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
@@ -213,5 +275,5 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     significanceLevel: config.significanceLevel,
     minConversions: config.minConversions,
   });
-  return { at: new Date(now).toISOString(), rules, openBreaches: open, owners, cost };
+  return { at: new Date(now).toISOString(), rules, openBreachCount: openCount, openBreaches: open, owners, cost };
 }

@@ -21,10 +21,44 @@ export function stepTimes(leads: LeadTable, k: number): Float64Array {
   return k === 0 ? leads.createdAt : leads.stageTimes[k - 1];
 }
 
-/** Wall ms (in `zone`) → instant through the zone's cached converter; UTC is the identity. */
+const HOUR_MS = 3_600_000;
+/** Wall hours cached per zone: 2^18 hours ≈ 30 years around the first time seen. */
+const HOUR_WINDOW = 1 << 18;
+const UNSEEN = -0x80000000;
+const VARIES = -0x7fffffff;
+const converters = new Map<string, (wall: WallMs) => number>();
+
+/**
+ * Wall ms (in `zone`) → instant, as `wallToInstant` does, with the offset cached per wall hour: an hour
+ * whose start and last second have the same offset (every hour but the ones clocks skip or repeat) is
+ * one typed-array read; the others go through `wallToInstant`. UTC is the identity.
+ */
 export function toInstantFn(zone: string): (wall: WallMs) => number {
   if (zone === 'UTC') return (w) => w;
-  return (w) => wallToInstant(w, zone);
+  let conv = converters.get(zone);
+  if (conv) return conv;
+  let windowStart = NaN;
+  let offsets: Int32Array | null = null;
+  conv = (w) => {
+    const hour = Math.floor(w / HOUR_MS);
+    if (offsets === null) {
+      windowStart = hour - HOUR_WINDOW / 2;
+      offsets = new Int32Array(HOUR_WINDOW).fill(UNSEEN);
+    }
+    const slot = hour - windowStart;
+    if (slot < 0 || slot >= HOUR_WINDOW) return wallToInstant(w, zone);
+    let off = offsets[slot];
+    if (off === UNSEEN) {
+      const start = hour * HOUR_MS;
+      const a = start - wallToInstant(start, zone);
+      const b = start + HOUR_MS - 1000 - wallToInstant(start + HOUR_MS - 1000, zone);
+      off = offsets[slot] = a === b ? a : VARIES;
+    }
+    return off === VARIES ? wallToInstant(w, zone) : w - off;
+  };
+  if (converters.size > 50) converters.clear();
+  converters.set(zone, conv);
+  return conv;
 }
 
 /**
