@@ -17,7 +17,7 @@ import type { IngestResult, WallMs } from '../types';
 import { compileCalendar, type WorkingCalendar } from './calendar';
 import { calendarSpec, type SlaRuleConfig } from './config';
 import { parseDuration } from './duration';
-import { realInstants, stepIndex, stepTimes, toInstantFn } from './steps';
+import { realInstants, stepIndex, stepTimes } from './steps';
 
 export const STATUS = { notApplicable: 0, pending: 1, onTime: 2, closedLate: 3, open: 4 } as const;
 export type StatusCode = (typeof STATUS)[keyof typeof STATUS];
