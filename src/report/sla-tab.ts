@@ -28,11 +28,11 @@ export const DEFAULT_MAX_OPEN_ROWS = 500;
 /** Slice values and cohorts shown per speed pair (largest slices, newest cohorts). */
 const SPEED_SLICES = 10;
 const SPEED_COHORTS = 8;
-const WIDTHS = [170, 150, 130, 120, 130, 190, 110, 110, 140, 150];
+const WIDTHS = [220, 150, 130, 120, 130, 190, 110, 110, 175, 150];
 
 /** A header row; columns from `firstNumber` on hold numbers, so their headers sit right like the numbers. */
-const header = (texts: string[], firstNumber = texts.length): CellSpec[] =>
-  texts.map((v, i) => ({ v, bold: true, bg: COLOR.headerBg, wrap: true, ...(i >= firstNumber ? { align: 'right' as const } : {}) }));
+const header = (texts: string[], firstNumber = texts.length, lastNumber = texts.length - 1): CellSpec[] =>
+  texts.map((v, i) => ({ v, bold: true, bg: COLOR.headerBg, wrap: true, ...(i >= firstNumber && i <= lastNumber ? { align: 'right' as const } : {}) }));
 const section = (v: string): CellSpec[] => [{ v, bold: true, bg: COLOR.sectionBg }];
 const hours = (h: number | null): CellSpec => (h === null ? { v: '—', align: 'right' } : { v: h, fmt: FMT.days });
 const days = (d: number | null): CellSpec => (d === null ? { v: '—', align: 'right' } : { v: d, fmt: '0.00' });
@@ -114,7 +114,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
     g.addRow();
     g.addRow(section(s.costTitle));
     g.addRow([{ v: s.costSubtitle, italic: true, color: COLOR.subtitleFont }]);
-    g.addRow(header(s.costHeaders, 3));
+    g.addRow(header(s.costHeaders, 3, s.costHeaders.length - 2));
     for (const rc of sla.cost) {
       for (const t of rc.targets) {
         for (const c of t.cells) {
