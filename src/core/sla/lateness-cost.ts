@@ -90,6 +90,9 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
     const perTarget = steps.map(() => new Map<number, number[]>());
     let lastWall = NaN;
     let lastMonth = 0;
+    // The rows of the month of the previous lead (leads come mostly in date order).
+    let rowsMonth = NaN;
+    const monthRows: number[][] = [];
     for (let i = 0; i < ev.status.length; i++) {
       const s = ev.status[i];
       const onTime = s === STATUS.onTime;
@@ -99,10 +102,16 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
       if (!(Math.floor(wall / DAY_MS) === Math.floor(lastWall / DAY_MS))) lastMonth = months.indexOf(wall);
       lastWall = wall;
       const m = lastMonth;
+      if (m !== rowsMonth) {
+        rowsMonth = m;
+        for (let t = 0; t < steps.length; t++) {
+          let row = perTarget[t].get(m);
+          if (!row) perTarget[t].set(m, (row = [0, 0, 0, 0, -Infinity]));
+          monthRows[t] = row;
+        }
+      }
       for (let t = 0; t < steps.length; t++) {
-        const byMonth = perTarget[t];
-        let row = byMonth.get(m);
-        if (!row) byMonth.set(m, (row = [0, 0, 0, 0, -Infinity]));
+        const row = monthRows[t];
         const converted = opts.facts.top[i] >= steps[t][0] ? 1 : 0;
         if (onTime) {
           row[0]++;
