@@ -56,6 +56,8 @@ export interface RuleEvaluation {
   reason: Uint8Array;
   /** Instant of `from` (NaN when not applicable for want of it). */
   fromAt: Float64Array;
+  /** Wall-clock time of `from` in the report's zone (the lead table's own column, not a copy). */
+  fromWall: Float64Array;
   /** Deadline instant (NaN when `from` is not usable). */
   due: Float64Array;
   /** Response time from → to in the rule's time (NaN when `to` not reached). */
@@ -141,7 +143,7 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
       status[i] = STATUS.pending;
     }
   }
-  return { status, reason, fromAt: fromT, due, response, late };
+  return { status, reason, fromAt: fromT, fromWall: stepTimes(leads, rule.from), due, response, late };
 }
 
 /**

@@ -128,9 +128,11 @@ export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
       cover(da, first + count + GROW_DAYS);
       target = cumAtDay[da - first] + offset;
     }
-    // First day index i (≥ da) whose end total reaches the target: binary search over cumAtDay.
+    // First day index i (≥ da) whose end total reaches the target: most deadlines fall within a few
+    // days, so a short linear scan first, then a binary search over cumAtDay.
     let lo = da - first;
     let hi = count - 1;
+    for (let step = 0; step < 8 && lo < hi && cumAtDay[lo + 1] < target; step++) lo++;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cumAtDay[mid + 1] >= target) hi = mid;

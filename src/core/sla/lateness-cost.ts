@@ -51,8 +51,6 @@ export interface RuleCost {
 }
 
 export interface CostOptions {
-  /** Instant → wall ms in the report's zone (for cohort months). */
-  toWall: (instant: number) => number;
   facts: LeadFacts;
   maturityDays: (number | null)[];
   stageNames: string[];
@@ -97,7 +95,7 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
       const s = ev.status[i];
       const onTime = s === STATUS.onTime;
       if (!onTime && !(s === STATUS.closedLate && ev.response[i] === ev.response[i])) continue;
-      const wall = opts.toWall(ev.fromAt[i]);
+      const wall = ev.fromWall[i];
       // Consecutive leads often share a day: the month of the previous one is reused.
       if (!(Math.floor(wall / DAY_MS) === Math.floor(lastWall / DAY_MS))) lastMonth = months.indexOf(wall);
       lastWall = wall;

@@ -189,7 +189,7 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
         openCount++;
       }
       // Leads come in row order, mostly by date: runs of the same week are summed before the Map.
-      const w = weeks.indexOf(toWall(ev.fromAt[i]));
+      const w = weeks.indexOf(ev.fromWall[i]);
       if (w !== lastWeek) {
         flushWeek();
         lastWeek = w;
@@ -268,7 +268,6 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     .map(([owner, t]) => ({ owner, ...t, onTimeRate: t.judged === 0 ? null : t.onTime / t.judged }))
     .sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
   const cost = latenessCost(evaluated, {
-    toWall,
     facts: options.facts,
     maturityDays: options.maturityDays,
     stageNames: data.stageNames,
