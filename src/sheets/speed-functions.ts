@@ -80,8 +80,9 @@ export function funnelVelocity(leads: unknown, fromStage: unknown, toStage: unkn
 
 /**
  * FUNNEL_SLA: of the leads judged for "from → to within limit" at the end of `as_of` (or now, when
- * earlier), the share handled on time: on time / (on time + closed late + still open). Calendar time,
- * or working time when the saved settings have an `sla.calendar`. "—" when no lead is judged yet.
+ * earlier), the share handled on time: on time / (on time + closed late + still open). Calendar time;
+ * working time only when the environment hands over settings with an `sla.calendar` (`baseConfig`,
+ * which the Apps Script environment does not provide today). "—" when no lead is judged yet.
  */
 export function funnelSla(leads: unknown, fromStage: unknown, toStage: unknown, limit: unknown, asOf: unknown, env: CustomFunctionEnv): number | string {
   const fn = 'FUNNEL_SLA';
