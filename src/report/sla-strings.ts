@@ -33,6 +33,8 @@ export interface SlaStrings {
   dimension(d: SliceKey): string;
   cohort(start: string): string;
   noRules: string;
+  /** How the step "created" of the settings is shown. */
+  created: string;
 }
 
 const EN: SlaStrings = {
@@ -66,6 +68,7 @@ const EN: SlaStrings = {
   dimension: (d) => ({ channel: 'Channel', manager: 'Manager', product: 'Product', region: 'Region' })[d],
   cohort: (start) => `Cohort ${start}`,
   noRules: 'No SLA rules configured: add "sla" to the settings (see the README).',
+  created: 'Lead created',
 };
 
 const RU: SlaStrings = {
@@ -99,6 +102,7 @@ const RU: SlaStrings = {
   dimension: (d) => ({ channel: 'Канал', manager: 'Менеджер', product: 'Продукт', region: 'Регион' })[d],
   cohort: (start) => `Когорта ${start}`,
   noRules: 'Правила SLA не заданы: добавьте "sla" в настройки (см. README).',
+  created: 'Лид создан',
 };
 
 export function slaStrings(locale: ReportLocale): SlaStrings {

@@ -8,6 +8,7 @@
  */
 import type { SlaReport } from '../core/sla/sla';
 import type { SpeedReport, SpeedStats } from '../core/sla/speed';
+import { CREATED } from '../core/sla/config';
 import { durationWords } from '../core/sla/duration';
 import { formatWallDateTime } from '../core/time/format';
 import { instantToWall } from '../core/time/zone';
@@ -44,6 +45,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
   g.addRow([{ v: s.title(sla ? localTime(sla.at, opts.timeZone) : '—', opts.timeZone), bold: true, color: COLOR.titleFont }]);
   g.addRow([{ v: s.subtitle, italic: true, color: COLOR.subtitleFont }]);
   const owner = (o: string): string => (o === '' ? s.noOwner : o);
+  const step = (name: string): string => (name === CREATED ? s.created : name);
 
   if (!sla || sla.rules.length === 0) {
     g.addRow([{ v: s.noRules, italic: true }]);
@@ -82,7 +84,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
     for (const r of sla.rules) {
       g.addRow([
         r.name,
-        `${r.from} → ${r.to}`,
+        `${step(r.from)} → ${step(r.to)}`,
         r.limit,
         countCell(r.summary.judged),
         countCell(r.summary.onTime),
@@ -142,7 +144,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
     g.addRow(section(s.speedTitle(speed.workingTime)));
     g.addRow(header(s.speedHeaders(speed.workingTime), 2));
     for (const p of speed.pairs) {
-      const name = `${p.from} → ${p.to} (${s.speedKind(p.kind)})`;
+      const name = `${step(p.from)} → ${step(p.to)} (${s.speedKind(p.kind)})`;
       const line = (group: string, st: SpeedStats, bold = false): void => {
         g.addRow([
           { v: name, bold },
