@@ -29,7 +29,7 @@ export const DEFAULT_MAX_OPEN_ROWS = 500;
 /** Slice values and cohorts shown per speed pair (largest slices, newest cohorts). */
 const SPEED_SLICES = 10;
 const SPEED_COHORTS = 8;
-const WIDTHS = [220, 150, 130, 120, 130, 190, 110, 110, 175, 150];
+const WIDTHS = [220, 190, 130, 120, 130, 190, 110, 110, 175, 150];
 
 /** A header row; columns from `firstNumber` on hold numbers, so their headers sit right like the numbers. */
 const header = (texts: string[], firstNumber = texts.length, lastNumber = texts.length - 1): CellSpec[] =>
@@ -63,7 +63,7 @@ export function buildSlaTab(sla: SlaReport | null, speed: SpeedReport | undefine
           owner(b.owner),
           b.channel,
           { v: { wallMs: b.dueWall }, fmt: 'yyyy-mm-dd hh:mm', align: 'left' },
-          { v: s.overdue(durationWords(b.overdueMs, opts.locale), b.workingTime), color: COLOR.down },
+          { v: s.overdue(durationWords(b.overdueMs, opts.locale, !b.workingTime), b.workingTime), color: COLOR.down },
           { v: a1Ref(opts.leadsSheet, a1) },
         ]);
         g.links.push({ row, col: 6, sheet: opts.leadsSheet, a1 });

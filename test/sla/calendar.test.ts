@@ -36,6 +36,9 @@ describe('durations', () => {
     expect(durationWords(DAY_MS + 5 * MINUTE_MS, 'en')).toBe('1 d');
     expect(durationWords(15_000, 'en')).toBe('15 s');
     expect(durationWords(400, 'en')).toBe('0 s');
+    // Working time is said in hours: 32 working hours are not "1 d 8 h".
+    expect(durationWords(32 * HOUR_MS + 5 * MINUTE_MS, 'en', false)).toBe('32 h 5 min');
+    expect(durationWords(32 * HOUR_MS, 'ru', false)).toBe('32 ч');
   });
 });
 

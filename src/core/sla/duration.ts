@@ -34,13 +34,15 @@ const UNITS = {
 
 /**
  * A duration in words, the two largest non-zero units, rounded down: 8,100,000 ms → "2 h 15 min",
- * 93,600,000 → "1 d 2 h", 15,000 → "15 s" ("2 ч 15 мин" in Russian). Under a second: "0 s".
+ * 93,600,000 → "1 d 2 h" (or "26 h" without days, for working time), 15,000 → "15 s" ("2 ч 15 мин"
+ * in Russian). Under a second: "0 s".
  */
-export function durationWords(ms: number, locale: 'en' | 'ru'): string {
+export function durationWords(ms: number, locale: 'en' | 'ru', withDays = true): string {
   const u = UNITS[locale];
   let rest = Math.max(0, Math.floor(ms / SECOND_MS));
   const parts: [number, string][] = [];
-  const d = Math.floor(rest / 86_400);
+  // Working time is said in hours: "1 d" of working time would read as one working day, not 24 hours.
+  const d = withDays ? Math.floor(rest / 86_400) : 0;
   rest -= d * 86_400;
   const h = Math.floor(rest / 3600);
   rest -= h * 3600;
