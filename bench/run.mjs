@@ -3,7 +3,7 @@
  * `npm run bench` (after scripts/build-cli.mjs has built build/cli/funnel-report.js):
  *   node --expose-gc bench/run.mjs [--rows 1000000] [--runs 3] [--e2e-runs 3] [--as-of 2024-12-18]
  *                                  [--keep] [--profile] [--no-phases] [--skip-engine] [--skip-e2e]
- *                                  [--skip-sheets] [--sheets-counts 1000,100000]
+ *                                  [--skip-sheets] [--skip-sla] [--sheets-counts 1000,100000]
  *                                  [--skip-channels] [--spend-rows 50000]
  *
  * 1. builds the bench entries (bench/build-bench.mjs → build/bench/*.js);
@@ -17,6 +17,8 @@
  *    100,000 leads.
  * 7. Channels (bench/channels-bench.ts): spend allocation and channel metrics beside a naive
  *    reference in the same process, results checked equal (exit 1 if not).
+ * 8. SLA and speed (bench/sla-bench.ts): 3 rules on a working calendar beside a naive reference,
+ *    results checked equal (exit 1 if not).
  * Figures are printed, never asserted: only the correctness check can fail the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,7 +35,7 @@ const CLI = path.join(ROOT, 'build/cli/funnel-report.js');
 const PROBE = path.join(BENCH_DIR, 'rss-probe.cjs');
 
 function parseArgs(argv) {
-  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false, skipSheets: false, skipChannels: false, spendRows: 50_000, phases: true, sheetsCounts: [1000, 100000] };
+  const opts = { rows: 1_000_000, runs: 3, e2eRuns: 3, asOf: '2024-12-18', keep: false, profile: false, skipEngine: false, skipE2e: false, skipSheets: false, skipChannels: false, skipSla: false, spendRows: 50_000, phases: true, sheetsCounts: [1000, 100000] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -53,6 +55,7 @@ function parseArgs(argv) {
     else if (a === '--skip-sheets') opts.skipSheets = true;
     else if (a === '--skip-channels') opts.skipChannels = true;
     else if (a === '--spend-rows') opts.spendRows = Number(next());
+    else if (a === '--skip-sla') opts.skipSla = true;
     else if (a === '--sheets-counts') opts.sheetsCounts = next().split(',').map(Number);
     else throw new Error(`unknown option ${a}`);
   }
@@ -273,6 +276,17 @@ async function main() {
       console.log(`  results equal (spend, leads and reached per channel × week): ${f.equal ? 'yes' : `NO: ${f.problems.join('; ')}`}`);
       if (!f.equal) failures.push(['channels engine vs naive reference', f.problems]);
       summary.push([`Channels, ${f.leads.toLocaleString('en-US')} leads + ${f.spendRows.toLocaleString('en-US')} spend rows`, fmtMs(f.readMs + f.computeMs), fmtMb(c.peakRssMb), `naive ${fmtMs(f.naiveMs)}; equal: ${f.equal}`]);
+    }
+
+    if (!opts.skipSla) {
+      // Issue 8: bench/sla-bench.ts, SLA and speed beside a naive reference (its own correctness check).
+      console.log('\n== SLA and speed (3 rules, working calendar; naive reference in the same run) ==');
+      const r = runNode('SLA bench', [path.join(BENCH_OUT, 'sla-bench.js'), String(opts.rows), String(opts.runs)], { tmp });
+      const lines = r.stdout.trim().split('\n');
+      const f = JSON.parse(lines.pop());
+      console.log(lines.map((l) => `  ${l}`).join('\n'));
+      if (!f.equal) failures.push(['SLA engine vs naive reference', f.problems]);
+      summary.push([`SLA computation, ${f.leads.toLocaleString('en-US')} leads, 3 rules`, fmtMs(f.slaMs), '', `${fmtMs(f.slaCpuMs)} CPU; speed ${fmtMs(f.speedMs)}; naive ${fmtMs(f.naiveMs)}; ${f.equal ? 'equal' : 'DIFFERENT'}`]);
     }
 
     console.log('\n== Correctness: identical weekly counts ==');

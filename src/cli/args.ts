@@ -10,6 +10,8 @@ export interface CliOptions {
   sheet?: string;
   config?: string;
   asOf?: string;
+  /** --now: the instant open SLA breaches are judged at (an ISO instant with a zone, e.g. 2026-11-30T13:00:00Z). */
+  now?: Date;
   grain?: Grain;
   /** Cohorts of one slice only: --filter channel=Ads (repeatable, combined with AND). */
   filters?: Partial<Record<SliceKey, string>>;
@@ -26,7 +28,7 @@ export interface CliOptions {
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--column', '--out', '--json', '--lang', '--spend'] as const;
+const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--now', '--grain', '--filter', '--column', '--out', '--json', '--lang', '--spend'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The --lang value if one is given, so even argument errors can be reported in that language. */
@@ -85,6 +87,13 @@ function setOption(o: CliOptions, name: ValueOption, value: string, m: CliMessag
       if (parseIsoDay(value) === null) return m.badValue(name, value, 'YYYY-MM-DD');
       o.asOf = value;
       break;
+    case '--now': {
+      // An instant, so it must say its zone (Z or ±HH:MM): a bare local time would depend on this machine.
+      const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : NaN;
+      if (Number.isNaN(t)) return m.badValue(name, value, 'an ISO instant such as 2026-11-30T13:00:00Z or 2026-11-30T16:00:00+03:00');
+      o.now = new Date(t);
+      break;
+    }
     case '--grain':
       if (value !== 'week' && value !== 'month' && value !== 'quarter') return m.badValue(name, value, 'week, month or quarter');
       o.grain = value;

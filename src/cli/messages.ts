@@ -50,6 +50,8 @@ Options:
   --sheet NAME            sheet of an XLSX input (default: the first sheet)
   --config FILE           funnel configuration JSON (default: detect columns from the header row)
   --as-of YYYY-MM-DD      report date; later timestamps are ignored (default: today)
+  --now ISO-INSTANT       instant open SLA breaches are judged at, e.g. 2026-11-30T13:00:00Z
+                          (default: the clock; never after the end of the report date)
   --grain week|month|quarter   cohort period (default: the config's, normally week)
   --filter DIM=VALUE           cohorts of one slice only, e.g. --filter "channel=Google Ads";
                                DIM is channel, manager, product or region; repeat to combine
@@ -110,6 +112,8 @@ const RU: CliMessages = {
   --sheet ИМЯ             лист входного XLSX (по умолчанию первый)
   --config ФАЙЛ           JSON с настройками воронки (по умолчанию столбцы определяются по заголовкам)
   --as-of ГГГГ-ММ-ДД      дата отчёта; более поздние отметки не учитываются (по умолчанию сегодня)
+  --now МОМЕНТ-ISO        момент, на который считаются открытые нарушения SLA, например 2026-11-30T13:00:00Z
+                          (по умолчанию текущее время; не позже конца даты отчёта)
   --grain week|month|quarter   период когорт (по умолчанию из настроек, обычно неделя)
   --filter DIM=VALUE           когорты только одного среза, например --filter "channel=Google Ads";
                                DIM: channel, manager, product или region; можно повторить

@@ -8,9 +8,11 @@ import { parseConfig, type ColumnsConfig, type FunnelConfig } from '../core/conf
 import { detectConfig } from '../core/detect';
 import { ArrayRowSource, ingestSource } from '../core/ingest';
 import { detectionWarningIssues, prepareRun } from '../core/engine';
-import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import { SAMPLE_SPEND_CONFIG, sampleSpendRows } from '../core/spend/sample';
 import type { InputTable } from '../core/inputs';
+import { SAMPLE_CONFIG, SAMPLE_SLA_SETTINGS, sampleLeadRows } from '../core/sample-data';
+import { parseSlaConfig } from '../core/sla/config';
+import type { Message } from '../core/messages';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
@@ -117,7 +119,8 @@ async function execute(o: CliOptions, locale: CliLocale, m: CliMessages, io: Cli
 
 async function executeWith(o: CliOptions, inputPath: string | undefined, locale: CliLocale, m: CliMessages, io: CliIO, progress: ProgressBar): Promise<void> {
   const lap = phaseTimer(io);
-  const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
+  const now = o.now ?? (io.now ? io.now() : new Date());
+  const asOf = o.asOf ?? localToday(now);
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
   const spendPath = o.spend === undefined ? undefined : resolve(io.cwd, o.spend);
@@ -130,7 +133,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
   const input: Input = inputPath
     ? await readInput(inputPath, o, m, progress)
-    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: { ...SAMPLE_CONFIG, spend: SAMPLE_SPEND_CONFIG } };
+    : { rows: sampleLeadRows({ today: asOf }), sheet: 'Leads', sourceName: 'sample data', config: demoConfig() };
   if (input.rows.length === 0) throw new UsageError(m.emptyInput(o.input ?? ''));
   // The run's `spend` input: --spend FILE, or the demo's sample spend when the demo runs without one.
   const spend: InputTable | undefined = spendPath ? await readSpendFile(spendPath, m) : inputPath ? undefined : { sheet: 'Spend', rows: sampleSpendRows({ today: asOf }) };
@@ -177,6 +180,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     sheet: input.sheet,
     sourceName: input.sourceName,
     asOf,
+    now,
     ...(o.grain ? { grain: o.grain } : {}),
     ...(o.filters ? { filters: o.filters } : {}),
     ...(csv
@@ -394,4 +398,12 @@ async function writeOutputs(m: CliMessages, outputs: { path: string; write: (tem
 function errorText(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.split('\n')[0];
+}
+
+/** The demo's config: the sample config with the sample SLA rules, so the demo shows the SLA tab. */
+function demoConfig(): FunnelConfig {
+  const errors: Message[] = [];
+  const sla = parseSlaConfig(SAMPLE_SLA_SETTINGS, errors, SAMPLE_CONFIG.stages.map((s) => s.name));
+  if (errors.length > 0 || !sla) throw new Error(`SAMPLE_SLA_SETTINGS is invalid: ${errors.map((e) => e.code).join(', ')}`);
+  return { ...SAMPLE_CONFIG, spend: SAMPLE_SPEND_CONFIG, sla };
 }

@@ -9,6 +9,7 @@ import type { DateOrder, Grain } from './types';
 import { parseIsoDay } from './time/wall-time';
 import { msg, render, type Message } from './messages';
 import { parseSpendConfig, type SpendConfig } from './spend/config';
+import { parseSlaConfig, parseSpeedPairs, type SlaConfig, type SpeedPairConfig } from './sla/config';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -72,6 +73,10 @@ export interface FunnelConfig {
   plausibleDates?: PlausibleDatesConfig;
   /** Spend, currencies and channel aliases (spend/config.ts). */
   spend?: SpendConfig;
+  /** SLA rules and the working calendar (sla/config.ts). */
+  sla?: SlaConfig;
+  /** Stage pairs whose speed is shown besides the consecutive ones and lead → won. */
+  speedPairs?: SpeedPairConfig[];
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -94,7 +99,7 @@ const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
-  'spend',
+  'spend', 'sla', 'speedPairs',
 ] as const;
 
 /**
@@ -286,6 +291,11 @@ export function parseConfig(input: unknown): ConfigResult {
     const spend = parseSpendConfig(input.spend, errors);
     if (spend) cfg.spend = spend;
   }
+  if (input.sla !== undefined) {
+    const sla = parseSlaConfig(input.sla, errors, stages.map((s) => s.name));
+    if (sla) cfg.sla = sla;
+  }
+  if (input.speedPairs !== undefined) cfg.speedPairs = parseSpeedPairs(input.speedPairs, errors, stages.map((s) => s.name));
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 
   return errors.length > 0 ? invalid(errors) : { ok: true, config: cfg };

@@ -21,6 +21,7 @@ import type { CohortReport, ConversionReport, FunnelReport } from './model';
 import type { RunContext } from './run-context';
 import { impliedStageWarnings } from './stage-order';
 import { readSpend, unmatchedSpendIssues } from './spend';
+import { negativeGapIssues } from './sla/speed';
 import type { CellValue, DataIssue, Grain, IngestResult, SliceKey } from './types';
 import { parseIsoDay, toIsoDay } from './time/wall-time';
 import { instantToWall } from './time/zone';
@@ -127,6 +128,7 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     throw e;
   }
   const asOfMs = asOfBound(asOf);
+  const now = options.now ?? new Date();
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
   const spendInput = options.inputs?.spend;
   const spend = spendInput ? readSpend(spendInput.sheet, spendInput.rows, config, asOf) : undefined;
@@ -135,14 +137,15 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     inputs: { ...(options.inputs ?? {}), leads: { sheet: options.sheet, rows } },
     config,
     asOf,
+    now,
     grain,
     filters: options.filters,
     data,
     facts,
     maturityDays: maturityDays(data.leads, asOfMs, config.maturityPercentile),
-    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...spendIssues],
+    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...negativeGapIssues(data, config, options.sheet), ...spendIssues],
     ...(spend ? { spend } : {}),
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
   };
   return { ok: true, run, detectionWarnings };

@@ -16,6 +16,8 @@ export interface RunContext {
   config: FunnelConfig;
   /** Report date `YYYY-MM-DD`. */
   asOf: string;
+  /** The instant of the run (CLI `--now`, else the clock; Sheets: the refresh's clock): open SLA breaches are judged at it. */
+  now: Date;
   grain: Grain;
   filters: Partial<Record<SliceKey, string>> | undefined;
   /** The leads input, ingested. */

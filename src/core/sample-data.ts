@@ -37,6 +37,19 @@ function buildSampleConfig(): FunnelConfig {
 
 export const SAMPLE_CONFIG: FunnelConfig = buildSampleConfig();
 
+/**
+ * SLA rules of the CLI demo (and examples/funnel.json): an 8-hour working day with a lunch break.
+ * Kept apart from SAMPLE_CONFIG so the add-on's example sheets keep their tabs.
+ */
+export const SAMPLE_SLA_SETTINGS = {
+  calendar: { days: [1, 2, 3, 4, 5], hours: [['09:00', '13:00'], ['14:00', '18:00']], holidays: ['2026-11-04'] },
+  rules: [
+    { name: 'First contact', from: 'created', to: 'Contacted', limit: '2h' },
+    { name: 'Qualification', from: 'Contacted', to: 'Qualified', limit: '24h' },
+    { name: 'Proposal', from: 'Qualified', to: 'Proposal', limit: '40h' },
+  ],
+};
+
 /** mulberry32: tiny, fast, good enough for demo data. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

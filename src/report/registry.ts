@@ -6,11 +6,14 @@
 import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
 import { channelsReport } from './channels-report';
 import type { AnyReport } from './report-definition';
+import { slaReport, speedReport } from './sla-reports';
 
 export const REPORTS: readonly AnyReport[] = [
   cohortsReport,
   conversionsReport,
   outcomesReport,
   channelsReport,
+  speedReport,
+  slaReport,
   issuesReport,
 ];

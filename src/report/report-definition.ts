@@ -47,8 +47,11 @@ export interface ReportDefinition<M> {
   needs: readonly InputId[];
   /** Pure: the model from the run context. Runs before any layout is built or any tab written. */
   compute(run: RunContext): M;
-  /** The report's tab; absent for a report that only feeds `--json` and other reports' tabs. */
-  layout?(model: M, opts: LayoutOptions, ctx: LayoutContext): TabLayout;
+  /**
+   * The report's tab; absent for a report that only feeds `--json` and other reports' tabs. Null: no
+   * tab in this run (e.g. the SLA tab when the settings have no rules).
+   */
+  layout?(model: M, opts: LayoutOptions, ctx: LayoutContext): TabLayout | null;
   /**
    * Top-level `--json` fields this report adds after the built-in schema's (which the JSON builder
    * reads from the built-in models by id, unchanged). A field name already in the output is an error.

@@ -63,7 +63,8 @@ export function reportLayouts(r: ReportRun, opts: LayoutOptions): ReportTabLayou
   const ctx = { filters: { ...(r.run.filters ?? {}) }, models: r.models, notes: note ? [note] : [] };
   const tabs: ReportTabLayout[] = [];
   for (const { report, model } of r.computed) {
-    if (report.layout) tabs.push({ id: report.id, layout: report.layout(model, opts, ctx) });
+    const layout = report.layout ? report.layout(model, opts, ctx) : null;
+    if (layout) tabs.push({ id: report.id, layout });
   }
   return tabs;
 }

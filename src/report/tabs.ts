@@ -22,5 +22,5 @@ export function buildReportTabs(report: FunnelReport, opts: ReportTabsOptions): 
   const note = report.source.createdAfterAsOfNote;
   const ctx = { filters: report.cohortReport.filters, models, notes: note ? [note] : [] };
   const tabs: AnyReport[] = [cohortsReport, conversionsReport, issuesReport];
-  return tabs.map((t) => (t.layout as NonNullable<AnyReport['layout']>)(byId.get(t.id), opts, ctx));
+  return tabs.map((t) => (t.layout as NonNullable<AnyReport['layout']>)(byId.get(t.id), opts, ctx)).filter((l): l is TabLayout => l !== null);
 }

@@ -39,6 +39,7 @@ import type {
   SpendChannels,
 } from './sidebar-contract';
 import { funnelCpl } from './funnel-cpl';
+import { funnelSla, funnelVelocity } from './speed-functions';
 
 /**
  * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
@@ -246,6 +247,7 @@ export type SidebarGlobalsMatchContract = Assert<
 >;
 type Assert<T extends true> = T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
 /**
  * Menu action "Add Spend sheet": creates a Spend sheet with sample rows matching the example leads when
  * the spreadsheet has no spend sheet (an existing one is left as it is), shows it and returns what was
@@ -271,4 +273,38 @@ export function addSpendSheet(): string {
  */
 export function FUNNEL_CPL(leads: unknown, spend: unknown, channel: unknown, stage?: unknown, from_date?: unknown, to_date?: unknown): number | string {
   return funnelCpl(leads, spend, channel, stage, from_date, to_date, appsScriptEnv());
+}
+
+/**
+ * Time between two funnel stages in days over leads that have real dates at both (implied passes
+ * never count): the median (default), mean or 90th percentile, as of a date.
+ * Время между этапами воронки в днях (медиана, среднее или 90-й процентиль).
+ *
+ * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
+ * @param {string} from_stage Stage name or column header to measure from ("Lead" or "created" = the creation date).
+ * @param {string} to_stage A later stage name or column header.
+ * @param {string} statistic Optional: "median" (default), "mean" or "p90".
+ * @param {Date|string|number} as_of Optional report date: a cell with a date, DATE(2026,11,25), "2026-11-25" or a serial; default: the day the formula was last computed.
+ * @return Days as a number (e.g. 2.5), or "—" when no lead has both dates.
+ * @customfunction
+ */
+export function FUNNEL_VELOCITY(leads: unknown, from_stage: unknown, to_stage: unknown, statistic?: unknown, as_of?: unknown): number | string {
+  return funnelVelocity(leads, from_stage, to_stage, statistic, as_of, appsScriptEnv());
+}
+
+/**
+ * Share of leads that moved from one stage to the next within a time limit ("15s", "30m", "4h", "2d",
+ * "1h30m"): on time / (on time + late + still open past the deadline), as of a date.
+ * Доля лидов, прошедших от этапа до этапа в пределах срока.
+ *
+ * @param {Array<Array>} leads Leads range with a header row: a creation date column, then one date column per stage.
+ * @param {string} from_stage Stage name or column header the clock starts at ("Lead" or "created" = the creation date).
+ * @param {string} to_stage A later stage name or column header that stops the clock.
+ * @param {string} limit The limit: "15s", "30m", "4h", "2d" or a combination such as "1h30m".
+ * @param {Date|string|number} as_of Optional report date; default: the day the formula was last computed.
+ * @return The share on time as a fraction (format the cell as %), or "—" when no lead is judged yet.
+ * @customfunction
+ */
+export function FUNNEL_SLA(leads: unknown, from_stage: unknown, to_stage: unknown, limit: unknown, as_of?: unknown): number | string {
+  return funnelSla(leads, from_stage, to_stage, limit, as_of, appsScriptEnv());
 }

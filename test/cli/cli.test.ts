@@ -104,10 +104,10 @@ describe('demo and real runs', () => {
     demo = JSON.parse(readFileSync(join(dir, 'demo/demo.json'), 'utf8'));
   });
 
-  test('demo writes the three tabs and prints a summary with the absolute path', async () => {
+  test('demo writes the three tabs and the SLA tab (the demo has sample SLA rules) and prints a summary with the absolute path', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'demo/demo.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Channels', 'Data issues']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Channels', 'SLA', 'Data issues']);
     expect(wb.getWorksheet('Cohorts')!.getCell('A1').value).toBe(`Weekly cohorts · as of ${AS_OF} · filters: all`);
     // the channel that looks like a formula stays text
     const cells: ExcelJS.Cell[] = [];
@@ -188,7 +188,7 @@ describe('demo and real runs', () => {
     expect(r.stdout).toContain(`Отчёт: ${out}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Когорты', 'Конверсии', 'Каналы', 'Ошибки данных']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Когорты', 'Конверсии', 'Каналы', 'SLA', 'Ошибки данных']);
   });
 });
 

@@ -118,6 +118,19 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'spend.noRate': { currency: 'EUR', reportCurrency: 'RUB' },
   'spend.overlap': { otherRow: 3, channel: 'Google Ads', campaign: 'Brand' },
   'spend.unmatched': { channel: 'google adwords', suggestion: 'Google Ads' },
+  'sla.notObject': { path: 'sla' },
+  'sla.calendarNotObject': { path: 'sla.calendar' },
+  'sla.days': { path: 'sla.calendar.days' },
+  'sla.hours': { path: 'sla.calendar.hours' },
+  'sla.isoDays': { path: 'sla.calendar.holidays' },
+  'sla.rulesNotArray': { path: 'sla.rules' },
+  'sla.ruleNotObject': { path: 'sla.rules[0]' },
+  'sla.duplicateRule': { path: 'sla.rules[1].name', name: 'First contact' },
+  'sla.unknownStep': { path: 'sla.rules[0].to', rule: 'First contact', stages: ['created', 'Contacted'] },
+  'sla.limit': { path: 'sla.rules[0].limit', rule: 'First contact', value: '4 hours' },
+  'sla.speedPairsNotArray': { path: 'speedPairs' },
+  'sla.speedPairNotObject': { path: 'speedPairs[0]' },
+  'speed.negativeGap': { from: 'Qualified', to: 'Proposal', fromTime: '2026-03-02 10:00' },
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];

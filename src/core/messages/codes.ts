@@ -169,6 +169,20 @@ export interface MessageParams {
   'spend.noRate': { currency: string; reportCurrency: string };
   'spend.overlap': { otherRow: number; channel: string; campaign: string };
   'spend.unmatched': { channel: string; suggestion: string };
+  // Speed and SLA (issue 8): settings errors of `sla` / `speedPairs`, and a negative gap between two stages.
+  'sla.notObject': { path: string };
+  'sla.calendarNotObject': { path: string };
+  'sla.days': { path: string };
+  'sla.hours': { path: string };
+  'sla.isoDays': { path: string };
+  'sla.rulesNotArray': { path: string };
+  'sla.ruleNotObject': { path: string };
+  'sla.duplicateRule': { path: string; name: string };
+  'sla.unknownStep': { path: string; rule: string; stages: string[] };
+  'sla.limit': { path: string; rule: string; value: string };
+  'sla.speedPairsNotArray': { path: string };
+  'sla.speedPairNotObject': { path: string };
+  'speed.negativeGap': { from: string; to: string; fromTime: string };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -211,4 +211,18 @@ export const EN: Catalogue = {
   'schedule.weekday': (p) => at(p, 'must be a day of the week'),
   'schedule.kind': (p) => at(p, 'must be off, daily or weekly'),
   'schedule.noTriggers': (p) => at(p, 'scheduling is not available here (no access to triggers)'),
+  // Speed and SLA (issue 8)
+  'sla.notObject': (p) => at(p, 'must be an object {calendar, rules}'),
+  'sla.calendarNotObject': (p) => at(p, 'must be an object {days, hours, timeZone, holidays, workingDays}'),
+  'sla.days': (p) => at(p, 'must be a list of week days 0 (Sunday) … 6 (Saturday), e.g. [1,2,3,4,5]'),
+  'sla.hours': (p) => at(p, 'must be a list of ["HH:MM","HH:MM"] spans that do not overlap, e.g. [["09:00","13:00"],["14:00","18:00"]]'),
+  'sla.isoDays': (p) => at(p, 'must be a list of YYYY-MM-DD days'),
+  'sla.rulesNotArray': (p) => at(p, 'must be an array of rules {name, from, to, limit, calendar?}'),
+  'sla.ruleNotObject': (p) => at(p, 'must be an object {name, from, to, limit, calendar?}'),
+  'sla.duplicateRule': (p) => at(p, `duplicate rule name "${p.name}"`),
+  'sla.unknownStep': (p) => at(p, `${p.rule ? `rule "${p.rule}": ` : ''}must be one of ${p.stages.map((s) => `"${s}"`).join(', ')}`),
+  'sla.limit': (p) => at(p, `rule "${p.rule}": "${p.value}" is not a limit; use "15s", "30m", "4h", "2d" or a combination such as "1h30m"`),
+  'sla.speedPairsNotArray': (p) => at(p, 'must be an array of pairs {from, to}'),
+  'sla.speedPairNotObject': (p) => at(p, 'must be an object {from, to}'),
+  'speed.negativeGap': (p) => `Stage "${p.to}" is dated before stage "${p.from}" (${p.fromTime}); the gap is left out of speed and SLA`,
 };

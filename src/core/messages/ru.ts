@@ -197,4 +197,20 @@ export const RU: Catalogue = {
   'schedule.weekday': (p) => at(p, 'должен быть день недели'),
   'schedule.kind': (p) => at(p, 'должно быть: выключено, ежедневно или еженедельно'),
   'schedule.noTriggers': (p) => at(p, 'расписание здесь недоступно (нет доступа к триггерам)'),
+  // Скорость и SLA (задача 8)
+  'sla.notObject': (p) => at(p, 'должно быть объектом {calendar, rules}'),
+  'sla.calendarNotObject': (p) => at(p, 'должно быть объектом {days, hours, timeZone, holidays, workingDays}'),
+  'sla.days': (p) => at(p, 'должно быть списком дней недели от 0 (воскресенье) до 6 (суббота), например [1,2,3,4,5]'),
+  'sla.hours': (p) =>
+    at(p, 'должно быть списком непересекающихся интервалов ["ЧЧ:ММ","ЧЧ:ММ"], например [["09:00","13:00"],["14:00","18:00"]]'),
+  'sla.isoDays': (p) => at(p, 'должно быть списком дат ГГГГ-ММ-ДД'),
+  'sla.rulesNotArray': (p) => at(p, 'должно быть массивом правил {name, from, to, limit, calendar?}'),
+  'sla.ruleNotObject': (p) => at(p, 'должно быть объектом {name, from, to, limit, calendar?}'),
+  'sla.duplicateRule': (p) => at(p, `название правила «${p.name}» повторяется`),
+  'sla.unknownStep': (p) =>
+    at(p, `${p.rule ? `правило «${p.rule}»: ` : ''}должно быть одним из: ${p.stages.map((s) => `"${s}"`).join(', ')}`),
+  'sla.limit': (p) => at(p, `правило «${p.rule}»: «${p.value}» не срок; пишите "15s", "30m", "4h", "2d" или сочетание, например "1h30m"`),
+  'sla.speedPairsNotArray': (p) => at(p, 'должно быть массивом пар {from, to}'),
+  'sla.speedPairNotObject': (p) => at(p, 'должно быть объектом {from, to}'),
+  'speed.negativeGap': (p) => `Этап «${p.to}» датирован раньше этапа «${p.from}» (${p.fromTime}); интервал не учтён в скорости и SLA`,
 };

@@ -1,0 +1,278 @@
+/**
+ * The SLA model of a run: per rule the counts by status, the open breaches (oldest deadline first),
+ * per owner and per rule "% on time", median response and open breaches now, a weekly trend of
+ * "% on time", and the cost of lateness. "% on time" = on time / (on time + closed late + open): a
+ * breach still open is late already; pending and not-applicable leads are left out.
+ *
+ * The instant is `min(now, end of the report day)`: a report for a past date judges breaches at the
+ * end of that day, so re-running last week's report gives last week's numbers (DESIGN "As-of date").
+ */
+import { asOfBound } from '../cohorts';
+import type { FunnelConfig } from '../config';
+import type { LeadFacts } from '../facts';
+import { periodScheme } from '../periods';
+import { percentileInPlace } from '../stats';
+import { instantToWallConverter } from '../time/zone';
+import { toIsoDay } from '../time/wall-time';
+import type { IngestResult } from '../types';
+import { STATUS, compileRules, evaluateRule, type RuleEvaluation } from './breaches';
+import { CREATED } from './config';
+import { HOUR_MS } from './duration';
+import { latenessCost, type RuleCost } from './lateness-cost';
+import { toInstantFn } from './steps';
+
+export interface SlaCounts {
+  onTime: number;
+  closedLate: number;
+  open: number;
+  pending: number;
+  notApplicable: number;
+}
+
+export interface SlaSummaryRow {
+  /** Leads judged: on time + closed late + open. */
+  judged: number;
+  onTime: number;
+  open: number;
+  /** onTime / judged, null for 0/0. */
+  onTimeRate: number | null;
+  /** Median response from → to (hours, in the rule's time) over leads that reached `to`. */
+  medianResponseHours: number | null;
+}
+
+export interface OpenBreach {
+  rule: string;
+  leadId: string;
+  /** Sheet row of the lead. */
+  row: number;
+  owner: string;
+  channel: string;
+  /** Deadline, wall-clock ms in the report's zone. */
+  dueWall: number;
+  /** Deadline instant (epoch ms). */
+  dueAt: number;
+  /** Overdue at the instant, ms in the rule's time (working time with a calendar). */
+  overdueMs: number;
+  workingTime: boolean;
+}
+
+export interface SlaRuleModel {
+  name: string;
+  from: string;
+  to: string;
+  limit: string;
+  workingTime: boolean;
+  counts: SlaCounts;
+  summary: SlaSummaryRow;
+  /** Per owner (the manager column; '' when absent or blank), most open breaches first. */
+  owners: ({ owner: string } & SlaSummaryRow)[];
+  /** "% on time" by week of `from` (the run's week start), oldest first; the last `TREND_WEEKS` weeks with leads. */
+  weeks: { start: string; judged: number; onTime: number; onTimeRate: number | null }[];
+}
+
+export interface SlaReport {
+  /** The instant breaches are judged at (ISO). */
+  at: string;
+  rules: SlaRuleModel[];
+  /** Open breaches of every rule. */
+  openBreachCount: number;
+  /** The oldest `MAX_OPEN_LISTED` open breaches, oldest deadline first. */
+  openBreaches: OpenBreach[];
+  /** Owners over all rules, most open breaches first (what the meeting reads first). */
+  owners: { owner: string; open: number; judged: number; onTime: number; onTimeRate: number | null }[];
+  cost: RuleCost[];
+}
+
+export const TREND_WEEKS = 12;
+/** Open breaches listed in the model (the tab shows fewer, `--json` up to this many; the count is exact). */
+export const MAX_OPEN_LISTED = 5000;
+
+export interface SlaOptions {
+  asOf: string;
+  now: Date;
+  facts: LeadFacts;
+  maturityDays: (number | null)[];
+}
+
+/** The instant of judgement: the clock, but never after the end of the report day. */
+export function judgementInstant(asOf: string, now: Date, timeZone: string): number {
+  const endOfDay = toInstantFn(timeZone)(asOfBound(asOf));
+  return Math.min(now.getTime(), endOfDay);
+}
+
+function summaryRow(judged: number, onTime: number, open: number, responses: Float64Array): SlaSummaryRow {
+  const med = percentileInPlace(responses, 0.5);
+  return { judged, onTime, open, onTimeRate: judged === 0 ? null : onTime / judged, medianResponseHours: med === null ? null : med / HOUR_MS };
+}
+
+export function computeSla(data: IngestResult, config: FunnelConfig, options: SlaOptions): SlaReport {
+  const leads = data.leads;
+  const now = judgementInstant(options.asOf, options.now, config.timeZone);
+  const toInstant = toInstantFn(config.timeZone);
+  const toWall = instantToWallConverter(config.timeZone);
+  const cache = new Map<number, Float64Array>();
+  const manager = leads.slices.manager;
+  const channel = leads.slices.channel;
+  const ownerOf = (i: number): string => (manager ? manager.values[manager.codes[i]] : '');
+  const channelOf = (i: number): string => (channel ? channel.values[channel.codes[i]] : '');
+  const weeks = periodScheme('week', config.weekStartsOn);
+  const stepName = (k: number): string => (k === 0 ? CREATED : data.stageNames[k]);
+
+  const rules: SlaRuleModel[] = [];
+  // Open breaches as (deadline, rule, lead) in flat arrays; objects only for the oldest MAX_OPEN_LISTED.
+  let openDue = new Float64Array(1024);
+  let openRule = new Uint16Array(1024);
+  let openLead = new Uint32Array(1024);
+  let openCount = 0;
+  const evaluated: { name: string; to: number; ev: RuleEvaluation }[] = [];
+  const compiled = compileRules(config);
+  const ownerTotals = new Map<string, { open: number; judged: number; onTime: number }>();
+  compiled.forEach((rule, ruleIndex) => {
+    const ev = evaluateRule(data, rule, now, toInstant, cache);
+    evaluated.push({ name: rule.rule.name, to: rule.to, ev });
+    const counts: SlaCounts = { onTime: 0, closedLate: 0, open: 0, pending: 0, notApplicable: 0 };
+    // Per owner code (or one group without a manager column) and per week: judged, on time, open.
+    const ownerCount = manager ? manager.values.length : 1;
+    const ownerStats = Array.from({ length: ownerCount }, () => [0, 0, 0]);
+    // Response times of leads that reached `to`, and their owner codes, in flat arrays (grouped after the pass).
+    const responses = new Float64Array(ev.status.length);
+    const responseOwner = new Int32Array(ev.status.length);
+    let responded = 0;
+    const weekJudged = new Map<number, number>();
+    const weekOnTime = new Map<number, number>();
+    let lastWeek = NaN;
+    let lastJudged = 0;
+    let lastOnTime = 0;
+    const flushWeek = (): void => {
+      if (lastWeek === lastWeek) {
+        weekJudged.set(lastWeek, (weekJudged.get(lastWeek) ?? 0) + lastJudged);
+        weekOnTime.set(lastWeek, (weekOnTime.get(lastWeek) ?? 0) + lastOnTime);
+      }
+    };
+    for (let i = 0; i < ev.status.length; i++) {
+      const s = ev.status[i];
+      if (s === STATUS.notApplicable) {
+        if (ev.reason[i] !== 0) counts.notApplicable++; // reason 0: created after the instant, not in the report
+        continue;
+      }
+      if (s === STATUS.pending) {
+        counts.pending++;
+        continue;
+      }
+      if (s === STATUS.onTime) counts.onTime++;
+      else if (s === STATUS.closedLate) counts.closedLate++;
+      else counts.open++;
+      const code = manager ? manager.codes[i] : 0;
+      const o = ownerStats[code];
+      o[0]++;
+      const r = ev.response[i];
+      if (s !== STATUS.open && r === r) {
+        responses[responded] = r;
+        responseOwner[responded++] = code;
+      }
+      if (s === STATUS.onTime) o[1]++;
+      if (s === STATUS.open) {
+        o[2]++;
+        if (openCount === openDue.length) {
+          const grow = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+            const b = make(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          openDue = grow(openDue, (n) => new Float64Array(n));
+          openRule = grow(openRule, (n) => new Uint16Array(n));
+          openLead = grow(openLead, (n) => new Uint32Array(n));
+        }
+        openDue[openCount] = ev.due[i];
+        openRule[openCount] = ruleIndex;
+        openLead[openCount] = i;
+        openCount++;
+      }
+      // Leads come in row order, mostly by date: runs of the same week are summed before the Map.
+      const w = weeks.indexOf(ev.fromWall[i]);
+      if (w !== lastWeek) {
+        flushWeek();
+        lastWeek = w;
+        lastJudged = 0;
+        lastOnTime = 0;
+      }
+      lastJudged++;
+      if (s === STATUS.onTime) lastOnTime++;
+    }
+    flushWeek();
+    // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
+    const starts = new Int32Array(ownerCount + 1);
+    for (let j = 0; j < responded; j++) starts[responseOwner[j] + 1]++;
+    for (let c = 0; c < ownerCount; c++) starts[c + 1] += starts[c];
+    const fill = starts.slice();
+    const byOwner = new Float64Array(responded);
+    for (let j = 0; j < responded; j++) byOwner[fill[responseOwner[j]]++] = responses[j];
+    const ownerResponses = (c: number): Float64Array => byOwner.subarray(starts[c], starts[c + 1]);
+    const owners: SlaRuleModel['owners'] = [];
+    for (let code = 0; code < ownerCount; code++) {
+      const [judged, onTime, openNow] = ownerStats[code];
+      if (judged === 0) continue;
+      const owner = manager ? manager.values[code] : '';
+      const row = summaryRow(judged, onTime, openNow, ownerResponses(code));
+      owners.push({ owner, ...row });
+      const t = ownerTotals.get(owner) ?? { open: 0, judged: 0, onTime: 0 };
+      t.open += openNow;
+      t.judged += judged;
+      t.onTime += onTime;
+      ownerTotals.set(owner, t);
+    }
+    owners.sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
+    const weekList = [...weekJudged.keys()]
+      .sort((a, b) => a - b)
+      .slice(-TREND_WEEKS)
+      .map((w) => {
+        const judged = weekJudged.get(w) ?? 0;
+        const onTime = weekOnTime.get(w) ?? 0;
+        return { start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged };
+      });
+    rules.push({
+      name: rule.rule.name,
+      from: stepName(rule.from),
+      to: stepName(rule.to),
+      limit: rule.rule.limit,
+      workingTime: rule.calendar !== null,
+      counts,
+      summary: summaryRow(counts.onTime + counts.closedLate + counts.open, counts.onTime, counts.open, responses.subarray(0, responded)),
+      owners,
+      weeks: weekList,
+    });
+  });
+  // The oldest MAX_OPEN_LISTED deadlines: a selection for the threshold, then a sort of those only.
+  const dues = openDue.slice(0, openCount);
+  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(dues.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
+  const picked: number[] = [];
+  for (let k = 0; k < openCount; k++) if (openDue[k] <= threshold) picked.push(k);
+  picked.sort((a, b) => openDue[a] - openDue[b] || leads.rowNumbers[openLead[a]] - leads.rowNumbers[openLead[b]] || openRule[a] - openRule[b]);
+  const open: OpenBreach[] = picked.slice(0, MAX_OPEN_LISTED).map((k) => {
+    const i = openLead[k];
+    const rule = compiled[openRule[k]];
+    const due = openDue[k];
+    return {
+      rule: rule.rule.name,
+      leadId: leads.ids[i] ?? '',
+      row: leads.rowNumbers[i],
+      owner: ownerOf(i),
+      channel: channelOf(i),
+      dueWall: toWall(due),
+      dueAt: due,
+      overdueMs: evaluated[openRule[k]].ev.late[i],
+      workingTime: rule.calendar !== null,
+    };
+  });
+  const owners = [...ownerTotals.entries()]
+    .map(([owner, t]) => ({ owner, ...t, onTimeRate: t.judged === 0 ? null : t.onTime / t.judged }))
+    .sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
+  const cost = latenessCost(evaluated, {
+    facts: options.facts,
+    maturityDays: options.maturityDays,
+    stageNames: data.stageNames,
+    significanceLevel: config.significanceLevel,
+    minConversions: config.minConversions,
+  });
+  return { at: new Date(now).toISOString(), rules, openBreachCount: openCount, openBreaches: open, owners, cost };
+}
