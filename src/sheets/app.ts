@@ -14,7 +14,7 @@ import { pickLocale, uiStrings, type UiLocale } from './i18n';
 import { buildMenu } from './menu';
 import { headlessPresenter, interactivePresenter, sidebarPresenter, type OutcomePresenter, type PresenterKind } from './presenters';
 import { failureMessage, refreshLocked, withDocumentLock, type RefreshContext, type RefreshOutcome, type TimeBudget } from './refresh';
-import { SettingsStore } from './settings-store';
+import { settingsOf } from './settings-mirror';
 import { ensureSpendSheet, spendSheetMessage } from './spend-sheet';
 import { SpreadsheetWorkbook } from './spreadsheet-workbook';
 import { NoDocumentError, SheetTakenError, fallbackName } from './workbook';
@@ -99,13 +99,13 @@ function runFramed(
   let outcome: RefreshOutcome;
   const clock = opts.clock ?? (() => Date.now());
   try {
-    const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, open());
+    const ss = open();
+    const workbook = new SpreadsheetWorkbook(svc.SpreadsheetApp, ss);
     presenter = presenterFor(kind, workbook, locale);
-    const props = svc.PropertiesService.getDocumentProperties();
-    if (!props) throw new NoDocumentError('document properties are not available');
     const ctx: RefreshContext = {
       workbook,
-      settings: new SettingsStore(props),
+      // Document properties, else (a scheduled run of an add-on) the copy saved in the spreadsheet's metadata.
+      settings: settingsOf(svc, ss),
       uiLocale: locale,
       now: opts.now ?? (() => new Date()),
       clock,

@@ -60,6 +60,8 @@ export interface GasDeveloperMetadata {
   getValue(): string | null;
   getVisibility(): MetadataVisibility;
   getLocation(): GasDeveloperMetadataLocation;
+  setValue(value: string): GasDeveloperMetadata;
+  remove(): void;
 }
 
 export interface GasDeveloperMetadataFinder {
@@ -147,6 +149,10 @@ export interface GasSpreadsheet {
   getSheetByName(name: string): GasSheet | null;
   getId(): string;
   insertSheet(sheetName: string): GasSheet;
+  /** Metadata on the spreadsheet itself (the settings mirror read by scheduled runs: settings-mirror.ts). */
+  addDeveloperMetadata(key: string, value: string, visibility: MetadataVisibility): GasSpreadsheet;
+  /** The spreadsheet's own metadata, not its sheets' or columns'. */
+  getDeveloperMetadata(): GasDeveloperMetadata[];
   getActiveSheet(): GasSheet | null;
   setActiveSheet(sheet: GasSheet): GasSheet;
   toast(msg: string, title: string, timeoutSeconds: number | null): void;

@@ -13,6 +13,7 @@ import { uiStrings } from './i18n';
 import type { RefreshOutcome } from './refresh';
 import { scheduledSpreadsheetId } from './schedule';
 import { SCHEDULE_FAILURES_KEY, SettingsStore } from './settings-store';
+import { settingsOf } from './settings-mirror';
 
 /** Failed scheduled runs in a row after which the run is rethrown (Google's failure email then goes out). */
 export const FAILURES_BEFORE_EMAIL = 2;
@@ -27,10 +28,10 @@ export class ScheduledRefreshFailed extends Error {
   }
 }
 
-function countFailure(svc: AppServices, outcome: RefreshOutcome): number {
+function countFailure(svc: AppServices, spreadsheetId: string, outcome: RefreshOutcome): number {
+  // Where the run read its settings: document properties, else the spreadsheet's metadata mirror.
   const props = svc.PropertiesService.getDocumentProperties();
-  if (!props) return 0;
-  const settings = new SettingsStore(props);
+  const settings = props ? new SettingsStore(props) : settingsOf(svc, svc.SpreadsheetApp.openById(spreadsheetId));
   if (outcome.kind === 'done') {
     settings.delete(SCHEDULE_FAILURES_KEY);
     return 0;
@@ -54,7 +55,7 @@ export function runScheduledRefresh(event: unknown, svc: AppServices = globalSer
   const outcome = runHeadlessRefresh(id, svc, opts);
   let failures = 0;
   try {
-    failures = countFailure(svc, outcome);
+    failures = countFailure(svc, id, outcome);
   } catch (e) {
     console.error(e);
   }

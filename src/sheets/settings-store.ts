@@ -70,10 +70,22 @@ export function utf8ByteLength(text: string): number {
   return n;
 }
 
+/** The keys copied to the settings mirror (settings-mirror.ts): the settings and the leads sheet's name. */
+export function isMirroredKey(key: string): boolean {
+  return key === CONFIG_KEY || key === CONFIG_PARTS_KEY || key === LEADS_SHEET_KEY || PART_KEY_RE.test(key);
+}
+
 export class SettingsStore {
   private snapshot: Record<string, string> | null = null;
 
-  constructor(private readonly props: GasProperties) {}
+  /**
+   * `mirror`: where saved settings are copied as well (the spreadsheet's developer metadata), for
+   * scheduled runs that get no document properties; null when `props` is that mirror itself.
+   */
+  constructor(
+    private readonly props: GasProperties,
+    private readonly mirror: GasProperties | null = null,
+  ) {}
 
   private all(): Record<string, string> {
     if (this.snapshot === null) this.snapshot = { ...this.props.getProperties() };
@@ -83,12 +95,25 @@ export class SettingsStore {
   private put(values: Record<string, string>): void {
     this.props.setProperties(values);
     Object.assign(this.all(), values);
+    const mirrored = Object.fromEntries(Object.entries(values).filter(([k]) => isMirroredKey(k)));
+    if (Object.keys(mirrored).length > 0) this.toMirror((m) => m.setProperties(mirrored));
   }
 
   private remove(key: string): void {
     if (!(key in this.all())) return;
     this.props.deleteProperty(key);
     delete this.all()[key];
+    if (isMirroredKey(key)) this.toMirror((m) => m.deleteProperty(key));
+  }
+
+  /** The mirror is a fallback: failing to update it (e.g. its size limit) never fails the save; the log says so. */
+  private toMirror(write: (m: GasProperties) => void): void {
+    if (!this.mirror) return;
+    try {
+      write(this.mirror);
+    } catch (e) {
+      console.error(e);
+    }
   }
 
   readConfigText(): { kind: 'none' } | { kind: 'text'; text: string } | Invalid {

@@ -25,7 +25,8 @@ import { DETECT_ROWS, locateLeadsSheet } from './leads-reader';
 import { uiStrings } from './i18n';
 import type { RefreshStepDone } from './refresh';
 import { currentUser, installSchedule, parseScheduleSpec, readScheduleRecord, scheduleInfo } from './schedule';
-import { SCHEDULE_FAILURES_KEY, SettingsStore } from './settings-store';
+import { SCHEDULE_FAILURES_KEY, type SettingsStore } from './settings-store';
+import { settingsOf } from './settings-mirror';
 import type {
   ColumnInfo,
   FieldProblem,
@@ -105,9 +106,7 @@ interface Opened {
 function open(svc: AppServices): Opened {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new NoDocumentError('no spreadsheet is open in this run');
-  const props = svc.PropertiesService.getDocumentProperties();
-  if (!props) throw new NoDocumentError('document properties are not available');
-  return { ss, wb: new SpreadsheetWorkbook(svc.SpreadsheetApp, ss), settings: new SettingsStore(props), locale: userLocale(svc) };
+  return { ss, wb: new SpreadsheetWorkbook(svc.SpreadsheetApp, ss), settings: settingsOf(svc, ss), locale: userLocale(svc) };
 }
 
 function lastRunOf(settings: SettingsStore): LastRunInfo | null {

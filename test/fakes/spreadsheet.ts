@@ -467,7 +467,8 @@ export class FakeRange implements GasRange {
 
 /** Where a metadata sits: on the sheet, or on a column whose position follows moves and deletes. */
 export interface MetadataPlace {
-  sheet: FakeSheet;
+  /** Null for metadata on the spreadsheet itself. */
+  sheet: FakeSheet | null;
   /** 1-based column, or null for sheet-located metadata. */
   column: number | null;
 }
@@ -477,6 +478,7 @@ class FakeDeveloperMetadataLocation implements GasDeveloperMetadataLocation {
   /** https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location#getColumn() */
   getColumn(): GasRange | null {
     const { sheet, column } = this.place;
+    if (sheet === null) return null; // on the spreadsheet: no column
     sheet.calls.hit('DeveloperMetadataLocation.getColumn');
     return column === null ? null : new FakeRange(sheet, 1, column, sheet.maxRows, 1, true);
   }
@@ -498,10 +500,33 @@ export class FakeDeveloperMetadata implements GasDeveloperMetadata {
   constructor(
     private readonly calls: CallCounter,
     readonly key: string,
-    readonly value: string,
+    public value: string,
     readonly place: MetadataPlace,
     readonly visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT,
+    /** The list holding it (for remove()); the spreadsheet's own list checks its size limit on setValue. */
+    private readonly holder: { list(): FakeDeveloperMetadata[]; drop(m: FakeDeveloperMetadata): void; checkSize?(): void } | null = null,
   ) {}
+  /** https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata#setValue(String) */
+  setValue(value: string): GasDeveloperMetadata {
+    this.calls.hit('DeveloperMetadata.setValue');
+    if (typeof value !== 'string') throw new Error('Fake: metadata values are strings');
+    const before = this.value;
+    this.value = value;
+    try {
+      this.holder?.checkSize?.();
+    } catch (e) {
+      this.value = before;
+      throw e;
+    }
+    return this;
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata#remove() */
+  remove(): void {
+    this.calls.hit('DeveloperMetadata.remove');
+    if (!this.holder) throw new Error('Fake: remove() is modelled for spreadsheet and sheet metadata only');
+    if (!this.holder.list().includes(this)) throw new Error('Exception: the developer metadata no longer exists');
+    this.holder.drop(this);
+  }
   getVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
     this.calls.hit('DeveloperMetadata.getVisibility');
     return this.visibility;
@@ -899,7 +924,8 @@ export class FakeSheet implements GasSheet {
   addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility = FAKE_VISIBILITY.DOCUMENT): GasSheet {
     this.calls.hit('Sheet.addDeveloperMetadata');
     if (visibility !== FAKE_VISIBILITY.DOCUMENT && visibility !== FAKE_VISIBILITY.PROJECT) throw new Error('Fake: unknown DeveloperMetadataVisibility');
-    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value, { sheet: this, column: null }, visibility));
+    const holder = { list: () => this.metadata, drop: (m: FakeDeveloperMetadata) => this.metadata.splice(this.metadata.indexOf(m), 1) };
+    this.metadata.push(new FakeDeveloperMetadata(this.calls, key, value, { sheet: this, column: null }, visibility, holder));
     return this;
   }
   /**
@@ -1163,8 +1189,17 @@ export interface Toast {
 
 let nextSpreadsheetId = 1;
 
+/**
+ * Characters of developer metadata (keys plus values) a spreadsheet may hold on itself: the Sheets API
+ * guide (https://developers.google.com/sheets/api/guides/metadata) limits the metadata of a spreadsheet,
+ * and of each sheet, to 30,000 characters; adding past it fails.
+ */
+export const SPREADSHEET_METADATA_LIMIT_CHARS = 30_000;
+
 export class FakeSpreadsheet implements GasSpreadsheet {
   readonly sheets: FakeSheet[] = [];
+  /** Metadata on the spreadsheet itself (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata). */
+  readonly metadata: FakeDeveloperMetadata[] = [];
   readonly toasts: Toast[] = [];
   active: FakeSheet | null = null;
   readonly id = `fake-spreadsheet-${nextSpreadsheetId++}`;
@@ -1240,10 +1275,43 @@ export class FakeSpreadsheet implements GasSpreadsheet {
     this.calls.hit('Spreadsheet.toast');
     this.toasts.push({ msg, title, timeoutSeconds });
   }
+
+  private readonly metadataHolder = {
+    list: () => this.metadata,
+    drop: (m: FakeDeveloperMetadata) => void this.metadata.splice(this.metadata.indexOf(m), 1),
+    checkSize: () => {
+      const size = this.metadata.reduce((n, m) => n + m.key.length + m.value.length, 0);
+      if (size > SPREADSHEET_METADATA_LIMIT_CHARS) throw new Error(`Exception: The developer metadata of the spreadsheet exceeds ${SPREADSHEET_METADATA_LIMIT_CHARS} characters.`);
+    },
+  };
+  /**
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addDeveloperMetadata(String,String,DeveloperMetadataVisibility):
+   * metadata on the spreadsheet itself; keys may repeat (Sheets keeps each entry: "There may be multiple
+   * metadata in a spreadsheet with the same key").
+   */
+  addDeveloperMetadata(key: string, value: string, visibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility): GasSpreadsheet {
+    this.calls.hit('Spreadsheet.addDeveloperMetadata');
+    if (visibility !== FAKE_VISIBILITY.DOCUMENT && visibility !== FAKE_VISIBILITY.PROJECT) throw new Error('Fake: unknown DeveloperMetadataVisibility');
+    if (typeof key !== 'string' || key === '' || typeof value !== 'string') throw new Error('Fake: metadata key and value are strings');
+    const m = new FakeDeveloperMetadata(this.calls, key, value, { sheet: null, column: null }, visibility, this.metadataHolder);
+    this.metadata.push(m);
+    try {
+      this.metadataHolder.checkSize();
+    } catch (e) {
+      this.metadata.pop();
+      throw e;
+    }
+    return this;
+  }
+  /** "Get the developer metadata associated with the top-level spreadsheet": not its sheets' (spreadsheet#getDeveloperMetadata()). */
+  getDeveloperMetadata(): GasDeveloperMetadata[] {
+    this.calls.hit('Spreadsheet.getDeveloperMetadata');
+    return [...this.metadata];
+  }
 }
 
 /** Spreadsheet calls that change the document; Sheets may hold them back until flush() or the end of the run. */
-const WRITE_CALL_RE = /^(Range\.(set|merge|breakApart)|Sheet\.(insert|clear|set|remove|add)|Spreadsheet\.(insertSheet|setActiveSheet))/;
+const WRITE_CALL_RE = /^(Range\.(set|merge|breakApart)|Sheet\.(insert|clear|set|remove|add)|Spreadsheet\.(insertSheet|setActiveSheet|addDeveloperMetadata)|DeveloperMetadata\.(setValue|remove))/;
 
 /** Counts writes made since the last SpreadsheetApp.flush(). */
 class WriteTrackingCounter extends CallCounter {
