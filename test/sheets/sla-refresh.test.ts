@@ -26,7 +26,7 @@ test('the refresh writes the SLA tab, open breaches first, judged at the clock o
   const w = withSla(1_000);
   refresh(w);
   const ss = w.app.spreadsheet;
-  expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues', 'SLA']);
+  expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'SLA', 'Data issues']);
   const values = ss.sheet('SLA').getDataRange().getValues();
   // SAMPLE_NOW is 2026-11-22 12:00 in Moscow: the title says so.
   expect(String(values[0][0])).toContain('2026-11-22 12:00 (Europe/Moscow)');
