@@ -22,7 +22,7 @@ interface SlaJson {
 }
 
 async function run(now: string | null, name: string): Promise<{ sla: SlaJson; speed: { pairs: { from: string; to: string; kind: string }[] } }> {
-  const args = [join(ROOT, 'examples/leads.csv'), '--config', join(ROOT, 'examples/funnel.json'), '--as-of', '2026-11-22', '--out', `${name}.xlsx`, '--json', `${name}.json`, '--quiet'];
+  const args = [join(ROOT, 'examples/leads.csv'), '--config', join(ROOT, 'examples/funnel.json'), '--spend', join(ROOT, 'examples/spend.csv'), '--as-of', '2026-11-22', '--out', `${name}.xlsx`, '--json', `${name}.json`, '--quiet'];
   const r = await runCli(now === null ? args : [...args, '--now', now], dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);

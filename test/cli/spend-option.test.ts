@@ -23,7 +23,7 @@ test('the demo (no input) includes the Channels tab from the sample spend', asyn
   expect(r).toEqual({ code: 0, err: '' });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Channels', 'Data issues']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Cohorts', 'Conversions', 'Channels', 'SLA', 'Data issues']);
   const channels = wb.getWorksheet('Channels')!;
   const firstColumn = (channels.getColumn(1).values as unknown[]).map(String);
   for (const name of ['Google Ads', 'Yandex Direct', 'Facebook', 'Events', 'Partners', 'Organic']) expect(firstColumn).toContain(name);

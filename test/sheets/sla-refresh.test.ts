@@ -26,7 +26,6 @@ test('the refresh writes the SLA tab, open breaches first, judged at the clock o
   const w = withSla(1_000);
   refresh(w);
   const ss = w.app.spreadsheet;
-  // Data issues stays the last tab (the merge of issue 8 with the spend work).
   expect(ss.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'SLA', 'Data issues']);
   const values = ss.sheet('SLA').getDataRange().getValues();
   // SAMPLE_NOW is 2026-11-22 12:00 in Moscow: the title says so.
