@@ -149,6 +149,7 @@ export function settingsToSave(d: Draft): ConfigJson {
   for (const role of Object.keys(columns)) if (columns[role] === '' || d.sliceOff[role]) delete columns[role];
   out.columns = columns;
   foldSpend(d, out);
+  dropEmptySla(out);
   if (d.mode === 'timestamps') {
     delete out.currentStage;
   } else {
@@ -171,6 +172,14 @@ function foldSpend(d: Draft, out: ConfigJson): void {
   for (const k of ['currency', 'sheet', 'marginPercent'] as const) if (spend[k] === '') delete spend[k];
   if (Object.keys(spend).length > 0) out.spend = spend;
   else delete out.spend;
+}
+
+/** No `sla` key for an SLA section left empty (no rules, calendar untouched): an unchanged save stays unchanged. */
+function dropEmptySla(out: ConfigJson): void {
+  const sla = out.sla;
+  if (!isObject(sla)) return;
+  if (isObject(sla.calendar) && Object.keys(sla.calendar).length === 0) delete sla.calendar;
+  if (Array.isArray(sla.rules) && sla.rules.length === 0 && sla.calendar === undefined) delete out.sla;
 }
 
 export interface App {

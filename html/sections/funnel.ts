@@ -6,6 +6,7 @@
 import { append, h, on, select, uid } from '../dom';
 import { field } from '../fields';
 import { currentStageOf, stagesOf, type App, type Section, type StageDraft } from '../model';
+import { renameInRules } from './sla';
 
 const LEAD = 'lead';
 const LOST = 'lost';
@@ -36,6 +37,7 @@ function renameTargets(app: App, from: string, to: string): void {
     for (const k of Object.keys(values)) if (values[k] === from) values[k] = to;
   }
   if (app.draft.handoffStage === from) app.draft.handoffStage = to;
+  renameInRules(app.draft.config, from, to);
 }
 
 function stageRow(app: App, stages: StageDraft[], i: number): HTMLElement {

@@ -9,13 +9,15 @@ import { funnelSection } from './funnel';
 import { refreshSection } from './refresh';
 import { reportSection } from './report';
 import { scheduleSection } from './schedule';
+import { slaSection } from './sla';
 import { spendSection } from './spend';
 
 export const SECTIONS: readonly Section[] = [
   dataSection,
   funnelSection,
-  // SLA and Feedback (issues 8 and 10) go here, beside Spend.
+  slaSection,
   spendSection,
+  // Feedback (issue 10) goes here.
   reportSection,
   refreshSection,
   scheduleSection,
