@@ -8,6 +8,7 @@ import { DEFAULT_PLAUSIBLE_DATES, type PlausibleDatesConfig } from './plausible'
 import type { DateOrder, Grain } from './types';
 import { parseIsoDay } from './time/wall-time';
 import { msg, render, type Message } from './messages';
+import { parseFeedbackConfig, type FeedbackConfig } from './feedback/config';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -69,6 +70,8 @@ export interface FunnelConfig {
   headerRow?: number;
   /** Window of plausible dates (default: from 1990-01-01 to a year after the report date); see plausible.ts. */
   plausibleDates?: PlausibleDatesConfig;
+  /** Closed-loop feedback (the Feedback and Review tabs, the SAL step); feedback/config.ts. */
+  feedback?: FeedbackConfig;
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -91,6 +94,7 @@ const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
+  'feedback',
 ] as const;
 
 /**
@@ -278,6 +282,8 @@ export function parseConfig(input: unknown): ConfigResult {
       if (ok) cfg.plausibleDates = window;
     }
   }
+  const feedback = parseFeedbackConfig(input.feedback, stages.map((st) => st.name), errors);
+  if (feedback) cfg.feedback = feedback;
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 
   return errors.length > 0 ? invalid(errors) : { ok: true, config: cfg };

@@ -4,6 +4,7 @@
  * tests pass their own list (e.g. with a toy report) to the same functions.
  */
 import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
+import { feedbackReport } from './feedback-report';
 import type { AnyReport } from './report-definition';
 
 export const REPORTS: readonly AnyReport[] = [
@@ -11,4 +12,5 @@ export const REPORTS: readonly AnyReport[] = [
   conversionsReport,
   outcomesReport,
   issuesReport,
+  feedbackReport,
 ];

@@ -92,6 +92,12 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'settings.notJson': { path: 'funnel.config', reason: 'Unexpected token' },
   'settings.badParts': { path: 'funnel.config.parts', max: 60, found: 'x' },
   'settings.partMissing': { path: 'funnel.config.1', parts: 3 },
+  'config.feedback.unknownStage': { path: 'feedback.handoffStage', name: 'Sales', known: ['Qualified', 'Won'] },
+  'config.feedback.textList': { path: 'feedback.reasons' },
+  'feedback.unknownVerdict': { known: ['Accepted', 'Won'] },
+  'feedback.badDate': {},
+  'feedback.badAttempts': {},
+  'feedback.duplicateLead': { rows: [3, 9] },
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];

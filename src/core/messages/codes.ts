@@ -142,6 +142,13 @@ export interface MessageParams {
   'settings.notJson': { path: string; reason: string };
   'settings.badParts': { path: string; max: number; found: string };
   'settings.partMissing': { path: string; parts: number };
+  // Closed-loop feedback (issue 10): the `feedback` config key.
+  'config.feedback.unknownStage': { path: string; name: string; known: string[] };
+  'config.feedback.textList': { path: string };
+  'feedback.unknownVerdict': { known: string[] };
+  'feedback.badDate': Record<string, never>;
+  'feedback.badAttempts': Record<string, never>;
+  'feedback.duplicateLead': { rows: number[] };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -178,4 +178,11 @@ export const EN: Catalogue = {
   'settings.notJson': (p) => at(p, `not valid JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `must be a whole number of parts from 1 to ${p.max}, found "${p.found}"`),
   'settings.partMissing': (p) => at(p, `missing (the settings were saved in ${p.parts} parts)`),
+  // Closed-loop feedback (issue 10).
+  'config.feedback.unknownStage': (p) => at(p, `"${p.name}" is not a stage (stages: ${p.known.join(', ')})`),
+  'config.feedback.textList': (p) => at(p, 'must be a list of non-empty texts'),
+  'feedback.unknownVerdict': (p) => `not one of the verdicts (${p.known.join(', ')}): the lead counts as without feedback`,
+  'feedback.badDate': () => 'not a date (YYYY-MM-DD or DD.MM.YYYY): left out of the Review',
+  'feedback.badAttempts': () => 'not a whole number of contact attempts: left out of the Review',
+  'feedback.duplicateLead': (p) => `this lead id is also on rows ${p.rows.join(', ')}: the Review reads the first of them`,
 };

@@ -165,4 +165,11 @@ export const RU: Catalogue = {
   'settings.notJson': (p) => at(p, `не корректный JSON (${p.reason})`),
   'settings.badParts': (p) => at(p, `должно быть целым числом частей от 1 до ${p.max}, найдено «${p.found}»`),
   'settings.partMissing': (p) => at(p, `нет (настройки сохранены в ${p.parts} частях)`),
+  // Обратная связь (задача 10).
+  'config.feedback.unknownStage': (p) => at(p, `«${p.name}» — не этап (этапы: ${p.known.join(', ')})`),
+  'config.feedback.textList': (p) => at(p, 'должно быть списком непустых строк'),
+  'feedback.unknownVerdict': (p) => `не одно из решений (${p.known.join(', ')}): лид считается без обратной связи`,
+  'feedback.badDate': () => 'не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ): не учитывается в разборе',
+  'feedback.badAttempts': () => 'не целое число попыток связаться: не учитывается в разборе',
+  'feedback.duplicateLead': (p) => `этот ID лида есть и в строках ${p.rows.join(', ')}: разбор берёт первую из них`,
 };
