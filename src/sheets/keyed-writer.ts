@@ -16,7 +16,7 @@
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
  * range), one setValues per people's column created now, header styling per run of adjacent spec
- * columns, one header note, one setFrozenRows (Sheet.sort must not take the header along).
+ * columns, one getMaxRows and one setDataValidation per people's column with a dropdown, one header note, one setFrozenRows (Sheet.sort must not take the header along).
  * Strings go out protected (safe-text.ts), so text from a CRM export stays text.
  */
 import { columnLetter } from '../core/a1';
@@ -43,7 +43,7 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
   constructor(
     private readonly ss: GasSpreadsheet,
     private readonly locale: KeyedLocale,
-    private readonly app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility'>,
+    private readonly app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility' | 'newDataValidation'>,
   ) {}
 
   mergeKeyedTab(spec: KeyedTabSpec, rows: readonly KeyedRow[]): KeyedMergeResult {
@@ -78,9 +78,29 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_KEY, c.id);
     }
     this.styleHeader(sheet, plan);
+    this.dropdowns(sheet, spec, plan);
     const key = plan.columns.find((c) => c.id === spec.key.id)!;
     sheet.getRange(1, key.index + 1, 1, 1).setNotes([[headerNote(spec.key.label[this.locale], this.locale)]]);
     sheet.setFrozenRows(1);
+  }
+
+  /**
+   * People's columns with a dropdown get it on every cell below the header, in one setDataValidation
+   * per such column (the list follows the settings). Other values stay allowed: Sheets marks them
+   * instead of refusing them, so a value typed before the list changed is never rejected. A rule
+   * never changes what a cell holds.
+   */
+  private dropdowns(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {
+    const withList = spec.human.filter((h) => h.dropdown && h.dropdown.length > 0);
+    if (withList.length === 0) return;
+    const rows = sheet.getMaxRows() - 1;
+    if (rows < 1) return;
+    for (const h of withList) {
+      const at = plan.columns.find((c) => c.id === h.id)!;
+      const items = [...new Set(h.dropdown!.map((l) => l[this.locale]))];
+      const rule = this.app.newDataValidation().requireValueInList(items, true).setAllowInvalid(true).build();
+      sheet.getRange(2, at.index + 1, rows, 1).setDataValidation(rule);
+    }
   }
 
   /** Header cells of spec columns: people's columns yellow, ours grey, all bold; one pair of calls per run of adjacent columns. */
