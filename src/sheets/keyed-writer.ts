@@ -12,7 +12,7 @@
  * header and tagged); a generated report tab of ours with that name is refused, since its next
  * refresh would clear what people typed.
  *
- * Calls, whatever the number of rows: one getDataRange().getValues(), one metadata search plus three
+ * Calls, whatever the number of rows: one getDataRange().getValues(), two getValues re-reading the header row and the key column right before the write (see unchangedSinceRead), one metadata search plus three
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
  * range), one setValues per people's column created now, header styling per run of adjacent spec
@@ -30,6 +30,34 @@ import { ensureSize } from './grid-size';
 import { OWNER_KEY, ownerKind } from './tab-owner';
 
 export const COLUMN_KEY = 'funnel.col';
+
+/** Reads and plans again at most this often when people keep sorting while the refresh runs. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Concurrent edits (people keep working while a refresh runs; the document lock only keeps other
+ * scripts out). The write covers the owned columns only, so a value typed into a people's cell
+ * between the read and the write is never overwritten. What would go wrong is a change of *position*
+ * in between (a sort, an inserted or deleted row, a moved column): owned values would land beside
+ * other rows' people's cells. So right before writing, the header row and the key column are read
+ * again (two calls) and compared with the first read; when either changed, the tab is read and
+ * planned again.
+ */
+function unchangedSinceRead(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan, values: readonly CellValue[][]): boolean {
+  if (values.length === 0) return true;
+  const width = Math.max(1, values[0].length);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  if (header.some((v, j) => !sameCell(v, values[0][j]))) return false;
+  const key = plan.columns.find((c) => c.id === spec.key.id)!;
+  if (key.foundBy === 'created') return true;
+  const keys = sheet.getRange(1, key.index + 1, values.length, 1).getValues() as CellValue[][];
+  return keys.every((line, r) => sameCell(line[0], values[r][key.index]));
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? '') === (b ?? '');
+}
 export const KEYED_KIND = 'keyed';
 
 /** A generated tab of ours has the requested name: it is cleared on every refresh, so people must not type there. */
@@ -58,11 +86,15 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       const kind = ownerKind(sheet, this.app);
       if (kind !== null) throw new KeyedTabNameTakenError(spec.sheetName);
     }
-    const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
-    const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
-    const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
-    this.write(sheet, spec, plan);
-    return plan.result;
+    for (let attempt = 1; ; attempt++) {
+      const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
+      const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
+      const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
+      if (fresh || attempt === MAX_ATTEMPTS || unchangedSinceRead(sheet, spec, plan, values)) {
+        this.write(sheet, spec, plan);
+        return plan.result;
+      }
+    }
   }
 
   private write(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {

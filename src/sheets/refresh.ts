@@ -22,6 +22,9 @@ import { REPORTS } from '../report/registry';
 import type { AnyReport } from '../report/report-definition';
 import { computeReports, reportLayouts, runReport, skippedLine, type ReportTabLayout } from '../report/run-reports';
 import type { GasLockService } from './gas';
+import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
+import { feedbackReport } from '../report/feedback-report';
+import { KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
@@ -102,6 +105,8 @@ export interface ComputedRefresh {
   tabs: ReportTabLayout[];
   /** Reports skipped for an absent input, as status lines in the report's language. */
   skippedReports: string[];
+  /** Keyed tabs to merge after the report tabs (the Feedback tab), with their fresh computed rows. */
+  keyed: { spec: KeyedTabSpec; rows: KeyedRow[] }[];
 }
 
 /** The report whose tab carries the status line. */
@@ -146,11 +151,17 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
     return { ok: false, message: saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message };
   }
   const { config } = prepared.run;
+  // `feedback` in the settings makes the refresh create the Feedback tab (its sheet name may be custom).
+  if (config.feedback && !prepared.run.inputs.feedback) {
+    prepared.run.inputs.feedback = { sheet: config.feedback.sheet, rows: wb.readAll(config.feedback.sheet) ?? [] };
+  }
   const computed = computeReports(prepared.run, registry);
+  const feedback = computed.models.get(feedbackReport);
+  const keyed = feedback ? [{ spec: feedback.spec, rows: feedback.rows }] : [];
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
   const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
-  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports } };
+  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports, keyed } };
 }
 
 /** Step 2: writes the computed layouts, the status line on the Cohorts tab (by id) and the last-run record. */
@@ -167,6 +178,16 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     } catch (e) {
       if (!(e instanceof SheetTakenError)) throw e;
       skipped.push(strings.tabTaken(e.wanted, e.alternative));
+    }
+  }
+
+  for (const k of c.keyed) {
+    try {
+      wb.mergeKeyedTab(k.spec, k.rows, c.reportLocale);
+      tabs.push(k.spec.sheetName);
+    } catch (e) {
+      if (!(e instanceof KeyedTabNameTakenError)) throw e;
+      skipped.push(strings.tabTaken(e.sheet, e.sheet));
     }
   }
 

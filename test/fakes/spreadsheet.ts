@@ -406,7 +406,12 @@ export class FakeRange implements GasRange {
 
   getValues(): unknown[][] {
     this.calls.hit('Range.getValues');
-    return this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+    const values = this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+    // A person's edit landing right after this read (test hook; each hook runs once).
+    const hook = this.sheet.afterNextRead;
+    this.sheet.afterNextRead = null;
+    hook?.();
+    return values;
   }
 
   setValues(values: unknown[][]): GasRange {
@@ -614,6 +619,8 @@ export class FakeSheet implements GasSheet {
   columnMetadata: FakeDeveloperMetadata[] = [];
   /** Rows (1-based) a filter hides. */
   hiddenByFilter = new Set<number>();
+  /** Test hook: run once right after the next Range.getValues on this sheet (a person editing while a script runs). */
+  afterNextRead: (() => void) | null = null;
 
   constructor(
     readonly parent: FakeSpreadsheet,
