@@ -17,6 +17,8 @@ export interface CliOptions {
   columns?: ColumnMapping[];
   out?: string;
   json?: string;
+  /** --feedback FILE: the previous Feedback tab (CSV/XLSX export) or the previous report XLSX. */
+  feedback?: string;
   lang?: CliLocale;
   quiet: boolean;
   help: boolean;
@@ -24,7 +26,7 @@ export interface CliOptions {
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--column', '--out', '--json', '--lang'] as const;
+const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--grain', '--filter', '--column', '--out', '--json', '--lang', '--feedback'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The --lang value if one is given, so even argument errors can be reported in that language. */
@@ -105,6 +107,9 @@ function setOption(o: CliOptions, name: ValueOption, value: string, m: CliMessag
       break;
     case '--json':
       o.json = value;
+      break;
+    case '--feedback':
+      o.feedback = value;
       break;
     case '--lang':
       if (value !== 'en' && value !== 'ru') return m.badValue(name, value, 'en or ru');

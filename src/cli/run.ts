@@ -12,6 +12,11 @@ import { SAMPLE_CONFIG, sampleLeadRows } from '../core/sample-data';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
+import { DEFAULT_FEEDBACK } from '../core/feedback/config';
+import { feedbackSpec } from '../core/feedback/spec';
+import type { RunInputs } from '../core/inputs';
+import { feedbackReport } from '../report/feedback-report';
+import { readFeedbackFile, type FeedbackInput } from './feedback-input';
 import type { AnyReport } from '../report/report-definition';
 import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine } from '../report/run-reports';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
@@ -117,7 +122,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const asOf = o.asOf ?? localToday(io.now ? io.now() : new Date());
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
-  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config)].filter((p): p is string => p !== undefined);
+  const feedbackPath = o.feedback === undefined ? undefined : resolve(io.cwd, o.feedback);
+  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config), feedbackPath].filter((p): p is string => p !== undefined);
   const outputProblem = checkOutputs(outPath, jsonPath, readPaths);
   if (outputProblem) {
     const p = outputProblem;
@@ -162,6 +168,20 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   }
   lap('config');
 
+  // Closed-loop feedback: `--feedback FILE` (or `feedback` in the config) adds the Feedback and Review tabs.
+  const fbConfig = feedbackPath || input.config.feedback ? (input.config.feedback ?? DEFAULT_FEEDBACK) : undefined;
+  const fbSpec = fbConfig ? feedbackSpec(fbConfig.sheet, fbConfig.reasons) : undefined;
+  let fbPrevious: FeedbackInput | undefined;
+  if (fbSpec && feedbackPath) {
+    fileSize(feedbackPath, m);
+    try {
+      fbPrevious = await readFeedbackFile(feedbackPath, fbSpec, input.config.timeZone);
+    } catch (e) {
+      throw new UsageError(m.fileUnreadable(feedbackPath, errorText(e)));
+    }
+  }
+  const inputs: RunInputs = fbSpec ? { feedback: { sheet: fbSpec.sheetName, rows: fbPrevious?.rows ?? [] } } : {};
+
   progress.phase(m.phase.compute, 0);
   const csv = input.csv;
   // The input file is the run's `leads` input (the only input the CLI reads today).
@@ -170,6 +190,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
     sheet: input.sheet,
     sourceName: input.sourceName,
     asOf,
+    inputs,
     ...(o.grain ? { grain: o.grain } : {}),
     ...(o.filters ? { filters: o.filters } : {}),
     ...(csv
@@ -208,6 +229,11 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t.layout));
+  const fbModel = computed.models.get(feedbackReport);
+  if (fbModel) {
+    const { XlsxKeyedTabWriter } = await import('./xlsx-keyed');
+    new XlsxKeyedTabWriter(writer.workbook, fbPrevious?.previous ?? null, reportLocale).mergeKeyedTab(fbModel.spec, fbModel.rows);
+  }
   progress.phase(m.phase.write, 0.5);
   await writeOutputs(m, [
     { path: outPath, write: (tmp) => writer.writeFile(tmp) },
