@@ -5,7 +5,7 @@ import type { ReportLocale } from './i18n';
 import type { TabLayout } from './layout';
 import { reviewStrings } from './review-strings';
 
-const WIDTHS = [260, 100, 110, 100, 90, 100, 90, 260, 80, 80];
+const WIDTHS = [250, 140, 120, 130, 90, 100, 90, 260, 80, 80];
 
 export function buildReviewTab(m: ReviewModel, locale: ReportLocale): TabLayout {
   const s = reviewStrings(locale);
@@ -52,7 +52,7 @@ export function buildReviewTab(m: ReviewModel, locale: ReportLocale): TabLayout 
   else {
     header(s.discussHeader);
     for (const d of m.discuss) {
-      g.addRow([{ v: d.lead }, { v: blank(d.manager) }, { v: blank(d.channel) }, { v: s.why(d.why), color: d.why === 'noFeedback' ? COLOR.error : COLOR.warning }, countCell(d.days)]);
+      g.addRow([{ v: d.lead }, { v: blank(d.manager) }, { v: blank(d.channel) }, { v: s.why(d.why), wrap: true, color: d.why === 'noFeedback' ? COLOR.error : COLOR.warning }, countCell(d.days)]);
     }
   }
 
