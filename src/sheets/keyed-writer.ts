@@ -16,7 +16,7 @@
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
  * range), one setValues per people's column created now, header styling per run of adjacent spec
- * columns, one getMaxRows and one setDataValidation per people's column with a dropdown, one header note, one setFrozenRows (Sheet.sort must not take the header along).
+ * columns, one setDataValidation per people's column with a dropdown, one header note, one setFrozenRows (Sheet.sort must not take the header along).
  * Strings go out protected (safe-text.ts), so text from a CRM export stays text.
  */
 import { columnLetter } from '../core/a1';
@@ -98,7 +98,7 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
   }
 
   private write(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {
-    ensureSize(sheet, plan.rowCount, plan.width);
+    const { maxRows } = ensureSize(sheet, plan.rowCount, plan.width);
     for (const run of contiguousRuns(plan.owned)) {
       const grid = Array.from({ length: plan.rowCount }, (_, r) => run.map((o) => dataToSheetValue(o.values[r])));
       sheet.getRange(1, run[0].index + 1, plan.rowCount, run.length).setValues(grid);
@@ -110,7 +110,7 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_KEY, c.id);
     }
     this.styleHeader(sheet, plan);
-    this.dropdowns(sheet, spec, plan);
+    this.dropdowns(sheet, spec, plan, maxRows);
     const key = plan.columns.find((c) => c.id === spec.key.id)!;
     sheet.getRange(1, key.index + 1, 1, 1).setNotes([[headerNote(spec.key.label[this.locale], this.locale)]]);
     sheet.setFrozenRows(1);
@@ -122,10 +122,10 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
    * instead of refusing them, so a value typed before the list changed is never rejected. A rule
    * never changes what a cell holds.
    */
-  private dropdowns(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {
+  private dropdowns(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan, maxRows: number): void {
     const withList = spec.human.filter((h) => h.dropdown && h.dropdown.length > 0);
     if (withList.length === 0) return;
-    const rows = sheet.getMaxRows() - 1;
+    const rows = maxRows - 1;
     if (rows < 1) return;
     for (const h of withList) {
       const at = plan.columns.find((c) => c.id === h.id)!;
