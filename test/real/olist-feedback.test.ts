@@ -6,7 +6,7 @@
  * the CLI (`--feedback FILE`) and through the Sheets refresh on the fakes. Every count of the Review
  * checked here is computed in this file from the raw CSVs and the generated history, not by the engine.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -162,7 +162,7 @@ test('CLI: --feedback with a CSV history writes the merged Feedback tab and a Re
   const r = await runCli(['leads.csv', '--config', 'config.json', '--feedback', 'feedback.csv', '--as-of', AS_OF, '--out', 'report.xlsx', '--json', 'report.json', '--quiet'], dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  const json = JSON.parse(require('node:fs').readFileSync(join(dir, 'report.json'), 'utf8')) as { review: ReviewJson };
+  const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { review: ReviewJson };
   checkReview(json.review);
 
   const wb = new ExcelJS.Workbook();
