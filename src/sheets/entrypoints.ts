@@ -24,6 +24,7 @@
 import { openMenu, openSidebar, runRefreshReports, runSetUpExampleSheets, toSidebarResult, type SidebarResult } from './app';
 import type { RefreshOutcome } from './refresh';
 import { appsScriptEnv, funnelCohorts, funnelConversion } from './custom-functions';
+import { funnelFeedback } from './feedback-function';
 
 /**
  * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
@@ -117,4 +118,19 @@ export function FUNNEL_CONVERSION(leads: unknown, from_stage: unknown, to_stage:
  */
 export function FUNNEL_COHORTS(leads: unknown, grain?: unknown, as_of?: unknown): (string | number | Date)[][] {
   return funnelCohorts(leads, grain, as_of, appsScriptEnv());
+}
+
+/**
+ * Review summary of a Feedback tab range: per salesperson (or another column, or month) the leads
+ * handed over, feedback given, accepted, rejected, not qualified and won, with a Total row.
+ * Сводка обратной связи продаж по продавцам (или другому столбцу, или месяцам).
+ *
+ * @param {Array<Array>} feedback The Feedback tab range with its header row, e.g. Feedback!A:O.
+ * @param {string} group_by Optional column header to group by ("Manager" by default, "Channel", "Reason", "Sales verdict"…) or "month".
+ * @param {string} metric Optional: "summary" (default, every measure) or one of handed, feedback, feedback_rate, accepted, accepted_rate, rejected, not_qualified, won.
+ * @return A table with a header row: the group, then one column per measure; a Total row last.
+ * @customfunction
+ */
+export function FUNNEL_FEEDBACK(feedback: unknown, group_by?: unknown, metric?: unknown): (string | number)[][] {
+  return funnelFeedback(feedback, group_by, metric);
 }
