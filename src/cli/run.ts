@@ -212,7 +212,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const issues = input.detectionIssues?.length ? [...input.detectionIssues, ...prepared.dataIssues] : prepared.dataIssues;
   const computed = computeReports({ ...prepared, dataIssues: atHeaderRow(issues, (csv?.linesBefore ?? 0) + headerRow + 1) }, io.reports ?? REPORTS);
   const report = runReport(computed);
-  for (const s of computed.skipped) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
+  // Feedback is opt-in (--feedback, or `feedback` in the config): its absence is not news.
+  for (const s of computed.skipped.filter((x) => x.missing !== 'feedback')) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');

@@ -160,7 +160,8 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const keyed = feedback ? [{ spec: feedback.spec, rows: feedback.rows }] : [];
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
-  const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
+  // Feedback is opt-in (a Feedback sheet, or `feedback` in the settings): its absence is not news.
+  const skippedReports = computed.skipped.filter((s) => s.missing !== 'feedback').map((s) => skippedLine(s, config.locale, 'sheet'));
   return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports, keyed } };
 }
 
