@@ -3,7 +3,7 @@
  * comments from the rows below (report date 2026-03-31, end of day; whole days rounded down).
  */
 import { parseConfig } from '../../src/core/config';
-import { prepareRun } from '../../src/core/engine';
+import { computeCohortModel, prepareRun } from '../../src/core/engine';
 import { computeFeedback } from '../../src/report/feedback-report';
 import { resolveHandoffStage } from '../../src/core/feedback/config';
 
@@ -110,4 +110,36 @@ test('config errors name their path', () => {
   expect(r.ok).toBe(false);
   if (r.ok) return;
   expect(r.problems.map((p) => (p.params as { path: string }).path).sort()).toEqual(['feedback.extra', 'feedback.handoffStage', 'feedback.reasons', 'feedback.staleDays']);
+});
+
+describe('SAL from feedback', () => {
+  function runSal(feedbackRows: (string | number)[][] | undefined, asOf = '2026-03-31') {
+    const parsed = parseConfig({
+      columns: { id: 'id', createdAt: 'created', channel: 'channel', manager: 'manager' },
+      stages: [
+        { name: 'Qualified', column: 'qualified' },
+        { name: 'Won', column: 'won' },
+      ],
+      feedback: { salStage: 'SAL' },
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const prepared = prepareRun(LEADS, { config: parsed.config, sheet: 'Leads', sourceName: 't', asOf, ...(feedbackRows ? { inputs: { feedback: { sheet: 'Feedback', rows: feedbackRows } } } : {}) });
+    if (!prepared.ok) throw new Error(prepared.error);
+    return prepared.run;
+  }
+
+  test('acceptance is a step after the hand-off stage in the cohort report, with its conversion', () => {
+    const run = runSal(FEEDBACK);
+    const cohorts = computeCohortModel(run);
+    expect(cohorts.stages).toEqual(['Lead', 'Qualified', 'SAL', 'Won']);
+    // Lead 5; Qualified L1 L2 L3 L5; SAL: L1 accepted, L5 implied by Won (L2 rejected, L3 no verdict); Won L1 L5.
+    expect(cohorts.total.reached).toEqual([5, 4, 2, 2]);
+    // L1's SAL time is its first contact attempt (03-04): as of 03-03 it has not passed SAL yet.
+    // Created by 03-03: L1, L2, L5; all three qualified by then; L5's win (03-25) is later.
+    expect(computeCohortModel(runSal(FEEDBACK, '2026-03-03')).total.reached).toEqual([3, 3, 0, 0]);
+  });
+
+  test('without a feedback input the step is not added', () => {
+    expect(computeCohortModel(runSal(undefined)).stages).toEqual(['Lead', 'Qualified', 'Won']);
+  });
 });
