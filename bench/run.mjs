@@ -14,6 +14,8 @@
  * 5. checks that engine, naive reference, CLI and DuckDB give identical weekly counts: exit 1 if not;
  * 6. Sheets refresh on fakes (bench/sheets-refresh.ts): service calls per refresh, compute time per
  *    100,000 leads.
+ * 7. Feedback tab refresh on fakes (bench/feedback-refresh.ts): service calls, refresh and merge time,
+ *    beside a naive whole-grid rewrite in the same run; the two grids must be identical.
  * Figures are printed, never asserted: only the correctness check can fail the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -250,6 +252,20 @@ async function main() {
       console.log('  (compute only: Google\'s latency per call is what the call count stands for)');
       const last = figures[figures.length - 1];
       summary.push([`Sheets refresh on fakes, ${last.leads.toLocaleString('en-US')} leads`, fmtMs(last.computeMs), '', `${last.calls} calls; ${fmtMs(last.computeMsPer100k)} per 100,000 leads`]);
+    }
+
+    if (!opts.skipSheets) {
+      // Issue 10: bench/feedback-refresh.ts, the Feedback keyed tab on the fakes beside a naive rewrite.
+      console.log(`\n== Feedback tab refresh on fakes (keyed merge vs a naive whole-grid rewrite; median of ${opts.runs}) ==`);
+      const f = runNode('Feedback refresh bench', [path.join(BENCH_OUT, 'feedback-refresh.js'), ...opts.sheetsCounts.map(String), '--runs', String(opts.runs), '--json'], { tmp });
+      const figures = JSON.parse(f.stdout.trim().split('\n').pop());
+      console.log(table(
+        ['rows', 'service calls', 'refresh on fakes', 'merge plan', 'naive reference', 'same grid'],
+        figures.map((x) => [x.rows.toLocaleString('en-US'), x.calls, fmtMs(x.refreshMs), fmtMs(x.planMs), fmtMs(x.naiveMs), x.identical ? 'yes' : 'NO']),
+      ));
+      for (const x of figures) if (!x.identical) failures.push([`Feedback merge, ${x.rows} rows`, ['the merged tab differs from the naive reference']]);
+      const last = figures[figures.length - 1];
+      summary.push([`Feedback refresh on fakes, ${last.rows.toLocaleString('en-US')} rows`, fmtMs(last.refreshMs), '', `${last.calls} calls; naive ${fmtMs(last.naiveMs)}`]);
     }
 
     console.log('\n== Correctness: identical weekly counts ==');
