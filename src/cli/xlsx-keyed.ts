@@ -135,11 +135,14 @@ export class XlsxKeyedTabWriter implements KeyedTabWriter {
       });
     }
     for (const h of plan.createdHumanHeaders) ws.getCell(1, h.index + 1).value = h.label;
+    // Dropdown columns are wider: their items are phrases ("Rejected — not qualified").
+    const withList = new Set(spec.human.filter((h) => h.dropdown && h.dropdown.length > 0).map((h) => h.id));
     for (const c of plan.columns) {
       const cell = ws.getCell(1, c.index + 1);
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.owner === 'people' ? HUMAN_HEADER_BACKGROUND : OWNED_HEADER_BACKGROUND) } };
       cell.font = { ...(cell.font ?? {}), bold: true };
-      if (c.foundBy === 'created' && !ws.getColumn(c.index + 1).width) ws.getColumn(c.index + 1).width = 16;
+      // A width people set stays; columns without one (new, or from a CSV export) get one that fits their header.
+      if (!ws.getColumn(c.index + 1).width) ws.getColumn(c.index + 1).width = withList.has(c.id) ? 26 : 16;
     }
     // Dropdowns on people's columns below the header (other values allowed, flagged by Excel's warning style).
     const last = Math.max(plan.rowCount, 1000);

@@ -51,6 +51,6 @@ export const feedbackReport: ReportDefinition<FeedbackModel> = {
   title: { en: 'Review', ru: 'Разбор' },
   needs: ['feedback'],
   compute: computeFeedback,
-  layout: (model, opts) => buildReviewTab(model.review, opts.locale),
+  layout: (model, opts) => buildReviewTab(model.review, opts.locale, model.issues),
   json: (model) => ({ review: { ...model.review, feedbackIssues: model.issues.map(({ row, column, value, problem }) => ({ row, column, value, problem })) } }),
 };

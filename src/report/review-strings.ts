@@ -29,6 +29,9 @@ export interface ReviewStrings {
   won: string;
   lost: string;
   none: string;
+  issuesTitle: (n: number) => string;
+  issuesHeader: string[];
+  moreIssues: (n: number) => string;
 }
 
 const EN: ReviewStrings = {
@@ -41,8 +44,8 @@ const EN: ReviewStrings = {
   total: 'Total',
   blank: '(blank)',
   discussTitle: 'To discuss first',
-  discussHeader: ['Lead ID', 'Salesperson', 'Channel', 'Why', 'Days'],
-  why: (w) => (w === 'noFeedback' ? 'no feedback since hand-off' : 'stalled since last stage change'),
+  discussHeader: ['Lead ID', 'Salesperson', 'Channel', 'Why', 'Days (since hand-off / last change)'],
+  why: (w) => (w === 'noFeedback' ? 'no verdict' : 'stalled'),
   nothingToDiscuss: 'Nothing overdue: every lead has feedback in time and none is stalled.',
   qualityTitle: (d) => `Wrongly qualified (Rejected — not qualified) by ${{ channel: 'channel', product: 'product', region: 'region' }[d]}: what marketing must fix`,
   qualityHeader: ['Value', 'Handed over', 'With verdict', 'Not qualified', 'Share of verdicts'],
@@ -60,6 +63,9 @@ const EN: ReviewStrings = {
   won: 'Won',
   lost: 'Lost',
   none: '—',
+  issuesTitle: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} of the Feedback tab could not be read (left out of the counts below)`,
+  issuesHeader: ['Cell', 'Column', 'Value', 'Problem'],
+  moreIssues: (n) => `… and ${n} more (all are in the --json output)`,
 };
 
 const RU: ReviewStrings = {
@@ -72,8 +78,8 @@ const RU: ReviewStrings = {
   total: 'Итого',
   blank: '(пусто)',
   discussTitle: 'Обсудить первыми',
-  discussHeader: ['ID лида', 'Продавец', 'Канал', 'Почему', 'Дней'],
-  why: (w) => (w === 'noFeedback' ? 'нет обратной связи после передачи' : 'завис с последней смены этапа'),
+  discussHeader: ['ID лида', 'Продавец', 'Канал', 'Почему', 'Дней (с передачи / смены этапа)'],
+  why: (w) => (w === 'noFeedback' ? 'нет решения' : 'завис'),
   nothingToDiscuss: 'Просроченного нет: по всем лидам обратная связь вовремя, зависших нет.',
   qualityTitle: (d) => `Ошибочно квалифицированные (Отклонён — не квалифицирован) по ${{ channel: 'каналам', product: 'продуктам', region: 'регионам' }[d]}: что исправить маркетингу`,
   qualityHeader: ['Значение', 'Передано', 'С решением', 'Не квалифицированы', 'Доля от решений'],
@@ -91,6 +97,9 @@ const RU: ReviewStrings = {
   won: 'Выигран',
   lost: 'Проигран',
   none: '—',
+  issuesTitle: (n) => `Не удалось прочитать ячеек листа обратной связи: ${n} (не учтены ниже)`,
+  issuesHeader: ['Ячейка', 'Столбец', 'Значение', 'Проблема'],
+  moreIssues: (n) => `… и ещё ${n} (все есть в выводе --json)`,
 };
 
 export function reviewStrings(locale: ReportLocale): ReviewStrings {

@@ -1,5 +1,7 @@
 /** The Review tab: the ReviewModel (core/feedback/review.ts) as one block of sections, read top to bottom at the meeting. */
 import type { ManagerRow, ReviewModel } from '../core/feedback/review';
+import { columnLetter } from '../core/a1';
+import type { DataIssue } from '../core/types';
 import { COLOR, FMT, GridBuilder, addParagraph, countCell, rateCell, type CellInput } from './format';
 import type { ReportLocale } from './i18n';
 import type { TabLayout } from './layout';
@@ -7,7 +9,10 @@ import { reviewStrings } from './review-strings';
 
 const WIDTHS = [250, 140, 120, 130, 90, 100, 90, 260, 80, 80];
 
-export function buildReviewTab(m: ReviewModel, locale: ReportLocale): TabLayout {
+/** Unreadable Feedback cells listed on the tab at most (the rest are counted; all are in `--json`). */
+const MAX_ISSUES = 50;
+
+export function buildReviewTab(m: ReviewModel, locale: ReportLocale, issues: readonly DataIssue[] = []): TabLayout {
   const s = reviewStrings(locale);
   const g = new GridBuilder();
   const header = (cells: string[]): void => {
@@ -22,6 +27,15 @@ export function buildReviewTab(m: ReviewModel, locale: ReportLocale): TabLayout 
 
   g.addRow([{ v: s.title(m.asOf, m.handoffStage), bold: true, color: COLOR.titleFont }]);
   addParagraph(g, { v: s.subtitle(m.staleDays, m.noFeedbackDays), italic: true, color: COLOR.subtitleFont }, WIDTHS);
+
+  if (issues.length > 0) {
+    section(s.issuesTitle(issues.length));
+    header(s.issuesHeader);
+    for (const i of issues.slice(0, MAX_ISSUES)) {
+      g.addRow([{ v: `${i.sheet}!${columnLetter(i.col ?? 0)}${i.row}` }, { v: i.column }, { v: i.value }, { v: locale === 'ru' ? i.problemRu : i.problem, color: COLOR.warning }]);
+    }
+    if (issues.length > MAX_ISSUES) g.addRow([{ v: s.moreIssues(issues.length - MAX_ISSUES), italic: true }]);
+  }
 
   section(s.byManager);
   header(s.managerHeader);
@@ -52,7 +66,7 @@ export function buildReviewTab(m: ReviewModel, locale: ReportLocale): TabLayout 
   else {
     header(s.discussHeader);
     for (const d of m.discuss) {
-      g.addRow([{ v: d.lead }, { v: blank(d.manager) }, { v: blank(d.channel) }, { v: s.why(d.why), wrap: true, color: d.why === 'noFeedback' ? COLOR.error : COLOR.warning }, countCell(d.days)]);
+      g.addRow([{ v: d.lead }, { v: blank(d.manager) }, { v: blank(d.channel) }, { v: s.why(d.why), color: d.why === 'noFeedback' ? COLOR.error : COLOR.warning }, countCell(d.days)]);
     }
   }
 
