@@ -16,6 +16,7 @@ import { DEFAULT_FEEDBACK } from '../core/feedback/config';
 import { feedbackSpec } from '../core/feedback/spec';
 import type { RunInputs } from '../core/inputs';
 import { feedbackReport } from '../report/feedback-report';
+import { reviewStrings } from '../report/review-strings';
 import { readFeedbackFile, type FeedbackInput } from './feedback-input';
 import type { AnyReport } from '../report/report-definition';
 import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine } from '../report/run-reports';
@@ -231,9 +232,11 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t.layout));
   const fbModel = computed.models.get(feedbackReport);
+  let feedbackLine: string | undefined;
   if (fbModel) {
     const { XlsxKeyedTabWriter } = await import('./xlsx-keyed');
-    new XlsxKeyedTabWriter(writer.workbook, fbPrevious?.previous ?? null, reportLocale).mergeKeyedTab(fbModel.spec, fbModel.rows);
+    const merged = new XlsxKeyedTabWriter(writer.workbook, fbPrevious?.previous ?? null, reportLocale).mergeKeyedTab(fbModel.spec, fbModel.rows);
+    feedbackLine = reviewStrings(reportLocale).mergeLine(merged.sheet, fbModel.rows.length, merged.appended.length, merged.orphaned.length, merged.duplicates.length);
   }
   progress.phase(m.phase.write, 0.5);
   await writeOutputs(m, [
@@ -250,6 +253,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
 `);
   }
+  if (feedbackLine && !o.quiet) io.stdout.write(`${feedbackLine}\n`);
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
 }

@@ -32,6 +32,8 @@ export interface ReviewStrings {
   issuesTitle: (n: number) => string;
   issuesHeader: string[];
   moreIssues: (n: number) => string;
+  /** What a refresh did to the Feedback tab, for the status line and the CLI. */
+  mergeLine: (sheet: string, rows: number, added: number, gone: number, duplicates: number) => string;
 }
 
 const EN: ReviewStrings = {
@@ -66,6 +68,8 @@ const EN: ReviewStrings = {
   issuesTitle: (n) => `${n} ${n === 1 ? 'cell' : 'cells'} of the Feedback tab could not be read (left out of the counts below)`,
   issuesHeader: ['Cell', 'Column', 'Value', 'Problem'],
   moreIssues: (n) => `… and ${n} more (all are in the --json output)`,
+  mergeLine: (sheet, rows, added, gone, dup) =>
+    `${sheet}: ${rows} handed-over leads, ${added} new` + (gone > 0 ? `, ${gone} not in Leads any more` : '') + (dup > 0 ? `, ${dup} duplicate ids (flagged)` : ''),
 };
 
 const RU: ReviewStrings = {
@@ -100,6 +104,8 @@ const RU: ReviewStrings = {
   issuesTitle: (n) => `Не удалось прочитать ячеек листа обратной связи: ${n} (не учтены ниже)`,
   issuesHeader: ['Ячейка', 'Столбец', 'Значение', 'Проблема'],
   moreIssues: (n) => `… и ещё ${n} (все есть в выводе --json)`,
+  mergeLine: (sheet, rows, added, gone, dup) =>
+    `${sheet}: переданных лидов ${rows}, новых ${added}` + (gone > 0 ? `, больше нет в лидах ${gone}` : '') + (dup > 0 ? `, повторяющихся ID ${dup} (помечены)` : ''),
 };
 
 export function reviewStrings(locale: ReportLocale): ReviewStrings {

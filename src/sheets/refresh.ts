@@ -24,6 +24,7 @@ import { computeReports, reportLayouts, runReport, skippedLine, type ReportTabLa
 import type { GasLockService } from './gas';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import { feedbackReport } from '../report/feedback-report';
+import { reviewStrings } from '../report/review-strings';
 import { KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs } from './input-sheets';
@@ -182,10 +183,12 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     }
   }
 
+  const keyedLines: string[] = [];
   for (const k of c.keyed) {
     try {
-      wb.mergeKeyedTab(k.spec, k.rows, c.reportLocale);
+      const r = wb.mergeKeyedTab(k.spec, k.rows, c.reportLocale);
       tabs.push(k.spec.sheetName);
+      keyedLines.push(reviewStrings(c.reportLocale).mergeLine(r.sheet, k.rows.length, r.appended.length, r.orphaned.length, r.duplicates.length));
     } catch (e) {
       if (!(e instanceof KeyedTabNameTakenError)) throw e;
       skipped.push(strings.tabTaken(e.sheet, e.sheet));
@@ -201,7 +204,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
   const cohortsLayout = c.tabs.find((t) => t.id === STATUS_TAB_ID)?.layout;
   const cohortsSheet = cohortsLayout ? writer.sheetNameOf(cohortsLayout.name) : undefined;
   const cell = cohortsLayout ? statusCell(cohortsLayout, c.report.stages.length) : null;
-  const status = [uiStrings(c.reportLocale).statusLine(facts), ...c.skippedReports].join(' · ');
+  const status = [uiStrings(c.reportLocale).statusLine(facts), ...keyedLines, ...c.skippedReports].join(' · ');
   if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, status);
 
   const record: RefreshRecord = {

@@ -38,6 +38,8 @@ test('Sheets: the first refresh creates the Feedback tab (leads that reached Qua
   expect(runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
   const byLead = new Map(fb.peekValues().slice(1).map((l) => [l[0], l[verdict - 1]]));
   expect(Object.fromEntries(byLead)).toEqual({ L1: 'Accepted', L2: '', L5: '', L6: 'Rejected — duplicate' });
+  // The status line says what the refresh did to the tab (first run: 4 new; this one: none).
+  expect(String(w.app.spreadsheet.sheet('Cohorts').peek(1, 9))).toMatch(/ · Feedback: 4 handed-over leads, 0 new$/);
   const review = w.app.spreadsheet.sheet('Review').peekValues();
   const total = review.find((l) => l[0] === 'Total')!;
   // 4 handed over, 2 with a verdict (50%), 1 accepted (25%), 1 rejected.
