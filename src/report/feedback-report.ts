@@ -37,7 +37,10 @@ export function computeFeedback(run: RunContext): FeedbackModel {
   const spec = feedbackSpec(config.sheet, config.reasons);
   const stageNames = run.data.stageNames;
   const handoff = resolveHandoffStage(config, stageNames.slice(1));
-  const handed = handedLeads(run.data, run.facts, handoff);
+  // With the SAL step put after the last stage (hand-off = won, as in a funnel of won deals), won is the step before it.
+  const salAt = config.salStage ? stageNames.indexOf(config.salStage) : -1;
+  const wonStep = salAt === stageNames.length - 1 ? salAt - 1 : stageNames.length - 1;
+  const handed = handedLeads(run.data, run.facts, handoff, wonStep);
   const strings = reviewStrings(run.config.locale);
   const rows = feedbackRows(handed, run.facts.asOfMs, { won: strings.won, lost: strings.lost, stages: stageNames });
   const input = run.inputs.feedback;

@@ -143,3 +143,20 @@ describe('SAL from feedback', () => {
     expect(computeCohortModel(runSal(undefined)).stages).toEqual(['Lead', 'Qualified', 'Won']);
   });
 });
+
+test('a SAL step put after the last stage is neither the hand-off stage nor "won"', () => {
+  const parsed = parseConfig({
+    columns: { id: 'id', createdAt: 'created', manager: 'manager' },
+    stages: [{ name: 'Won', column: 'won' }],
+    feedback: { salStage: 'SAL' },
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const prepared = prepareRun(LEADS, { config: parsed.config, sheet: 'Leads', sourceName: 't', asOf: '2026-03-31', inputs: { feedback: { sheet: 'Feedback', rows: FEEDBACK } } });
+  if (!prepared.ok) throw new Error(prepared.error);
+  expect(prepared.run.data.stageNames).toEqual(['Lead', 'Won', 'SAL']);
+  const { review } = computeFeedback(prepared.run);
+  // Won: L1 and L5 are the handed-over leads, and both are won; L1 is the accepted one.
+  expect(review.handoffStage).toBe('Won');
+  expect(review.total).toMatchObject({ handedOver: 2, won: 2, accepted: 1 });
+  expect(resolveHandoffStage({ salStage: 'SAL', reasons: [], acceptedVerdicts: [], staleDays: 1, noFeedbackDays: 1, sheet: 'F' }, ['Won', 'SAL'])).toBe(0);
+});

@@ -117,6 +117,8 @@ export function resolveHandoffStage(fb: FeedbackConfig | undefined, stageNames: 
     const i = stageNames.findIndex((s) => s.toLowerCase() === fb.handoffStage!.toLowerCase());
     if (i >= 0) return i;
   }
-  const i = stageNames.findIndex((s) => SALES_WORDS.test(s) && !/^\s*mql\s*$/i.test(s));
+  // The SAL step made from feedback (when already inserted) is never its own hand-off stage.
+  const sal = fb?.salStage?.toLowerCase();
+  const i = stageNames.findIndex((s) => s.toLowerCase() !== sal && SALES_WORDS.test(s) && !/^\s*mql\s*$/i.test(s));
   return i >= 0 ? i : 0;
 }

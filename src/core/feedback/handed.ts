@@ -36,8 +36,11 @@ function sliceValue(data: IngestResult, key: 'channel' | 'manager' | 'product' |
   return s ? s.values[s.codes[i]] : '';
 }
 
-/** Leads with a non-blank id that reached stage `handoff` (0-based index among the stages after "lead"). */
-export function handedLeads(data: IngestResult, facts: LeadFacts, handoff: number): HandedLead[] {
+/**
+ * Leads with a non-blank id that reached stage `handoff` (0-based index among the stages after "lead").
+ * `wonStep` is the step that means won: the last one, unless the SAL step from feedback was put after it.
+ */
+export function handedLeads(data: IngestResult, facts: LeadFacts, handoff: number, wonStep = data.leads.stageTimes.length): HandedLead[] {
   const leads = data.leads;
   const step = handoff + 1;
   const last = leads.stageTimes.length;
@@ -72,8 +75,8 @@ export function handedLeads(data: IngestResult, facts: LeadFacts, handoff: numbe
       product: sliceValue(data, 'product', i),
       region: sliceValue(data, 'region', i),
       top: facts.top[i],
-      won: facts.top[i] === last,
-      lost: !(facts.top[i] === last) && lost,
+      won: facts.top[i] >= wonStep,
+      lost: facts.top[i] < wonStep && lost,
     });
   }
   return out;
