@@ -34,6 +34,8 @@ export interface ReviewStrings {
   moreIssues: (n: number) => string;
   /** What a refresh did to the Feedback tab, for the status line and the CLI. */
   mergeLine: (sheet: string, rows: number, added: number, gone: number, duplicates: number) => string;
+  /** The configured Feedback sheet name is one of our generated report tabs. */
+  tabIsReport: (sheet: string) => string;
 }
 
 const EN: ReviewStrings = {
@@ -70,6 +72,7 @@ const EN: ReviewStrings = {
   moreIssues: (n) => `… and ${n} more (all are in the --json output)`,
   mergeLine: (sheet, rows, added, gone, dup) =>
     `${sheet}: ${rows} handed-over leads, ${added} new` + (gone > 0 ? `, ${gone} not in Leads any more` : '') + (dup > 0 ? `, ${dup} duplicate ids (flagged)` : ''),
+  tabIsReport: (sheet) => `The Feedback tab was not written: "${sheet}" is a report tab of this add-on, cleared on every refresh. Set feedback.sheet to another name.`,
 };
 
 const RU: ReviewStrings = {
@@ -106,6 +109,7 @@ const RU: ReviewStrings = {
   moreIssues: (n) => `… и ещё ${n} (все есть в выводе --json)`,
   mergeLine: (sheet, rows, added, gone, dup) =>
     `${sheet}: переданных лидов ${rows}, новых ${added}` + (gone > 0 ? `, больше нет в лидах ${gone}` : '') + (dup > 0 ? `, повторяющихся ID ${dup} (помечены)` : ''),
+  tabIsReport: (sheet) => `Лист обратной связи не записан: «${sheet}» — лист отчёта этого дополнения, он очищается при каждом обновлении. Укажите в feedback.sheet другое имя.`,
 };
 
 export function reviewStrings(locale: ReportLocale): ReviewStrings {

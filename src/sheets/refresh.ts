@@ -191,7 +191,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
       keyedLines.push(reviewStrings(c.reportLocale).mergeLine(r.sheet, k.rows.length, r.appended.length, r.orphaned.length, r.duplicates.length));
     } catch (e) {
       if (!(e instanceof KeyedTabNameTakenError)) throw e;
-      skipped.push(strings.tabTaken(e.sheet, e.sheet));
+      skipped.push(reviewStrings(ctx.uiLocale).tabIsReport(e.sheet));
     }
   }
 

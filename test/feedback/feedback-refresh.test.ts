@@ -92,3 +92,14 @@ test('CLI: the previous report XLSX as --feedback keeps every typed cell by lead
   });
   expect(out.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Review', 'Feedback']));
 }, 60_000);
+
+test('Sheets: a Feedback sheet name that is one of our report tabs is refused with a message; the reports are still written', () => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+  expect(new SettingsStore(w.properties.document).saveConfig({ ...CONFIG, feedback: { sheet: 'Cohorts' } }).ok).toBe(true);
+  const out = runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW });
+  expect(out.kind).toBe('done');
+  if (out.kind !== 'done') return;
+  expect(out.skipped).toEqual(['The Feedback tab was not written: "Cohorts" is a report tab of this add-on, cleared on every refresh. Set feedback.sheet to another name.']);
+  expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues', 'Review']);
+});
