@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_OUT = path.join(ROOT, 'build/bench');
 
-export const ENTRIES = ['write-csv', 'engine-bench', 'sheets-refresh', 'custom-functions', 'channels-bench', 'sla-bench'];
+export const ENTRIES = ['write-csv', 'engine-bench', 'sheets-refresh', 'custom-functions', 'channels-bench', 'sla-bench', 'feedback-refresh'];
 
 export async function buildBench(entries = ENTRIES) {
   await esbuild.build({

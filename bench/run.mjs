@@ -19,6 +19,8 @@
  *    reference in the same process, results checked equal (exit 1 if not).
  * 8. SLA and speed (bench/sla-bench.ts): 3 rules on a working calendar beside a naive reference,
  *    results checked equal (exit 1 if not).
+ * 9. Feedback tab refresh on fakes (bench/feedback-refresh.ts): service calls, refresh and merge time,
+ *    beside a naive whole-grid rewrite in the same run; the two grids must be identical.
  * Figures are printed, never asserted: only the correctness check can fail the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -287,6 +289,20 @@ async function main() {
       console.log(lines.map((l) => `  ${l}`).join('\n'));
       if (!f.equal) failures.push(['SLA engine vs naive reference', f.problems]);
       summary.push([`SLA computation, ${f.leads.toLocaleString('en-US')} leads, 3 rules`, fmtMs(f.slaMs), '', `${fmtMs(f.slaCpuMs)} CPU; speed ${fmtMs(f.speedMs)}; naive ${fmtMs(f.naiveMs)}; ${f.equal ? 'equal' : 'DIFFERENT'}`]);
+    }
+
+    if (!opts.skipSheets) {
+      // Issue 10: bench/feedback-refresh.ts, the Feedback keyed tab on the fakes beside a naive rewrite.
+      console.log(`\n== Feedback tab refresh on fakes (keyed merge vs a naive whole-grid rewrite; median of ${opts.runs}) ==`);
+      const f = runNode('Feedback refresh bench', [path.join(BENCH_OUT, 'feedback-refresh.js'), ...opts.sheetsCounts.map(String), '--runs', String(opts.runs), '--json'], { tmp });
+      const figures = JSON.parse(f.stdout.trim().split('\n').pop());
+      console.log(table(
+        ['rows', 'service calls', 'refresh on fakes', 'merge plan', 'naive reference', 'same grid'],
+        figures.map((x) => [x.rows.toLocaleString('en-US'), x.calls, fmtMs(x.refreshMs), fmtMs(x.planMs), fmtMs(x.naiveMs), x.identical ? 'yes' : 'NO']),
+      ));
+      for (const x of figures) if (!x.identical) failures.push([`Feedback merge, ${x.rows} rows`, ['the merged tab differs from the naive reference']]);
+      const last = figures[figures.length - 1];
+      summary.push([`Feedback refresh on fakes, ${last.rows.toLocaleString('en-US')} rows`, fmtMs(last.refreshMs), '', `${last.calls} calls; naive ${fmtMs(last.naiveMs)}`]);
     }
 
     console.log('\n== Correctness: identical weekly counts ==');

@@ -21,6 +21,8 @@ export interface CliOptions {
   json?: string;
   /** --spend FILE: the run's `spend` input (CSV or XLSX). */
   spend?: string;
+  /** --feedback FILE: the previous Feedback tab (CSV/XLSX export) or the previous report XLSX. */
+  feedback?: string;
   lang?: CliLocale;
   quiet: boolean;
   help: boolean;
@@ -28,7 +30,7 @@ export interface CliOptions {
 
 export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--now', '--grain', '--filter', '--column', '--out', '--json', '--lang', '--spend'] as const;
+const VALUE_OPTIONS = ['--sheet', '--config', '--as-of', '--now', '--grain', '--filter', '--column', '--out', '--json', '--lang', '--spend', '--feedback'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The --lang value if one is given, so even argument errors can be reported in that language. */
@@ -119,6 +121,9 @@ function setOption(o: CliOptions, name: ValueOption, value: string, m: CliMessag
       break;
     case '--spend':
       o.spend = value;
+      break;
+    case '--feedback':
+      o.feedback = value;
       break;
     case '--lang':
       if (value !== 'en' && value !== 'ru') return m.badValue(name, value, 'en or ru');

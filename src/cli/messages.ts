@@ -62,6 +62,8 @@ Options:
   --out FILE              XLSX report to write (default: report.xlsx; demo: out/demo-report.xlsx)
   --json FILE             also write the report as JSON
   --spend FILE            channel spend (CSV or XLSX: date, channel, amount, …) for the Channels tab
+  --feedback FILE         the previous Feedback tab (CSV/XLSX export) or the previous report XLSX: writes
+                          the merged Feedback tab (what people typed is kept) and the Review tab
   --lang en|ru            language of messages and report (default: from LANG, else en)
   --quiet                 no progress bar and no summary table
   -h, --help              show this help
@@ -124,6 +126,8 @@ const RU: CliMessages = {
   --out ФАЙЛ              куда записать XLSX (по умолчанию report.xlsx; демо: out/demo-report.xlsx)
   --json ФАЙЛ             также записать отчёт в JSON
   --spend ФАЙЛ            расходы по каналам (CSV или XLSX: дата, канал, сумма, …) для листа «Каналы»
+  --feedback ФАЙЛ         прошлый лист «Обратная связь» (CSV/XLSX) или прошлый отчёт XLSX: записывает
+                          объединённый лист обратной связи (введённое людьми сохраняется) и лист «Разбор»
   --lang en|ru            язык сообщений и отчёта (по умолчанию из LANG, иначе en)
   --quiet                 без индикатора хода и итоговой таблицы
   -h, --help              эта справка

@@ -16,6 +16,12 @@ import type { Message } from '../core/messages';
 import type { CellValue, DataIssue, SliceKey } from '../core/types';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
+import { DEFAULT_FEEDBACK } from '../core/feedback/config';
+import { feedbackSpec } from '../core/feedback/spec';
+import type { RunInputs } from '../core/inputs';
+import { feedbackReport } from '../report/feedback-report';
+import { reviewStrings } from '../report/review-strings';
+import { readFeedbackFile, type FeedbackInput } from './feedback-input';
 import type { AnyReport } from '../report/report-definition';
 import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine } from '../report/run-reports';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
@@ -124,7 +130,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const outPath = resolve(io.cwd, o.out ?? (inputPath ? 'report.xlsx' : 'out/demo-report.xlsx'));
   const jsonPath = o.json === undefined ? undefined : resolve(io.cwd, o.json);
   const spendPath = o.spend === undefined ? undefined : resolve(io.cwd, o.spend);
-  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config), spendPath].filter((p): p is string => p !== undefined);
+  const feedbackPath = o.feedback === undefined ? undefined : resolve(io.cwd, o.feedback);
+  const readPaths = [inputPath, o.config === undefined ? undefined : resolve(io.cwd, o.config), spendPath, feedbackPath].filter((p): p is string => p !== undefined);
   const outputProblem = checkOutputs(outPath, jsonPath, readPaths);
   if (outputProblem) {
     const p = outputProblem;
@@ -171,11 +178,25 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   }
   lap('config');
 
+  // Closed-loop feedback: `--feedback FILE` (or `feedback` in the config) adds the Feedback and Review tabs.
+  const fbConfig = feedbackPath || input.config.feedback ? (input.config.feedback ?? DEFAULT_FEEDBACK) : undefined;
+  const fbSpec = fbConfig ? feedbackSpec(fbConfig.sheet, fbConfig.reasons) : undefined;
+  let fbPrevious: FeedbackInput | undefined;
+  if (fbSpec && feedbackPath) {
+    fileSize(feedbackPath, m);
+    try {
+      fbPrevious = await readFeedbackFile(feedbackPath, fbSpec, input.config.timeZone);
+    } catch (e) {
+      throw new UsageError(m.fileUnreadable(feedbackPath, errorText(e)));
+    }
+  }
+  const inputs: RunInputs = fbSpec ? { feedback: { sheet: fbSpec.sheetName, rows: fbPrevious?.rows ?? [] } } : {};
+
   progress.phase(m.phase.compute, 0);
   const csv = input.csv;
   // The input file is the run's `leads` input; --spend is its `spend` input.
   const outcome = prepareRun(input.rows, {
-    ...(spend ? { inputs: { spend } } : {}),
+    inputs: { ...inputs, ...(spend ? { spend } : {}) },
     config: input.config,
     sheet: input.sheet,
     sourceName: input.sourceName,
@@ -202,7 +223,8 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const issues = input.detectionIssues?.length ? [...input.detectionIssues, ...prepared.dataIssues] : prepared.dataIssues;
   const computed = computeReports({ ...prepared, dataIssues: atHeaderRow(issues, (csv?.linesBefore ?? 0) + headerRow + 1) }, io.reports ?? REPORTS);
   const report = runReport(computed);
-  for (const s of computed.skipped) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
+  // Feedback is opt-in (--feedback, or `feedback` in the config): its absence is not news.
+  for (const s of computed.skipped.filter((x) => x.missing !== 'feedback')) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');
@@ -219,6 +241,13 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const { XlsxReportWriter } = await import('./xlsx-writer');
   const writer = new XlsxReportWriter();
   tabs.forEach((t) => writer.writeTab(t.layout));
+  const fbModel = computed.models.get(feedbackReport);
+  let feedbackLine: string | undefined;
+  if (fbModel) {
+    const { XlsxKeyedTabWriter } = await import('./xlsx-keyed');
+    const merged = new XlsxKeyedTabWriter(writer.workbook, fbPrevious?.previous ?? null, reportLocale).mergeKeyedTab(fbModel.spec, fbModel.rows);
+    feedbackLine = reviewStrings(reportLocale).mergeLine(merged.sheet, fbModel.rows.length, merged.appended.length, merged.orphaned.length, merged.duplicates.length);
+  }
   progress.phase(m.phase.write, 0.5);
   await writeOutputs(m, [
     { path: outPath, write: (tmp) => writer.writeFile(tmp) },
@@ -234,6 +263,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
 
 `);
   }
+  if (feedbackLine && !o.quiet) io.stdout.write(`${feedbackLine}\n`);
   io.stdout.write(`${m.wrote(outPath)}\n`);
   if (jsonPath) io.stdout.write(`${m.wroteJson(jsonPath)}\n`);
 }

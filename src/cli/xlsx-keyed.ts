@@ -16,6 +16,7 @@
  * given `{ formula }`, which this writer never does for owned cells.
  */
 import { existsSync } from 'node:fs';
+import { columnLetter } from '../core/a1';
 import type ExcelJS from 'exceljs';
 import { planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
 import { HUMAN_HEADER_BACKGROUND, OWNED_HEADER_BACKGROUND, headerNote } from '../core/keyed-messages';
@@ -86,7 +87,7 @@ function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
 
 /** Worksheet fields exceljs has at run time but leaves out of its typings. */
 export interface WorksheetExtras {
-  dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+  dataValidations: { model: Record<string, ExcelJS.DataValidation>; add(address: string, validation: ExcelJS.DataValidation): void };
   conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
 }
 
@@ -134,11 +135,29 @@ export class XlsxKeyedTabWriter implements KeyedTabWriter {
       });
     }
     for (const h of plan.createdHumanHeaders) ws.getCell(1, h.index + 1).value = h.label;
+    // Dropdown columns are wider: their items are phrases ("Rejected — not qualified").
+    const withList = new Set(spec.human.filter((h) => h.dropdown && h.dropdown.length > 0).map((h) => h.id));
     for (const c of plan.columns) {
       const cell = ws.getCell(1, c.index + 1);
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.owner === 'people' ? HUMAN_HEADER_BACKGROUND : OWNED_HEADER_BACKGROUND) } };
       cell.font = { ...(cell.font ?? {}), bold: true };
-      if (c.foundBy === 'created' && !ws.getColumn(c.index + 1).width) ws.getColumn(c.index + 1).width = 16;
+      // A width people set stays; columns without one (new, or from a CSV export) get one that fits their header.
+      if (!ws.getColumn(c.index + 1).width) ws.getColumn(c.index + 1).width = withList.has(c.id) ? 26 : 16;
+    }
+    // Dropdowns on people's columns below the header (other values allowed, flagged by Excel's warning style).
+    const last = Math.max(plan.rowCount, 1000);
+    for (const h of spec.human) {
+      if (!h.dropdown || h.dropdown.length === 0) continue;
+      const at = plan.columns.find((c) => c.id === h.id)!;
+      const items = [...new Set(h.dropdown.map((l) => l[this.locale].replace(/[",]/g, ' ')))];
+      const letter = columnLetter(at.index);
+      extras(ws).dataValidations.add(`${letter}2:${letter}${last}`, {
+        type: 'list',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        formulae: [`"${items.join(',')}"`],
+      });
     }
     const key = plan.columns.find((c) => c.id === spec.key.id)!;
     ws.getCell(1, key.index + 1).note = headerNote(spec.key.label[this.locale], this.locale);

@@ -10,6 +10,7 @@ import { parseIsoDay } from './time/wall-time';
 import { msg, render, type Message } from './messages';
 import { parseSpendConfig, type SpendConfig } from './spend/config';
 import { parseSlaConfig, parseSpeedPairs, type SlaConfig, type SpeedPairConfig } from './sla/config';
+import { parseFeedbackConfig, type FeedbackConfig } from './feedback/config';
 
 export interface ColumnsConfig {
   /** Header of the creation timestamp column: the first funnel step, "lead created". Required. */
@@ -77,6 +78,8 @@ export interface FunnelConfig {
   sla?: SlaConfig;
   /** Stage pairs whose speed is shown besides the consecutive ones and lead → won. */
   speedPairs?: SpeedPairConfig[];
+  /** Closed-loop feedback (the Feedback and Review tabs, the SAL step); feedback/config.ts. */
+  feedback?: FeedbackConfig;
 }
 
 export const DEFAULT_CONFIG: Omit<FunnelConfig, 'columns' | 'stages'> = {
@@ -99,7 +102,7 @@ const COLUMN_KEYS = ['createdAt', 'id', 'channel', 'manager', 'product', 'region
 const TOP_LEVEL_KEYS = [
   'columns', 'stages', 'currentStage', 'grain', 'weekStartsOn', 'timeZone', 'dateOrder', 'strictOrder',
   'minCohortSize', 'significanceLevel', 'minConversions', 'maturityPercentile', 'locale', 'plausibleDates', 'headerRow',
-  'spend', 'sla', 'speedPairs',
+  'spend', 'sla', 'speedPairs', 'feedback',
 ] as const;
 
 /**
@@ -296,6 +299,8 @@ export function parseConfig(input: unknown): ConfigResult {
     if (sla) cfg.sla = sla;
   }
   if (input.speedPairs !== undefined) cfg.speedPairs = parseSpeedPairs(input.speedPairs, errors, stages.map((s) => s.name));
+  const feedback = parseFeedbackConfig(input.feedback, stages.map((st) => st.name), errors);
+  if (feedback) cfg.feedback = feedback;
   if (stages.length === 0 && Array.isArray(input.stages)) errors.push(msg('config.noStages', { path: 'stages' }));
 
   return errors.length > 0 ? invalid(errors) : { ok: true, config: cfg };

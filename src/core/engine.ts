@@ -12,6 +12,7 @@ import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { computeLeadFacts } from './facts';
+import { withSalStage } from './feedback/sal';
 import { dataIssue, failureOf, msg, renderBoth, type Failure } from './messages';
 import { ingestRows } from './ingest';
 import type { RunInputs } from './inputs';
@@ -127,6 +128,8 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     if (e instanceof InputError) return failureOf(e.problem);
     throw e;
   }
+  // SAL from feedback (feedback/sal.ts): acceptance by sales as a step after the hand-off stage.
+  ({ data, config } = withSalStage(data, config, options.inputs?.feedback));
   const asOfMs = asOfBound(asOf);
   const now = options.now ?? new Date();
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);

@@ -99,6 +99,11 @@ function resolveColumns(spec: KeyedTabSpec, snapshot: KeyedSnapshot): { columns:
   return { columns, width };
 }
 
+/** Where each spec column is on a sheet as read (by recorded id, then header text), without planning a write. */
+export function locateKeyedColumns(spec: KeyedTabSpec, snapshot: KeyedSnapshot): PlannedColumn[] {
+  return resolveColumns(spec, snapshot).columns;
+}
+
 /** Plans the refresh of a keyed tab. `snapshot` is null (or has no rows) when the tab does not exist yet. */
 export function planKeyedMerge(
   spec: KeyedTabSpec,

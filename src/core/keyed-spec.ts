@@ -16,6 +16,12 @@ export interface KeyedColumn {
   /** Stable id, stored in the column's developer metadata in Sheets; never shown. */
   id: string;
   label: KeyedLabel;
+  /**
+   * People's columns only: the items of a dropdown (data validation) put on the column's cells below
+   * the header. Typing another value is allowed (flagged by the sheet, never refused), so nothing a
+   * person entered before the list changed is rejected.
+   */
+  dropdown?: readonly KeyedLabel[];
 }
 
 export interface KeyedTabSpec {

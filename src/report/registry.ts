@@ -5,6 +5,7 @@
  */
 import { cohortsReport, conversionsReport, issuesReport, outcomesReport } from './builtin-reports';
 import { channelsReport } from './channels-report';
+import { feedbackReport } from './feedback-report';
 import type { AnyReport } from './report-definition';
 import { slaReport, speedReport } from './sla-reports';
 
@@ -15,5 +16,6 @@ export const REPORTS: readonly AnyReport[] = [
   channelsReport,
   speedReport,
   slaReport,
+  feedbackReport,
   issuesReport,
 ];

@@ -40,6 +40,7 @@ import type {
 } from './sidebar-contract';
 import { funnelCpl } from './funnel-cpl';
 import { funnelSla, funnelVelocity } from './speed-functions';
+import { funnelFeedback } from './feedback-function';
 
 /**
  * Runs when the spreadsheet opens: adds the add-on menu (Refresh reports, Set up example sheets,
@@ -307,4 +308,19 @@ export function FUNNEL_VELOCITY(leads: unknown, from_stage: unknown, to_stage: u
  */
 export function FUNNEL_SLA(leads: unknown, from_stage: unknown, to_stage: unknown, limit: unknown, as_of?: unknown): number | string {
   return funnelSla(leads, from_stage, to_stage, limit, as_of, appsScriptEnv());
+}
+
+/**
+ * Review summary of a Feedback tab range: per salesperson (or another column, or month) the leads
+ * handed over, feedback given, accepted, rejected, not qualified and won, with a Total row.
+ * Сводка обратной связи продаж по продавцам (или другому столбцу, или месяцам).
+ *
+ * @param {Array<Array>} feedback The Feedback tab range with its header row, e.g. Feedback!A:O.
+ * @param {string} group_by Optional column header to group by ("Manager" by default, "Channel", "Reason", "Sales verdict"…) or "month".
+ * @param {string} metric Optional: "summary" (default, every measure) or one of handed, feedback, feedback_rate, accepted, accepted_rate, rejected, not_qualified, won.
+ * @return A table with a header row: the group, then one column per measure; a Total row last.
+ * @customfunction
+ */
+export function FUNNEL_FEEDBACK(feedback: unknown, group_by?: unknown, metric?: unknown): (string | number)[][] {
+  return funnelFeedback(feedback, group_by, metric);
 }

@@ -46,6 +46,18 @@ export interface GasRange {
    * metadata moves with that column. https://developers.google.com/apps-script/reference/spreadsheet/range#addDeveloperMetadata(String,String)
    */
   addDeveloperMetadata(key: string, value: string): GasRange;
+  /** Puts one data-validation rule on every cell of the range (null removes it). https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation) */
+  setDataValidation(rule: GasDataValidation | null): GasRange;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an opaque rule object: the add-on only builds and passes it
+export interface GasDataValidation {}
+
+export interface GasDataValidationBuilder {
+  requireValueInList(values: string[], showDropdown: boolean): GasDataValidationBuilder;
+  setAllowInvalid(allowInvalidData: boolean): GasDataValidationBuilder;
+  setHelpText(helpText: string): GasDataValidationBuilder;
+  build(): GasDataValidation;
 }
 
 export interface GasDeveloperMetadataLocation {
@@ -185,6 +197,7 @@ export interface GasSpreadsheetApp {
   getUi(): GasUi;
   newConditionalFormatRule(): GasConditionalFormatRuleBuilder;
   newRichTextValue(): GasRichTextValueBuilder;
+  newDataValidation(): GasDataValidationBuilder;
 }
 
 export interface GasProperties {

@@ -12,11 +12,11 @@
  * header and tagged); a generated report tab of ours with that name is refused, since its next
  * refresh would clear what people typed.
  *
- * Calls, whatever the number of rows: one getDataRange().getValues(), one metadata search plus three
+ * Calls, whatever the number of rows: one getDataRange().getValues(), two getValues re-reading the header row and the key column right before the write (see unchangedSinceRead), one metadata search plus three
  * calls per metadata found (location, column, column index), one setValues per run of adjacent owned
  * columns (header, existing rows and appended rows together: a human cell is never inside the
  * range), one setValues per people's column created now, header styling per run of adjacent spec
- * columns, one header note, one setFrozenRows (Sheet.sort must not take the header along).
+ * columns, one setDataValidation per people's column with a dropdown, one header note, one setFrozenRows (Sheet.sort must not take the header along).
  * Strings go out protected (safe-text.ts), so text from a CRM export stays text.
  */
 import { columnLetter } from '../core/a1';
@@ -30,6 +30,34 @@ import { ensureSize } from './grid-size';
 import { OWNER_KEY, ownerKind } from './tab-owner';
 
 export const COLUMN_KEY = 'funnel.col';
+
+/** Reads and plans again at most this often when people keep sorting while the refresh runs. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Concurrent edits (people keep working while a refresh runs; the document lock only keeps other
+ * scripts out). The write covers the owned columns only, so a value typed into a people's cell
+ * between the read and the write is never overwritten. What would go wrong is a change of *position*
+ * in between (a sort, an inserted or deleted row, a moved column): owned values would land beside
+ * other rows' people's cells. So right before writing, the header row and the key column are read
+ * again (two calls) and compared with the first read; when either changed, the tab is read and
+ * planned again.
+ */
+function unchangedSinceRead(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan, values: readonly CellValue[][]): boolean {
+  if (values.length === 0) return true;
+  const width = Math.max(1, values[0].length);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  if (header.some((v, j) => !sameCell(v, values[0][j]))) return false;
+  const key = plan.columns.find((c) => c.id === spec.key.id)!;
+  if (key.foundBy === 'created') return true;
+  const keys = sheet.getRange(1, key.index + 1, values.length, 1).getValues() as CellValue[][];
+  return keys.every((line, r) => sameCell(line[0], values[r][key.index]));
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? '') === (b ?? '');
+}
 export const KEYED_KIND = 'keyed';
 
 /** A generated tab of ours has the requested name: it is cleared on every refresh, so people must not type there. */
@@ -43,7 +71,7 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
   constructor(
     private readonly ss: GasSpreadsheet,
     private readonly locale: KeyedLocale,
-    private readonly app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility'>,
+    private readonly app: Pick<GasSpreadsheetApp, 'DeveloperMetadataVisibility' | 'newDataValidation'>,
   ) {}
 
   mergeKeyedTab(spec: KeyedTabSpec, rows: readonly KeyedRow[]): KeyedMergeResult {
@@ -58,15 +86,19 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       const kind = ownerKind(sheet, this.app);
       if (kind !== null) throw new KeyedTabNameTakenError(spec.sheetName);
     }
-    const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
-    const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
-    const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
-    this.write(sheet, spec, plan);
-    return plan.result;
+    for (let attempt = 1; ; attempt++) {
+      const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
+      const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
+      const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
+      if (fresh || attempt === MAX_ATTEMPTS || unchangedSinceRead(sheet, spec, plan, values)) {
+        this.write(sheet, spec, plan);
+        return plan.result;
+      }
+    }
   }
 
   private write(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan): void {
-    ensureSize(sheet, plan.rowCount, plan.width);
+    const { maxRows } = ensureSize(sheet, plan.rowCount, plan.width);
     for (const run of contiguousRuns(plan.owned)) {
       const grid = Array.from({ length: plan.rowCount }, (_, r) => run.map((o) => dataToSheetValue(o.values[r])));
       sheet.getRange(1, run[0].index + 1, plan.rowCount, run.length).setValues(grid);
@@ -78,9 +110,29 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_KEY, c.id);
     }
     this.styleHeader(sheet, plan);
+    this.dropdowns(sheet, spec, plan, maxRows);
     const key = plan.columns.find((c) => c.id === spec.key.id)!;
     sheet.getRange(1, key.index + 1, 1, 1).setNotes([[headerNote(spec.key.label[this.locale], this.locale)]]);
     sheet.setFrozenRows(1);
+  }
+
+  /**
+   * People's columns with a dropdown get it on every cell below the header, in one setDataValidation
+   * per such column (the list follows the settings). Other values stay allowed: Sheets marks them
+   * instead of refusing them, so a value typed before the list changed is never rejected. A rule
+   * never changes what a cell holds.
+   */
+  private dropdowns(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan, maxRows: number): void {
+    const withList = spec.human.filter((h) => h.dropdown && h.dropdown.length > 0);
+    if (withList.length === 0) return;
+    const rows = maxRows - 1;
+    if (rows < 1) return;
+    for (const h of withList) {
+      const at = plan.columns.find((c) => c.id === h.id)!;
+      const items = [...new Set(h.dropdown!.map((l) => l[this.locale]))];
+      const rule = this.app.newDataValidation().requireValueInList(items, true).setAllowInvalid(true).build();
+      sheet.getRange(2, at.index + 1, rows, 1).setDataValidation(rule);
+    }
   }
 
   /** Header cells of spec columns: people's columns yellow, ours grey, all bold; one pair of calls per run of adjacent columns. */

@@ -22,6 +22,10 @@ import { REPORTS } from '../report/registry';
 import type { AnyReport } from '../report/report-definition';
 import { computeReports, reportLayouts, runReport, skippedLine, type ReportTabLayout } from '../report/run-reports';
 import type { GasLockService } from './gas';
+import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
+import { feedbackReport } from '../report/feedback-report';
+import { reviewStrings } from '../report/review-strings';
+import { KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
@@ -145,6 +149,8 @@ export interface ComputedRefresh {
   tabs: ReportTabLayout[];
   /** Reports skipped for an absent input, as status lines in the report's language. */
   skippedReports: string[];
+  /** Keyed tabs to merge after the report tabs (the Feedback tab), with their fresh computed rows. */
+  keyed: { spec: KeyedTabSpec; rows: KeyedRow[] }[];
 }
 
 /** The report whose tab carries the status line. */
@@ -196,15 +202,22 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
     return { ok: false, message: saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message };
   }
   const { config } = prepared.run;
+  // `feedback` in the settings makes the refresh create the Feedback tab (its sheet name may be custom).
+  if (config.feedback && !prepared.run.inputs.feedback) {
+    prepared.run.inputs.feedback = { sheet: config.feedback.sheet, rows: wb.readAll(config.feedback.sheet) ?? [] };
+  }
   const computed = computeReports(prepared.run, registry);
+  const feedback = computed.models.get(feedbackReport);
+  const keyed = feedback ? [{ spec: feedback.spec, rows: feedback.rows }] : [];
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
-  const skippedReports = computed.skipped.map((s) => skippedLine(s, config.locale, 'sheet'));
+  // Feedback is opt-in (a Feedback sheet, or `feedback` in the settings): its absence is not news.
+  const skippedReports = computed.skipped.filter((s) => s.missing !== 'feedback').map((s) => skippedLine(s, config.locale, 'sheet'));
   const computeEnd = ctx.clock();
   ctx.onStep?.({ step: 'computing', ms: Math.max(0, computeEnd - readEnd) });
   // Everything is computed and nothing written yet: the last point where stopping leaves the old report whole.
   if (overBudget(ctx, computeEnd)) return { ok: false, message: strings.timeLimit };
-  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports } };
+  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports, keyed } };
 }
 
 /** Step 2: writes the computed layouts, the status line on the Cohorts tab (by id) and the last-run record. */
@@ -228,6 +241,18 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
     }
   }
 
+  const keyedLines: string[] = [];
+  for (const k of c.keyed) {
+    try {
+      const r = wb.mergeKeyedTab(k.spec, k.rows, c.reportLocale);
+      tabs.push(k.spec.sheetName);
+      keyedLines.push(reviewStrings(c.reportLocale).mergeLine(r.sheet, k.rows.length, r.appended.length, r.orphaned.length, r.duplicates.length));
+    } catch (e) {
+      if (!(e instanceof KeyedTabNameTakenError)) throw e;
+      skipped.push(reviewStrings(ctx.uiLocale).tabIsReport(e.sheet));
+    }
+  }
+
   const facts: StatusFacts = {
     at: localMinute(c.now, c.zone),
     durationMs: Math.max(0, ctx.clock() - c.started),
@@ -237,7 +262,7 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
   const cohortsLayout = c.tabs.find((t) => t.id === STATUS_TAB_ID)?.layout;
   const cohortsSheet = cohortsLayout ? writer.sheetNameOf(cohortsLayout.name) : undefined;
   const cell = cohortsLayout ? statusCell(cohortsLayout, c.report.stages.length) : null;
-  const status = [uiStrings(c.reportLocale).statusLine(facts), ...c.skippedReports].join(' · ');
+  const status = [uiStrings(c.reportLocale).statusLine(facts), ...keyedLines, ...c.skippedReports].join(' · ');
   if (cohortsSheet && cell) wb.writeNote(cohortsSheet, cell.row, cell.col, status);
 
   const record: RefreshRecord = {

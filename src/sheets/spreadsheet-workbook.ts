@@ -13,6 +13,8 @@ import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp, GasUi } from './gas';
 import { ensureSize } from './grid-size';
 import { protectText } from './safe-text';
 import { SheetsReportWriter } from './sheets-writer';
+import { SheetsKeyedTabWriter } from './keyed-writer';
+import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import { OWNER_KEY, ownerKind } from './tab-owner';
 import { SheetTakenError, UnknownTimeZoneError, fallbackName, type SheetKind, type TrackingReportWriter, type Workbook } from './workbook';
 
@@ -69,6 +71,12 @@ export class SpreadsheetWorkbook implements Workbook {
     const lastCol = s.getLastColumn();
     if (lastRow === 0 || lastCol === 0) return [];
     return s.getRange(1, 1, Math.min(rows, lastRow), lastCol).getValues() as CellValue[][];
+  }
+
+  mergeKeyedTab(spec: KeyedTabSpec, rows: readonly KeyedRow[], locale: KeyedLocale): KeyedMergeResult {
+    const result = new SheetsKeyedTabWriter(this.ss, locale, this.app).mergeKeyedTab(spec, rows);
+    this.sheetCache = null;
+    return result;
   }
 
   isReportTab(name: string): boolean {

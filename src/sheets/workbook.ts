@@ -2,6 +2,7 @@
  * The Workbook port: the few spreadsheet operations the add-on needs, so the refresh logic reads as
  * a recipe and is testable. Its SpreadsheetApp implementation is spreadsheet-workbook.ts.
  */
+import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import type { CellValue } from '../core/types';
 import type { ReportWriter, TabLayout } from '../report/layout';
 
@@ -47,6 +48,8 @@ export interface Workbook {
    * header row bold and frozen, optional number formats per column. Returns the sheet name used.
    */
   writeDataSheet(wanted: string, kind: SheetKind, values: unknown[][], columnFormats: (string | null)[]): string;
+  /** Refreshes a keyed tab people type in (Feedback): computed columns only, matched by key (keyed-writer.ts). */
+  mergeKeyedTab(spec: KeyedTabSpec, rows: readonly KeyedRow[], locale: KeyedLocale): KeyedMergeResult;
   activate(sheet: string): void;
   /** Name of the sheet the person is on (Sheets always has one); null when it cannot be told. */
   activeSheetName(): string | null;

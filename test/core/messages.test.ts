@@ -131,6 +131,12 @@ const SAMPLES: { [K in MessageCode]: MessageParams[K] } = {
   'sla.speedPairsNotArray': { path: 'speedPairs' },
   'sla.speedPairNotObject': { path: 'speedPairs[0]' },
   'speed.negativeGap': { from: 'Qualified', to: 'Proposal', fromTime: '2026-03-02 10:00' },
+  'config.feedback.unknownStage': { path: 'feedback.handoffStage', name: 'Sales', known: ['Qualified', 'Won'] },
+  'config.feedback.textList': { path: 'feedback.reasons' },
+  'feedback.unknownVerdict': { known: ['Accepted', 'Won'] },
+  'feedback.badDate': {},
+  'feedback.badAttempts': {},
+  'feedback.duplicateLead': { rows: [3, 9] },
 };
 
 const CODES = Object.keys(SAMPLES) as MessageCode[];

@@ -18,6 +18,8 @@
 import type {
   GasConditionalFormatRule,
   GasConditionalFormatRuleBuilder,
+  GasDataValidation,
+  GasDataValidationBuilder,
   GasDeveloperMetadata,
   GasDeveloperMetadataFinder,
   GasDeveloperMetadataLocation,
@@ -84,6 +86,7 @@ export interface CellFormat {
   wrap?: boolean;
   note?: string;
   link?: string | null;
+  validation?: FakeDataValidation;
 }
 
 export interface Block {
@@ -168,6 +171,51 @@ export interface GradientSpec {
   min?: string;
   mid?: { color: string; type: string; value: string };
   max?: string;
+}
+
+/**
+ * A data-validation rule as SpreadsheetApp.newDataValidation() builds it
+ * (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder):
+ * requireValueInList(values, showDropdown) sets the criteria; setAllowInvalid(true) shows a warning on
+ * other values instead of rejecting them; build() without criteria throws, as Sheets does.
+ */
+export class FakeDataValidation implements GasDataValidation {
+  constructor(
+    readonly values: string[],
+    readonly showDropdown: boolean,
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+}
+
+class FakeDataValidationBuilder implements GasDataValidationBuilder {
+  private values: string[] | null = null;
+  private showDropdown = true;
+  private allowInvalid = true;
+  private helpText = '';
+  constructor(private readonly calls: CallCounter) {}
+  requireValueInList(values: string[], showDropdown: boolean): GasDataValidationBuilder {
+    this.calls.hitLocal('DataValidationBuilder.requireValueInList');
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new Error('Exception: The parameters (number[]) don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.');
+    this.values = [...values];
+    this.showDropdown = showDropdown;
+    return this;
+  }
+  setAllowInvalid(allowInvalidData: boolean): GasDataValidationBuilder {
+    this.calls.hitLocal('DataValidationBuilder.setAllowInvalid');
+    this.allowInvalid = allowInvalidData;
+    return this;
+  }
+  setHelpText(helpText: string): GasDataValidationBuilder {
+    this.calls.hitLocal('DataValidationBuilder.setHelpText');
+    this.helpText = helpText;
+    return this;
+  }
+  build(): GasDataValidation {
+    this.calls.hitLocal('DataValidationBuilder.build');
+    if (this.values === null) throw new Error('Exception: You must specify a data validation criteria.');
+    return new FakeDataValidation(this.values, this.showDropdown, this.allowInvalid, this.helpText);
+  }
 }
 
 export class FakeConditionalFormatRule implements GasConditionalFormatRule {
@@ -371,7 +419,12 @@ export class FakeRange implements GasRange {
 
   getValues(): unknown[][] {
     this.calls.hit('Range.getValues');
-    return this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+    const values = this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+    // A person's edit landing right after this read (test hook; each hook runs once).
+    const hook = this.sheet.afterNextRead;
+    this.sheet.afterNextRead = null;
+    hook?.();
+    return values;
   }
 
   setValues(values: unknown[][]): GasRange {
@@ -448,6 +501,18 @@ export class FakeRange implements GasRange {
       if (!(v instanceof FakeRichTextValue)) throw new Error('Exception: setRichTextValues needs RichTextValue objects.');
       this.sheet.writeRaw(r, c, v.text);
       this.sheet.formatAt(r, c).link = v.link;
+    });
+    return this;
+  }
+
+  /** Range.setDataValidation: one rule on every cell of the range; values already there are kept (a rule never rewrites cells). */
+  setDataValidation(rule: GasDataValidation | null): GasRange {
+    this.calls.hit('Range.setDataValidation');
+    if (rule !== null && !(rule instanceof FakeDataValidation)) throw new Error('Exception: setDataValidation needs a DataValidation built by SpreadsheetApp.newDataValidation().');
+    this.each((r, c) => {
+      const f = this.sheet.formatAt(r, c);
+      if (rule === null) delete f.validation;
+      else f.validation = rule;
     });
     return this;
   }
@@ -592,6 +657,8 @@ export class FakeSheet implements GasSheet {
   columnMetadata: FakeDeveloperMetadata[] = [];
   /** Rows (1-based) a filter hides. */
   hiddenByFilter = new Set<number>();
+  /** Test hook: run once right after the next Range.getValues on this sheet (a person editing while a script runs). */
+  afterNextRead: (() => void) | null = null;
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -1378,5 +1445,9 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
   newRichTextValue(): GasRichTextValueBuilder {
     this.calls.hitLocal('SpreadsheetApp.newRichTextValue');
     return new FakeRichTextValueBuilder(this.calls);
+  }
+  newDataValidation(): GasDataValidationBuilder {
+    this.calls.hitLocal('SpreadsheetApp.newDataValidation');
+    return new FakeDataValidationBuilder(this.calls);
   }
 }

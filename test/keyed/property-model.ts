@@ -10,7 +10,8 @@
  * key's row. Right after a refresh, owned cells and flags must be what that refresh said.
  */
 import fc from 'fast-check';
-import type { KeyedRow } from '../../src/core/keyed-spec';
+import type { KeyedRow, KeyedTabSpec } from '../../src/core/keyed-spec';
+import { SPEC } from './spec-fixture';
 
 /** A typed entry and how the face stores it, written canonically: 'FORMULA:=1+1', 'DATE:<iso>', numbers, text. */
 export type Canon = string | number;
@@ -34,7 +35,40 @@ export interface Surface {
 }
 
 export const KEYS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'];
-export const HUMAN = ['Accepted?', 'Comment'];
+
+const STAGES = ['Lead', 'Contacted', 'Qualified', 'Won', 'Lost', '=SUM(1)'];
+const stageOf = (key: string, seed: number): string => STAGES[(seed + KEYS.indexOf(key)) % STAGES.length];
+const channelOf = (key: string): string => (KEYS.indexOf(key) % 2 ? '+7 495 Google' : 'Facebook');
+
+/**
+ * The keyed tab a sequence runs on: its spec, the labels the model reads, and the fresh owned values
+ * of a key at a refresh (the generic fixture by default; the Feedback tab's spec in test/feedback).
+ */
+export interface Profile {
+  spec: KeyedTabSpec;
+  keyLabel: string;
+  statusLabel: string;
+  /** People's columns the sequences type into (labels; at least one). */
+  human: string[];
+  /** Owned columns checked after each refresh: label, owned column id, value for (key, seed). */
+  owned: { label: string; id: string; value: (key: string, seed: number) => string | number }[];
+}
+
+export const FIXTURE_PROFILE: Profile = {
+  spec: SPEC,
+  keyLabel: 'Lead ID',
+  statusLabel: 'Status',
+  human: ['Accepted?', 'Comment'],
+  owned: [
+    { label: 'Channel', id: 'channel', value: (k) => channelOf(k) },
+    { label: 'Stage', id: 'stage', value: stageOf },
+  ],
+};
+
+/** At most this many people's columns are typed into (the op arbitrary picks among them). */
+const HUMAN_SLOTS = 6;
+/** Kept for the fixture's tests: its people's columns. */
+export const HUMAN = FIXTURE_PROFILE.human;
 export const ORPHAN = 'Not in Leads any more';
 
 export type Op =
@@ -56,7 +90,7 @@ export function opArbitrary(typings: number): fc.Arbitrary<Op> {
     { arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(20) }), weight: 2 },
     { arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(20) }), weight: 1 },
     { arbitrary: fc.record({ kind: fc.constant('move' as const), col: fc.nat(5), dest: fc.nat(6) }), weight: 2 },
-    { arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(20), human: fc.nat(HUMAN.length - 1), typing: fc.nat(typings - 1) }), weight: 4 },
+    { arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(20), human: fc.nat(HUMAN_SLOTS - 1), typing: fc.nat(typings - 1) }), weight: 4 },
     { arbitrary: fc.record({ kind: fc.constant('key' as const), at: fc.nat(20), key: fc.nat(KEYS.length - 1) }), weight: 1 },
   );
 }
@@ -67,15 +101,10 @@ export function sequenceArbitrary(typings: number, maxOps: number): fc.Arbitrary
   return fc.tuple(first, fc.array(opArbitrary(typings), { minLength: Math.min(6, maxOps), maxLength: maxOps, size: 'max' })).map(([f, rest]) => [f, ...rest]);
 }
 
-const STAGES = ['Lead', 'Contacted', 'Qualified', 'Won', 'Lost', '=SUM(1)'];
-const stageOf = (key: string, seed: number): string => STAGES[(seed + KEYS.indexOf(key)) % STAGES.length];
-const channelOf = (key: string): string => (KEYS.indexOf(key) % 2 ? '+7 495 Google' : 'Facebook');
-
 export const DUPLICATE = 'Duplicate key: this key is on more than one row';
 
-/** People's cells of one row, in HUMAN order. */
+/** People's cells of one row, in the profile's human order. */
 type Tuple = Canon[];
-const EMPTY: Tuple = HUMAN.map(() => '');
 const isEmpty = (t: Tuple): boolean => t.every((v) => v === '');
 const same = (a: Tuple, b: Tuple): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -107,8 +136,9 @@ function columnOf(header: Canon[], label: string): number {
   return i;
 }
 
-const keyAt = (grid: Canon[][], row: number): string => String(grid[row - 1][columnOf(grid[0], 'Lead ID')] ?? '');
-const tupleAt = (grid: Canon[][], row: number): Tuple => HUMAN.map((h) => grid[row - 1][columnOf(grid[0], h)] ?? '');
+let P: Profile = FIXTURE_PROFILE;
+const keyAt = (grid: Canon[][], row: number): string => String(grid[row - 1][columnOf(grid[0], P.keyLabel)] ?? '');
+const tupleAt = (grid: Canon[][], row: number): Tuple => P.human.map((h) => grid[row - 1][columnOf(grid[0], h)] ?? '');
 const sortTuples = (list: Tuple[]): string[] => list.map((t) => JSON.stringify(t)).sort();
 
 function check(grid: Canon[][], model: Model, afterRefresh: boolean): void {
@@ -118,7 +148,7 @@ function check(grid: Canon[][], model: Model, afterRefresh: boolean): void {
     const key = keyAt(grid, r);
     const t = tupleAt(grid, r);
     if (key === '') {
-      for (const label of ['Channel', 'Stage', 'Status']) expect({ row: r, column: label, value: grid[r - 1][columnOf(header, label)] ?? '' }).toEqual({ row: r, column: label, value: '' });
+      for (const label of [...P.owned.map((o) => o.label), P.statusLabel]) expect({ row: r, column: label, value: grid[r - 1][columnOf(header, label)] ?? '' }).toEqual({ row: r, column: label, value: '' });
       if (isEmpty(t)) continue;
     }
     actual.set(key, [...(actual.get(key) ?? []), t]);
@@ -132,13 +162,15 @@ function check(grid: Canon[][], model: Model, afterRefresh: boolean): void {
     const at = (label: string): Canon => grid[r - 1][columnOf(header, label)] ?? '';
     const inLast = model.lastKeys.has(key);
     const flags = [...(inLast ? [] : [ORPHAN]), ...((actual.get(key)?.length ?? 0) > 1 ? [DUPLICATE] : [])];
-    expect({ key, status: at('Status') }).toEqual({ key, status: flags.join('; ') });
-    if (inLast) expect({ key, stage: at('Stage'), channel: at('Channel') }).toEqual({ key, stage: stageOf(key, model.seed), channel: channelOf(key) });
+    expect({ key, status: at(P.statusLabel) }).toEqual({ key, status: flags.join('; ') });
+    if (inLast) for (const o of P.owned) expect({ key, [o.label]: at(o.label) }).toEqual({ key, [o.label]: o.value(key, model.seed) });
   }
 }
 
 /** Runs one sequence on a surface, checking the tab against the model after every step. */
-export async function runSequence(surface: Surface, ops: Op[], typings: readonly Typing[]): Promise<void> {
+export async function runSequence(surface: Surface, ops: Op[], typings: readonly Typing[], profile: Profile = FIXTURE_PROFILE): Promise<void> {
+  P = profile;
+  const EMPTY: Tuple = P.human.map(() => '');
   const model = new Model();
   for (const op of ops) {
     const before = op.kind === 'refresh' ? null : await surface.read();
@@ -148,7 +180,7 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
     switch (op.kind) {
       case 'refresh': {
         const keys = KEYS.filter((_, i) => op.keys[i]);
-        await surface.refresh(keys.map((key) => ({ key, values: { channel: channelOf(key), stage: stageOf(key, op.seed) } })));
+        await surface.refresh(keys.map((key) => ({ key, values: Object.fromEntries(P.owned.map((o) => [o.id, o.value(key, op.seed)])) })));
         for (const k of keys) if (!model.rows.has(k)) model.add(k, [...EMPTY]);
         model.lastKeys = new Set(keys);
         model.seed = op.seed;
@@ -181,9 +213,10 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         const key = keyAt(before!, row);
         const old = tupleAt(before!, row);
         const t = typings[op.typing];
-        await surface.type(row, columnOf(before![0], HUMAN[op.human]) + 1, t.typed);
+        const h = op.human % P.human.length;
+        await surface.type(row, columnOf(before![0], P.human[h]) + 1, t.typed);
         const updated = [...old];
-        updated[op.human] = t.canon;
+        updated[h] = t.canon;
         model.remove(key, old);
         model.add(key, updated);
         break;
@@ -194,7 +227,7 @@ export async function runSequence(surface: Surface, ops: Op[], typings: readonly
         const row = pick(op.at);
         if (keyAt(before!, row) !== '') break;
         const t = tupleAt(before!, row);
-        await surface.type(row, columnOf(before![0], 'Lead ID') + 1, KEYS[op.key]);
+        await surface.type(row, columnOf(before![0], P.keyLabel) + 1, KEYS[op.key]);
         model.remove('', t);
         model.add(KEYS[op.key], t);
         break;

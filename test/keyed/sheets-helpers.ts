@@ -1,15 +1,15 @@
 /** Shared setup for the keyed-tab tests on the SpreadsheetApp fakes. */
-import type { KeyedRow } from '../../src/core/keyed-spec';
+import type { KeyedRow, KeyedTabSpec } from '../../src/core/keyed-spec';
 import { SheetsKeyedTabWriter } from '../../src/sheets/keyed-writer';
 import { FakeEnv, FakeSpreadsheetApp, type FakeSheet, type Stored } from '../fakes/spreadsheet';
 import { SPEC } from './spec-fixture';
 
-export function setup(locale: 'en' | 'ru' = 'en'): { app: FakeSpreadsheetApp; writer: SheetsKeyedTabWriter; refresh: (rows: KeyedRow[]) => FakeSheet } {
+export function setup(locale: 'en' | 'ru' = 'en', spec: KeyedTabSpec = SPEC): { app: FakeSpreadsheetApp; writer: SheetsKeyedTabWriter; refresh: (rows: KeyedRow[]) => FakeSheet } {
   const app = new FakeSpreadsheetApp(new FakeEnv());
   const writer = new SheetsKeyedTabWriter(app.spreadsheet, locale, app);
   const refresh = (rows: KeyedRow[]): FakeSheet => {
-    writer.mergeKeyedTab(SPEC, rows);
-    return app.spreadsheet.sheet(SPEC.sheetName);
+    writer.mergeKeyedTab(spec, rows);
+    return app.spreadsheet.sheet(spec.sheetName);
   };
   return { app, writer, refresh };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { XlsxKeyedTabWriter, readPreviousWorkbook } from '../../src/cli/xlsx-keyed';
 import { newWorkbook } from '../../src/cli/xlsx-writer';
-import type { KeyedMergeResult, KeyedRow } from '../../src/core/keyed-spec';
+import type { KeyedMergeResult, KeyedRow, KeyedTabSpec } from '../../src/core/keyed-spec';
 import type { Canon, Surface } from './property-model';
 import { SPEC } from './spec-fixture';
 
@@ -84,12 +84,12 @@ export interface XlsxSurface extends Surface {
   file: string;
 }
 
-export function xlsxSurface(dir = mkdtempSync(join(tmpdir(), 'keyed-'))): XlsxSurface {
+export function xlsxSurface(dir = mkdtempSync(join(tmpdir(), 'keyed-')), spec: KeyedTabSpec = SPEC): XlsxSurface {
   const file = join(dir, 'report.xlsx');
   let current: ExcelJS.Workbook | null = null;
   let result: KeyedMergeResult | null = null;
   const sheet = (): ExcelJS.Worksheet => {
-    const ws = current?.getWorksheet(SPEC.sheetName);
+    const ws = current?.getWorksheet(spec.sheetName);
     if (!ws) throw new Error('No keyed tab yet');
     return ws;
   };
@@ -167,7 +167,7 @@ export function xlsxSurface(dir = mkdtempSync(join(tmpdir(), 'keyed-'))): XlsxSu
       const previous = await readPreviousWorkbook(file);
       const target = newWorkbook();
       target.addWorksheet('Cohorts').getCell(1, 1).value = 'generated tab';
-      result = new XlsxKeyedTabWriter(target, previous, 'en').mergeKeyedTab(SPEC, rows);
+      result = new XlsxKeyedTabWriter(target, previous, 'en').mergeKeyedTab(spec, rows);
       await target.xlsx.writeFile(file);
       current = await readPreviousWorkbook(file);
     },

@@ -183,6 +183,13 @@ export interface MessageParams {
   'sla.speedPairsNotArray': { path: string };
   'sla.speedPairNotObject': { path: string };
   'speed.negativeGap': { from: string; to: string; fromTime: string };
+  // Closed-loop feedback (issue 10): the `feedback` config key.
+  'config.feedback.unknownStage': { path: string; name: string; known: string[] };
+  'config.feedback.textList': { path: string };
+  'feedback.unknownVerdict': { known: string[] };
+  'feedback.badDate': Record<string, never>;
+  'feedback.badAttempts': Record<string, never>;
+  'feedback.duplicateLead': { rows: number[] };
 }
 
 export type MessageCode = keyof MessageParams;

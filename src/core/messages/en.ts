@@ -225,4 +225,11 @@ export const EN: Catalogue = {
   'sla.speedPairsNotArray': (p) => at(p, 'must be an array of pairs {from, to}'),
   'sla.speedPairNotObject': (p) => at(p, 'must be an object {from, to}'),
   'speed.negativeGap': (p) => `Stage "${p.to}" is dated before stage "${p.from}" (${p.fromTime}); the gap is left out of speed and SLA`,
+  // Closed-loop feedback (issue 10).
+  'config.feedback.unknownStage': (p) => at(p, `"${p.name}" is not a stage (stages: ${p.known.join(', ')})`),
+  'config.feedback.textList': (p) => at(p, 'must be a list of non-empty texts'),
+  'feedback.unknownVerdict': (p) => `not one of the verdicts (${p.known.join(', ')}): the lead counts as without feedback`,
+  'feedback.badDate': () => 'not a date (YYYY-MM-DD or DD.MM.YYYY): left out of the Review',
+  'feedback.badAttempts': () => 'not a whole number of contact attempts: left out of the Review',
+  'feedback.duplicateLead': (p) => `this lead id is also on rows ${p.rows.join(', ')}: the Review reads the first of them`,
 };

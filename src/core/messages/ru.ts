@@ -213,4 +213,11 @@ export const RU: Catalogue = {
   'sla.speedPairsNotArray': (p) => at(p, 'должно быть массивом пар {from, to}'),
   'sla.speedPairNotObject': (p) => at(p, 'должно быть объектом {from, to}'),
   'speed.negativeGap': (p) => `Этап «${p.to}» датирован раньше этапа «${p.from}» (${p.fromTime}); интервал не учтён в скорости и SLA`,
+  // Обратная связь (задача 10).
+  'config.feedback.unknownStage': (p) => at(p, `«${p.name}» — не этап (этапы: ${p.known.join(', ')})`),
+  'config.feedback.textList': (p) => at(p, 'должно быть списком непустых строк'),
+  'feedback.unknownVerdict': (p) => `не одно из решений (${p.known.join(', ')}): лид считается без обратной связи`,
+  'feedback.badDate': () => 'не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ): не учитывается в разборе',
+  'feedback.badAttempts': () => 'не целое число попыток связаться: не учитывается в разборе',
+  'feedback.duplicateLead': (p) => `этот ID лида есть и в строках ${p.rows.join(', ')}: разбор берёт первую из них`,
 };
