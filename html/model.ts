@@ -1,7 +1,7 @@
 /**
  * The sidebar's model: the settings JSON exactly as it will be saved (so keys this sidebar has no
  * section for yet, e.g. later features' settings, survive a save untouched), plus a few choices that
- * are not settings (report date, slices left out, the hand-off stage until the feedback settings exist).
+ * are not settings (report date, slices left out) and the rows of the rate and alias tables.
  */
 import type { FieldProblem, Json, SheetColumns, SidebarState, SpendChannels } from '../src/sheets/sidebar-contract';
 import type { Locale, Strings } from './i18n';
@@ -23,8 +23,6 @@ export interface Draft {
   reportDate: string;
   /** Slice roles left out of the report (their mapping is kept in the sidebar until saved). */
   sliceOff: Record<string, boolean>;
-  /** Kept in the sidebar until the feedback settings (`feedback.handoffStage`) exist. */
-  handoffStage: string;
   /**
    * `spend.rates` and `spend.aliases` as rows being edited: an object cannot hold a new row with no
    * code yet, or two rows typed with the same code. Folded back into `config.spend` by settingsToSave.
@@ -102,7 +100,6 @@ export function draftFrom(state: SidebarState): Draft {
     mode: isObject(config.currentStage) ? 'current' : 'timestamps',
     reportDate: state.today,
     sliceOff: {},
-    handoffStage: '',
     rates: rowsOf(isObject(config.spend) ? config.spend.rates : undefined).map(([code, rate]) => ({ code, rate })),
     aliases: rowsOf(isObject(config.spend) ? config.spend.aliases : undefined).map(([from, to]) => ({ from, to })),
   };
@@ -150,6 +147,7 @@ export function settingsToSave(d: Draft): ConfigJson {
   out.columns = columns;
   foldSpend(d, out);
   dropEmptySla(out);
+  if (isObject(out.feedback) && Object.keys(out.feedback).length === 0) delete out.feedback;
   if (d.mode === 'timestamps') {
     delete out.currentStage;
   } else {

@@ -42,7 +42,7 @@ async function save(): Promise<boolean> {
   saveMessage = result.ok ? (result.changed ? app.t.saved : app.t.unchanged) : app.t.fixErrors;
   render('save');
   // The unmatched channels follow the aliases just saved.
-  if (result.ok && result.changed) void loadSpendChannels(app).catch(() => undefined);
+  if (result.ok && result.changed && app.spendChannels?.sheet) void loadSpendChannels(app).catch(() => undefined);
   return result.ok;
 }
 
@@ -59,7 +59,6 @@ async function load(): Promise<void> {
     // Choices that are not saved settings survive a reload.
     app.draft.reportDate = previous.reportDate;
     app.draft.sliceOff = previous.sliceOff;
-    app.draft.handoffStage = previous.handoffStage;
   }
   app.problems = state.problems;
   render();

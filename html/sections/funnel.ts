@@ -1,11 +1,12 @@
 /**
  * Funnel: the stages in order (add, remove, rename, move up/down), each mapped to a date column or,
  * with one current-stage column, to the values of that column that mean it (checkboxes of the distinct
- * values found); and the hand-off stage.
+ * values found). The hand-off stage is in the Feedback section (feedback.handoffStage).
  */
 import { append, h, on, select, uid } from '../dom';
 import { field } from '../fields';
 import { currentStageOf, stagesOf, type App, type Section, type StageDraft } from '../model';
+import { renameHandoff } from './feedback';
 import { renameInRules } from './sla';
 
 const LEAD = 'lead';
@@ -36,8 +37,8 @@ function renameTargets(app: App, from: string, to: string): void {
     const values = currentStageOf(app.draft).values;
     for (const k of Object.keys(values)) if (values[k] === from) values[k] = to;
   }
-  if (app.draft.handoffStage === from) app.draft.handoffStage = to;
   renameInRules(app.draft.config, from, to);
+  renameHandoff(app.draft.config, from, to);
 }
 
 function stageRow(app: App, stages: StageDraft[], i: number): HTMLElement {
@@ -148,11 +149,6 @@ export const funnelSection: Section = {
     });
     body.appendChild(h('div', { class: 'form-group add-stage' }, newName, add));
 
-    // Unnamed stages are not offered (an empty name would look like "none" and be picked instead of it).
-    const named = stages.filter((s) => s.name.trim() !== '');
-    const handoff = select({}, [['', t.none], ...named.map((s): [string, string] => [s.name, s.name])], draft.handoffStage);
-    on(handoff, 'change', () => (draft.handoffStage = handoff.value));
-    body.appendChild(field(app, 'feedback.handoffStage', t.handoff, handoff, t.handoffNote));
     return body;
   },
 };

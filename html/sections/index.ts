@@ -5,6 +5,7 @@
  */
 import type { Section } from '../model';
 import { dataSection } from './data';
+import { feedbackSection } from './feedback';
 import { funnelSection } from './funnel';
 import { refreshSection } from './refresh';
 import { reportSection } from './report';
@@ -17,7 +18,7 @@ export const SECTIONS: readonly Section[] = [
   funnelSection,
   slaSection,
   spendSection,
-  // Feedback (issue 10) goes here.
+  feedbackSection,
   reportSection,
   refreshSection,
   scheduleSection,

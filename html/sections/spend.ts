@@ -11,6 +11,8 @@ import { aliasPath, numberOrText, ratePath, settingsToSave, spendOf, type AliasR
 /** Asks the server for the unmatched channels under the sidebar's current settings, then re-renders. */
 export function loadSpendChannels(app: App): Promise<void> {
   return call('sidebarSpendChannels', app.draft.leadsSheet, settingsToSave(app.draft)).then((c) => {
+    // Nothing new: no re-render (it would rebuild every section under the person's hands for nothing).
+    if (JSON.stringify(c) === JSON.stringify(app.spendChannels)) return;
     app.spendChannels = c;
     app.rerender();
   });

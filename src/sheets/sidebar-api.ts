@@ -13,6 +13,8 @@ import { parseConfig, type FunnelConfig } from '../core/config';
 import { InputError } from '../core/errors';
 import { ingestRows } from '../core/ingest';
 import { readSpend, unmatchedChannels } from '../core/spend';
+import { DEFAULT_FEEDBACK } from '../core/feedback/config';
+import { VERDICTS } from '../core/feedback/spec';
 import { msg, render, type Message } from '../core/messages';
 import { formatWallDateTime } from '../core/time/format';
 import { parseIsoDay } from '../core/time/wall-time';
@@ -198,6 +200,15 @@ export function sidebarServer(svc: AppServices = globalServices(), opts: RunOpti
       const at = now();
       return {
         locale,
+        feedback: {
+          verdicts: VERDICTS.map((v) => ({ id: v.id, label: v.label[locale] })),
+          defaults: {
+            reasons: [...DEFAULT_FEEDBACK.reasons],
+            acceptedVerdicts: [...DEFAULT_FEEDBACK.acceptedVerdicts],
+            staleDays: DEFAULT_FEEDBACK.staleDays,
+            noFeedbackDays: DEFAULT_FEEDBACK.noFeedbackDays,
+          },
+        },
         timeZone: zone,
         today: dayInTimeZone(at, zone),
         sheets,

@@ -61,8 +61,17 @@ export interface LastRunInfo {
   scheduledFailures: number;
 }
 
+/** What the Feedback section offers (the engine's lists, labels in the user's language). */
+export interface FeedbackChoices {
+  /** The Feedback tab's verdicts, in its dropdown's order; `id` is what the settings store. */
+  verdicts: { id: string; label: string }[];
+  /** The settings' defaults, shown while `feedback` does not set them. */
+  defaults: { reasons: string[]; acceptedVerdicts: string[]; staleDays: number; noFeedbackDays: number };
+}
+
 export interface SidebarState {
   locale: 'en' | 'ru';
+  feedback: FeedbackChoices;
   timeZone: string;
   /** Today in the spreadsheet's zone, `YYYY-MM-DD` (the report date's default). */
   today: string;
