@@ -9,7 +9,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
 import { createFakeServices, type FakeWorld } from '../fakes/services';
-import type { Stored } from '../fakes/spreadsheet';
 import { handMadeLeads, REPORT_NOW } from '../sheets/helpers';
 import { eventually, focusedKey, launch, OUT, sidebarPage, tabTo } from './browser';
 import { startPreview, type PreviewServer } from './preview-server';
