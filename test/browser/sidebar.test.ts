@@ -211,7 +211,7 @@ describe('sidebar in Chromium', () => {
     const { page, context } = await open(w, 'ru-RU');
     await expect(page.locator('h1').innerText()).resolves.toBe('Отчёт по воронке');
     const titles = await page.$$eval('summary', (els) => els.map((e) => e.textContent));
-    expect(titles).toEqual(['Данные', 'Воронка', 'SLA', 'Расходы', 'Отчёт', 'Обновление', 'Расписание']);
+    expect(titles).toEqual(['Данные', 'Воронка', 'SLA', 'Расходы', 'Обратная связь', 'Отчёт', 'Обновление', 'Расписание']);
     await field(page, 'maturityPercentile').fill('abc');
     await page.click('button[data-focus="save"]');
     await page.waitForSelector('[data-error-for="maturityPercentile"]');
