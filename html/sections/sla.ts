@@ -167,7 +167,7 @@ function calendarBlock(app: App): HTMLElement {
 
   for (const key of ['holidays', 'workingDays'] as const) {
     const list = Array.isArray(existing[key]) ? (existing[key] as Json[]).map(String) : [];
-    const area = h('textarea', { rows: 2, placeholder: '2026-12-31, 2027-01-01', autocomplete: 'off' });
+    const area = h('textarea', { rows: 2, placeholder: key === 'holidays' ? '2026-12-31, 2027-01-01' : '2026-12-26', autocomplete: 'off' });
     area.value = list.join(', ');
     on(area, 'input', () => {
       const cal = calendarOf(draft.config);

@@ -109,6 +109,8 @@ export const spendSection: Section = {
         app.rerender(draft.rates.length ? `rate:${Math.min(i, draft.rates.length - 1)}:code` : 'addRate');
       });
       const group = field(app, ratePath(draft, i), t.rateLine, rate);
+      // One visible label over the rows (seen at 300 px: repeated on every row it read as clutter); each row keeps it for screen readers.
+      if (i > 0) group.querySelector('label')?.classList.add('sr-only');
       const line = h('div', { class: 'row-line' });
       rate.replaceWith(line);
       append(line, code, h('span', { class: 'gray eq' }, '='), rate, del);
@@ -139,6 +141,7 @@ export const spendSection: Section = {
         app.rerender(draft.aliases.length ? `alias:${Math.min(i, draft.aliases.length - 1)}:from` : 'addAlias');
       });
       const group = field(app, aliasPath(draft, i), t.aliasLine, to);
+      if (i > 0) group.querySelector('label')?.classList.add('sr-only');
       const line = h('div', { class: 'row-line alias-line' });
       to.replaceWith(line);
       append(line, from, h('span', { class: 'gray eq' }, '→'), to, del);

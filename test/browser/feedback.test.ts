@@ -127,7 +127,7 @@ describe('Feedback section in Chromium', () => {
     const labels = await page.$$eval('fieldset.verdicts label', (els) => els.map((e) => e.textContent));
     expect(labels[0]).toBe('Принят');
     await page.waitForTimeout(300); // the unmatched-channels reload after a save re-renders once
-    await page.locator('details[data-section="feedback"]').screenshot({ path: `${OUT}/sidebar-ru-feedback.png` });
+    await page.locator('details[data-section="feedback"]').screenshot({ path: `${OUT}/sidebar-ru-feedback-set.png` });
     await context.close();
   });
 });

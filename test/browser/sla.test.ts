@@ -135,7 +135,7 @@ describe('SLA section in Chromium', () => {
     const saved = JSON.parse(w.properties.document.store.get(CONFIG_KEY) as string);
     expect(saved.sla).toEqual({ calendar: { days: [1, 2, 3, 4] }, rules: [{ name: 'Первый контакт', from: 'created', to: 'Contacted', limit: '2h' }] });
     await expect(page.locator('details[data-section="sla"] legend').first().innerText()).resolves.toBe('Рабочий календарь (для всех правил)');
-    await page.locator('details[data-section="sla"]').screenshot({ path: `${OUT}/sidebar-ru-sla.png` });
+    await page.locator('details[data-section="sla"]').screenshot({ path: `${OUT}/sidebar-ru-sla-rule.png` });
     await context.close();
   });
 });

@@ -180,7 +180,7 @@ describe('Spend section in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await eventually(() => page.locator('[data-save-message]').innerText(), 'Настройки сохранены.')).toBe('Настройки сохранены.');
     expect(JSON.parse(w.properties.document.store.get(CONFIG_KEY) as string).spend.aliases).toEqual({ FB: 'Facebook' });
-    await page.locator('details[data-section="spend"]').screenshot({ path: `${OUT}/sidebar-ru-spend.png` });
+    await page.locator('details[data-section="spend"]').screenshot({ path: `${OUT}/sidebar-ru-spend-aliases.png` });
     await context.close();
   });
 });
