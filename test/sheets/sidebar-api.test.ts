@@ -148,3 +148,11 @@ describe('sidebarSpendChannels', () => {
     expect(api(w).sidebarSpendChannels('Leads', settings)).toEqual({ sheet: null, leadChannels: ['Google', 'Facebook', 'Organic'], unmatchedSpend: [], leadsWithoutSpend: [] });
   });
 });
+
+test('sidebarState hands the Feedback section the engine’s verdicts in the user’s language and its defaults', () => {
+  const ru = api(setup('ru_RU')).sidebarState().feedback;
+  expect(ru.verdicts[0]).toEqual({ id: 'accepted', label: 'Принят' });
+  expect(ru.verdicts.map((v) => v.id)).toEqual(['accepted', 'notQualified', 'duplicate', 'noContact', 'active', 'stalled', 'won', 'lost', 'nurturing']);
+  expect(ru.defaults).toEqual({ reasons: expect.arrayContaining(['Price', 'Other']), acceptedVerdicts: ['accepted'], staleDays: 14, noFeedbackDays: 7 });
+  expect(api(setup()).sidebarState().feedback.verdicts[1].label).toBe('Rejected — not qualified');
+});
