@@ -24,7 +24,7 @@ export interface FeedbackModel {
   /** Fresh computed cells of the Feedback tab, one per handed-over lead (labels in the report's language). */
   rows: KeyedRow[];
   review: ReviewModel;
-  /** Cells of the Feedback tab that could not be read (also listed with the run's data issues by the faces). */
+  /** Cells of the Feedback tab that could not be read (also in the run's data issues: the Data issues tab and `--json` dataIssues). */
   issues: DataIssue[];
 }
 
@@ -44,7 +44,8 @@ export function computeFeedback(run: RunContext): FeedbackModel {
   const strings = reviewStrings(run.config.locale);
   const rows = feedbackRows(handed, run.facts.asOfMs, { won: strings.won, lost: strings.lost, stages: stageNames });
   const input = run.inputs.feedback;
-  const human = readHumanFeedback(spec, input?.sheet ?? config.sheet, input?.rows ?? [], run.config.timeZone);
+  // Read once by the engine (its issues are also on the Data issues tab); a context built without it reads it here.
+  const human = run.feedback ?? readHumanFeedback(spec, input?.sheet ?? config.sheet, input?.rows ?? [], run.config.timeZone);
   const review = computeReview(handed, human.byLead, config, run.facts.asOfMs, run.asOf, stageNames[handoff + 1] ?? '');
   return { config, spec, rows, review, issues: human.issues };
 }
