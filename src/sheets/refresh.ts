@@ -27,7 +27,7 @@ import { feedbackReport } from '../report/feedback-report';
 import { reviewStrings } from '../report/review-strings';
 import { KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
-import { readOtherInputs } from './input-sheets';
+import { readOtherInputs, settingsInputSheets } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { cutText } from './safe-text';
@@ -168,7 +168,7 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   if (saved.kind === 'invalid') return { ok: false, message: strings.invalidSettings(saved.problems) };
   ctx.progress?.(strings.refreshing);
 
-  const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);
+  const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings, settingsInputSheets(saved.kind === 'ok' ? saved.config : undefined));
   if (!where.ok) return { ok: false, message: where.message };
   const readStart = ctx.clock();
   const read = readLeadsRows(wb, where.sheet, strings);
