@@ -8,7 +8,7 @@
  */
 import { DEFAULT_FEEDBACK, resolveHandoffStage, type FeedbackConfig } from '../core/feedback/config';
 import { feedbackRows, handedLeads } from '../core/feedback/handed';
-import { readHumanFeedback } from '../core/feedback/human';
+import { readHumanFeedback, sentBackValue } from '../core/feedback/human';
 import { computeReview, type ReviewModel } from '../core/feedback/review';
 import { feedbackSpec } from '../core/feedback/spec';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
@@ -42,10 +42,11 @@ export function computeFeedback(run: RunContext): FeedbackModel {
   const wonStep = salAt === stageNames.length - 1 ? salAt - 1 : stageNames.length - 1;
   const handed = handedLeads(run.data, run.facts, handoff, wonStep);
   const strings = reviewStrings(run.config.locale);
-  const rows = feedbackRows(handed, run.facts.asOfMs, { won: strings.won, lost: strings.lost, stages: stageNames });
   const input = run.inputs.feedback;
   // Read once by the engine (its issues are also on the Data issues tab); a context built without it reads it here.
   const human = run.feedback ?? readHumanFeedback(spec, input?.sheet ?? config.sheet, input?.rows ?? [], run.config.timeZone);
+  const labels = { won: strings.won, lost: strings.lost, stages: stageNames };
+  const rows = feedbackRows(handed, run.facts.asOfMs, labels, (lead) => sentBackValue(human.byLead.get(lead), run.asOf));
   const review = computeReview(handed, human.byLead, config, run.facts.asOfMs, run.asOf, stageNames[handoff + 1] ?? '');
   return { config, spec, rows, review, issues: human.issues };
 }
