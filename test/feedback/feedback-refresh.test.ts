@@ -39,7 +39,7 @@ test('Sheets: the first refresh creates the Feedback tab (leads that reached Qua
   const byLead = new Map(fb.peekValues().slice(1).map((l) => [l[0], l[verdict - 1]]));
   expect(Object.fromEntries(byLead)).toEqual({ L1: 'Accepted', L2: '', L5: '', L6: 'Rejected — duplicate' });
   // The status line says what the refresh did to the tab (first run: 4 new; this one: none).
-  expect(String(w.app.spreadsheet.sheet('Cohorts').peek(1, 9))).toMatch(/ · Feedback: 4 handed-over leads, 0 new$/);
+  expect(String(w.app.spreadsheet.sheet('Cohorts').peek(1, 9))).toMatch(/ · Feedback: 4 handed-over leads, 0 new · Channels: skipped, no Spend sheet$/);
   const review = w.app.spreadsheet.sheet('Review').peekValues();
   const total = review.find((l) => l[0] === 'Total')!;
   // 4 handed over, 2 with a verdict (50%), 1 accepted (25%), 1 rejected.
@@ -73,7 +73,8 @@ test('CLI: the previous report XLSX as --feedback keeps every typed cell by lead
   expect(refused.code).toBe(2);
 
   const second = await runCli(['leads.csv', '--config', 'funnel.json', '--feedback', 'week1-typed.xlsx', '--as-of', '2026-11-27', '--out', 'week2.xlsx', '--json', 'week2.json', '--quiet'], dir);
-  expect(second.stderr).toBe('');
+  // No Spend file: the Channels report says it is skipped; nothing else goes to stderr.
+  expect(second.stderr).toBe('funnel-report: Channels: skipped, no Spend file\n');
   const out = new ExcelJS.Workbook();
   await out.xlsx.readFile(join(dir, 'week2.xlsx'));
   const ws2 = out.getWorksheet('Feedback')!;
@@ -101,5 +102,5 @@ test('Sheets: a Feedback sheet name that is one of our report tabs is refused wi
   expect(out.kind).toBe('done');
   if (out.kind !== 'done') return;
   expect(out.skipped).toEqual(['The Feedback tab was not written: "Cohorts" is a report tab of this add-on, cleared on every refresh. Set feedback.sheet to another name.']);
-  expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Data issues', 'Review']);
+  expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Review', 'Data issues']);
 });
