@@ -3,7 +3,8 @@
  * with the merge applied. Every cell of the previous sheet is copied as it was (value object,
  * formula, rich text, date, style, note), plus row visibility, column widths, the auto-filter, data
  * validation (dropdowns), conditional formatting and merges; then the owned cells of the plan are set. People's cells are therefore copied, never
- * re-encoded.
+ * re-encoded. The dropdowns are put again where their columns are now, after the stale ones are
+ * cleared (clearStaleDropdowns: XLSX keeps rules by cell address).
  *
  * Column identity is the header text (EN or RU label). XLSX has no developer metadata, and the
  * alternatives do not survive what people do: a hidden id row is sorted into the data or deleted by
@@ -95,6 +96,38 @@ export function extras(ws: ExcelJS.Worksheet): WorksheetExtras {
   return ws as unknown as WorksheetExtras;
 }
 
+const CELL_OR_RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
+
+/** 0-based column of column letters ("A" = 0). */
+function columnOfLetters(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * XLSX keeps data validation by cell address, not with the column: after people move columns the
+ * previous run's dropdown would stay where the column was (a verdict list on the Comment column).
+ * Before the dropdowns are put on the columns where they are now, list rules below the header are
+ * removed from the tab's own columns (`specColumns`: list rules there are ours; people's columns of
+ * the tab are free text, dates and counts) and, anywhere on the sheet, rules with one of the lists
+ * this run puts down (`ourLists`: the dropdown moved onto a column of the person's own). Other rules
+ * people set (a date rule, a list on a column of their own) stay.
+ */
+function clearStaleDropdowns(ws: ExcelJS.Worksheet, specColumns: ReadonlySet<number>, ourLists: ReadonlySet<string>): void {
+  const model = extras(ws).dataValidations.model;
+  for (const [address, rule] of Object.entries(model)) {
+    if (rule?.type !== 'list') continue;
+    const m = CELL_OR_RANGE.exec(address.trim());
+    if (!m || Number(m[2]) < 2) continue;
+    const from = columnOfLetters(m[1]);
+    const to = m[3] ? columnOfLetters(m[3]) : from;
+    let onSpecColumn = false;
+    for (let c = from; c <= to && !onSpecColumn; c++) onSpecColumn = specColumns.has(c);
+    if (onSpecColumn || ourLists.has(String(rule.formulae?.[0] ?? ''))) delete model[address];
+  }
+}
+
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
@@ -146,17 +179,21 @@ export class XlsxKeyedTabWriter implements KeyedTabWriter {
     }
     // Dropdowns on people's columns below the header (other values allowed, flagged by Excel's warning style).
     const last = Math.max(plan.rowCount, 1000);
-    for (const h of spec.human) {
-      if (!h.dropdown || h.dropdown.length === 0) continue;
-      const at = plan.columns.find((c) => c.id === h.id)!;
-      const items = [...new Set(h.dropdown.map((l) => l[this.locale].replace(/[",]/g, ' ')))];
-      const letter = columnLetter(at.index);
+    const lists = spec.human
+      .filter((h) => h.dropdown && h.dropdown.length > 0)
+      .map((h) => {
+        const items = [...new Set(h.dropdown!.map((l) => l[this.locale].replace(/[",]/g, ' ')))];
+        return { index: plan.columns.find((c) => c.id === h.id)!.index, formula: `"${items.join(',')}"` };
+      });
+    clearStaleDropdowns(ws, new Set(plan.columns.map((c) => c.index)), new Set(lists.map((l) => l.formula)));
+    for (const { index, formula } of lists) {
+      const letter = columnLetter(index);
       extras(ws).dataValidations.add(`${letter}2:${letter}${last}`, {
         type: 'list',
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: 'warning',
-        formulae: [`"${items.join(',')}"`],
+        formulae: [formula],
       });
     }
     const key = plan.columns.find((c) => c.id === spec.key.id)!;
