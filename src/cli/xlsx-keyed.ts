@@ -21,7 +21,7 @@ import { columnLetter } from '../core/a1';
 import type ExcelJS from 'exceljs';
 import { planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
 import { HUMAN_HEADER_BACKGROUND, OWNED_HEADER_BACKGROUND, headerNote } from '../core/keyed-messages';
-import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
+import type { KeyedLabel, KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
 import type { CellValue } from '../core/types';
 import { newWorkbook } from './xlsx-writer';
 
@@ -109,12 +109,12 @@ function columnOfLetters(letters: string): number {
  * XLSX keeps data validation by cell address, not with the column: after people move columns the
  * previous run's dropdown would stay where the column was (a verdict list on the Comment column).
  * Before the dropdowns are put on the columns where they are now, list rules below the header are
- * removed from the tab's own columns (`specColumns`: list rules there are ours; people's columns of
- * the tab are free text, dates and counts) and, anywhere on the sheet, rules with one of the lists
- * this run puts down (`ourLists`: the dropdown moved onto a column of the person's own). Other rules
- * people set (a date rule, a list on a column of their own) stay.
+ * removed from those columns (`dropdownColumns`: replaced anyway) and, anywhere on the sheet, rules
+ * holding one of our lists (`ourLists`, EN or RU: a dropdown left behind by a move). Other rules people
+ * set (a date rule, a list of their own on any column) stay. A list left behind after the settings
+ * changed its items (the reasons) is not recognised as ours and stays.
  */
-function clearStaleDropdowns(ws: ExcelJS.Worksheet, specColumns: ReadonlySet<number>, ourLists: ReadonlySet<string>): void {
+function clearStaleDropdowns(ws: ExcelJS.Worksheet, dropdownColumns: ReadonlySet<number>, ourLists: ReadonlySet<string>): void {
   const model = extras(ws).dataValidations.model;
   for (const [address, rule] of Object.entries(model)) {
     if (rule?.type !== 'list') continue;
@@ -122,9 +122,9 @@ function clearStaleDropdowns(ws: ExcelJS.Worksheet, specColumns: ReadonlySet<num
     if (!m || Number(m[2]) < 2) continue;
     const from = columnOfLetters(m[1]);
     const to = m[3] ? columnOfLetters(m[3]) : from;
-    let onSpecColumn = false;
-    for (let c = from; c <= to && !onSpecColumn; c++) onSpecColumn = specColumns.has(c);
-    if (onSpecColumn || ourLists.has(String(rule.formulae?.[0] ?? ''))) delete model[address];
+    let onDropdownColumn = false;
+    for (let c = from; c <= to && !onDropdownColumn; c++) onDropdownColumn = dropdownColumns.has(c);
+    if (onDropdownColumn || ourLists.has(String(rule.formulae?.[0] ?? ''))) delete model[address];
   }
 }
 
@@ -179,13 +179,12 @@ export class XlsxKeyedTabWriter implements KeyedTabWriter {
     }
     // Dropdowns on people's columns below the header (other values allowed, flagged by Excel's warning style).
     const last = Math.max(plan.rowCount, 1000);
-    const lists = spec.human
-      .filter((h) => h.dropdown && h.dropdown.length > 0)
-      .map((h) => {
-        const items = [...new Set(h.dropdown!.map((l) => l[this.locale].replace(/[",]/g, ' ')))];
-        return { index: plan.columns.find((c) => c.id === h.id)!.index, formula: `"${items.join(',')}"` };
-      });
-    clearStaleDropdowns(ws, new Set(plan.columns.map((c) => c.index)), new Set(lists.map((l) => l.formula)));
+    const listOf = (labels: readonly KeyedLabel[], locale: KeyedLocale): string => `"${[...new Set(labels.map((l) => l[locale].replace(/[",]/g, ' ')))].join(',')}"`;
+    const withDropdown = spec.human.filter((h) => h.dropdown && h.dropdown.length > 0);
+    const lists = withDropdown.map((h) => ({ index: plan.columns.find((c) => c.id === h.id)!.index, formula: listOf(h.dropdown!, this.locale) }));
+    // Our lists in either language (the report language may have changed since the last run).
+    const ours = new Set(withDropdown.flatMap((h) => (['en', 'ru'] as const).map((l) => listOf(h.dropdown!, l))));
+    clearStaleDropdowns(ws, new Set(lists.map((l) => l.index)), ours);
     for (const { index, formula } of lists) {
       const letter = columnLetter(index);
       extras(ws).dataValidations.add(`${letter}2:${letter}${last}`, {

@@ -1,9 +1,10 @@
 /**
  * XLSX keeps data validation by cell address, not with the column. After people move columns of the
  * Feedback tab in a tool that moves values but not the rules, the previous run's verdict dropdown sits
- * on whichever column took the verdict's old place. The writer clears the list rules of the tab's own
- * columns (and its own lists anywhere) before putting the dropdowns where the columns are now; rules
- * people set themselves (a date rule on a people's column, a list on a column of their own) stay.
+ * on whichever column took the verdict's old place. The writer clears its own lists wherever they are
+ * (and any list on the columns that get a dropdown) before putting the dropdowns where the columns
+ * are now; rules people set themselves (a date rule on a people's column, a list on a column of their
+ * own) stay.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
