@@ -3,7 +3,8 @@
  * with the merge applied. Every cell of the previous sheet is copied as it was (value object,
  * formula, rich text, date, style, note), plus row visibility, column widths, the auto-filter, data
  * validation (dropdowns), conditional formatting and merges; then the owned cells of the plan are set. People's cells are therefore copied, never
- * re-encoded.
+ * re-encoded. The dropdowns are put again where their columns are now, after the stale ones are
+ * cleared (clearStaleDropdowns: XLSX keeps rules by cell address).
  *
  * Column identity is the header text (EN or RU label). XLSX has no developer metadata, and the
  * alternatives do not survive what people do: a hidden id row is sorted into the data or deleted by
@@ -20,7 +21,7 @@ import { columnLetter } from '../core/a1';
 import type ExcelJS from 'exceljs';
 import { planKeyedMerge, type KeyedMergePlan } from '../core/keyed-merge';
 import { HUMAN_HEADER_BACKGROUND, OWNED_HEADER_BACKGROUND, headerNote } from '../core/keyed-messages';
-import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
+import type { KeyedLabel, KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec, KeyedTabWriter } from '../core/keyed-spec';
 import type { CellValue } from '../core/types';
 import { newWorkbook } from './xlsx-writer';
 
@@ -95,6 +96,38 @@ export function extras(ws: ExcelJS.Worksheet): WorksheetExtras {
   return ws as unknown as WorksheetExtras;
 }
 
+const CELL_OR_RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
+
+/** 0-based column of column letters ("A" = 0). */
+function columnOfLetters(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * XLSX keeps data validation by cell address, not with the column: after people move columns the
+ * previous run's dropdown would stay where the column was (a verdict list on the Comment column).
+ * Before the dropdowns are put on the columns where they are now, list rules below the header are
+ * removed from those columns (`dropdownColumns`: replaced anyway) and, anywhere on the sheet, rules
+ * holding one of our lists (`ourLists`, EN or RU: a dropdown left behind by a move). Other rules people
+ * set (a date rule, a list of their own on any column) stay. A list left behind after the settings
+ * changed its items (the reasons) is not recognised as ours and stays.
+ */
+function clearStaleDropdowns(ws: ExcelJS.Worksheet, dropdownColumns: ReadonlySet<number>, ourLists: ReadonlySet<string>): void {
+  const model = extras(ws).dataValidations.model;
+  for (const [address, rule] of Object.entries(model)) {
+    if (rule?.type !== 'list') continue;
+    const m = CELL_OR_RANGE.exec(address.trim());
+    if (!m || Number(m[2]) < 2) continue;
+    const from = columnOfLetters(m[1]);
+    const to = m[3] ? columnOfLetters(m[3]) : from;
+    let onDropdownColumn = false;
+    for (let c = from; c <= to && !onDropdownColumn; c++) onDropdownColumn = dropdownColumns.has(c);
+    if (onDropdownColumn || ourLists.has(String(rule.formulae?.[0] ?? ''))) delete model[address];
+  }
+}
+
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
@@ -146,17 +179,20 @@ export class XlsxKeyedTabWriter implements KeyedTabWriter {
     }
     // Dropdowns on people's columns below the header (other values allowed, flagged by Excel's warning style).
     const last = Math.max(plan.rowCount, 1000);
-    for (const h of spec.human) {
-      if (!h.dropdown || h.dropdown.length === 0) continue;
-      const at = plan.columns.find((c) => c.id === h.id)!;
-      const items = [...new Set(h.dropdown.map((l) => l[this.locale].replace(/[",]/g, ' ')))];
-      const letter = columnLetter(at.index);
+    const listOf = (labels: readonly KeyedLabel[], locale: KeyedLocale): string => `"${[...new Set(labels.map((l) => l[locale].replace(/[",]/g, ' ')))].join(',')}"`;
+    const withDropdown = spec.human.filter((h) => h.dropdown && h.dropdown.length > 0);
+    const lists = withDropdown.map((h) => ({ index: plan.columns.find((c) => c.id === h.id)!.index, formula: listOf(h.dropdown!, this.locale) }));
+    // Our lists in either language (the report language may have changed since the last run).
+    const ours = new Set(withDropdown.flatMap((h) => (['en', 'ru'] as const).map((l) => listOf(h.dropdown!, l))));
+    clearStaleDropdowns(ws, new Set(lists.map((l) => l.index)), ours);
+    for (const { index, formula } of lists) {
+      const letter = columnLetter(index);
       extras(ws).dataValidations.add(`${letter}2:${letter}${last}`, {
         type: 'list',
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: 'warning',
-        formulae: [`"${items.join(',')}"`],
+        formulae: [formula],
       });
     }
     const key = plan.columns.find((c) => c.id === spec.key.id)!;

@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { a1Ref, columnLetter, wrappedLines } from '../report/format';
-import type { CellRange, LayoutDate, LayoutValue, ReportWriter, TabLayout } from '../report/layout';
+import type { CellLink, CellRange, LayoutDate, LayoutValue, ReportWriter, TabLayout } from '../report/layout';
 
 /**
  * exceljs's Workbook class alone: `require('exceljs')` also loads its streaming reader and writer,
@@ -42,11 +42,17 @@ function rangeRef(r: CellRange): string {
 }
 
 export class XlsxReportWriter implements ReportWriter {
+  /** Links of the written tabs, set by resolveLinks once every tab of the file is in the workbook. */
+  private pendingLinks: { ws: ExcelJS.Worksheet; link: CellLink }[] = [];
+
   constructor(readonly workbook: ExcelJS.Workbook = newWorkbook()) {}
 
   writeTab(layout: TabLayout): void {
     const existing = this.workbook.getWorksheet(layout.name);
-    if (existing) this.workbook.removeWorksheet(existing.id);
+    if (existing) {
+      this.workbook.removeWorksheet(existing.id);
+      this.pendingLinks = this.pendingLinks.filter((p) => p.ws !== existing);
+    }
     const views: Partial<ExcelJS.WorksheetView>[] =
       layout.frozenRows > 0 || layout.frozenColumns > 0
         ? [{ state: 'frozen', xSplit: layout.frozenColumns, ySplit: layout.frozenRows, topLeftCell: `${columnLetter(layout.frozenColumns)}${layout.frozenRows + 1}` }]
@@ -70,13 +76,8 @@ export class XlsxReportWriter implements ReportWriter {
     this.writeCells(ws, layout);
     fitWrappedRows(ws, layout);
     for (const n of layout.notes ?? []) ws.getCell(n.row + 1, n.col + 1).note = n.text;
-    for (const link of layout.links ?? []) {
-      // Only link when the target tab is in this workbook (the CLI's leads are not): the text stays either way.
-      if (!this.workbook.getWorksheet(link.sheet)) continue;
-      const cell = ws.getCell(link.row + 1, link.col + 1);
-      const text = typeof cell.value === 'string' ? cell.value : a1Ref(link.sheet, link.a1);
-      cell.value = { text, hyperlink: `#'${link.sheet.replace(/'/g, "''")}'!${link.a1}` };
-    }
+    // Links are set when the file is written: a target tab written later (the Feedback tab) is linked too.
+    for (const link of layout.links ?? []) this.pendingLinks.push({ ws, link });
     for (const m of layout.merges ?? []) {
       ws.mergeCells(m.row + 1, m.col + 1, m.row + m.numRows, m.col + m.numCols);
     }
@@ -126,7 +127,20 @@ export class XlsxReportWriter implements ReportWriter {
   }
 
   async writeFile(path: string): Promise<void> {
+    this.resolveLinks();
     await this.workbook.xlsx.writeFile(path);
+  }
+
+  /** Internal links of the tabs written so far, to the tabs the workbook has now; the others stay plain text. */
+  resolveLinks(): void {
+    for (const { ws, link } of this.pendingLinks) {
+      // Only link when the target tab is in this workbook (the CLI's leads are not): the text stays either way.
+      if (!this.workbook.getWorksheet(link.sheet)) continue;
+      const cell = ws.getCell(link.row + 1, link.col + 1);
+      const text = typeof cell.value === 'string' ? cell.value : a1Ref(link.sheet, link.a1);
+      cell.value = { text, hyperlink: `#'${link.sheet.replace(/'/g, "''")}'!${link.a1}` };
+    }
+    this.pendingLinks = [];
   }
 }
 

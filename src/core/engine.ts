@@ -12,7 +12,10 @@ import { computeSliceConversions } from './conversions';
 import { detectConfig, type DetectWarning } from './detect';
 import { InputError } from './errors';
 import { computeLeadFacts } from './facts';
+import { DEFAULT_FEEDBACK } from './feedback/config';
+import { readHumanFeedback } from './feedback/human';
 import { withSalStage } from './feedback/sal';
+import { feedbackSpec } from './feedback/spec';
 import { dataIssue, failureOf, msg, renderBoth, type Failure } from './messages';
 import { ingestRows } from './ingest';
 import type { RunInputs } from './inputs';
@@ -128,8 +131,12 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     if (e instanceof InputError) return failureOf(e.problem);
     throw e;
   }
+  // The Feedback tab's people's columns, read once: SAL, the Review and the Data issues tab use them.
+  const feedbackInput = options.inputs?.feedback;
+  const fbConfig = config.feedback ?? DEFAULT_FEEDBACK;
+  const feedback = feedbackInput ? readHumanFeedback(feedbackSpec(fbConfig.sheet, fbConfig.reasons), feedbackInput.sheet, feedbackInput.rows, config.timeZone) : undefined;
   // SAL from feedback (feedback/sal.ts): acceptance by sales as a step after the hand-off stage.
-  ({ data, config } = withSalStage(data, config, options.inputs?.feedback));
+  ({ data, config } = withSalStage(data, config, feedback));
   const asOfMs = asOfBound(asOf);
   const now = options.now ?? new Date();
   const facts = computeLeadFacts(data.leads, asOfMs, config.strictOrder);
@@ -146,8 +153,9 @@ export function prepareRun(rows: CellValue[][], options: ReportOptions): RunOutc
     data,
     facts,
     maturityDays: maturityDays(data.leads, asOfMs, config.maturityPercentile),
-    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...negativeGapIssues(data, config, options.sheet), ...spendIssues],
+    dataIssues: [...detectionIssues, ...data.issues, ...impliedStageWarnings(data, facts, config, options.sheet), ...negativeGapIssues(data, config, options.sheet), ...spendIssues, ...(feedback?.issues ?? [])],
     ...(spend ? { spend } : {}),
+    ...(feedback ? { feedback } : {}),
     generatedAt: now.toISOString(),
     source: { name: options.sourceName, sheet: options.sheet, rowsRead: data.rowsRead, ...leadsInReport(data, asOf) },
   };

@@ -4,6 +4,7 @@
  * report's parameters. Plain data; a compute function reads it and returns its model.
  */
 import type { FunnelConfig } from './config';
+import type { HumanTable } from './feedback/human';
 import type { LeadFacts } from './facts';
 import type { RunInputs } from './inputs';
 import type { FunnelReport } from './model';
@@ -30,6 +31,8 @@ export interface RunContext {
   dataIssues: DataIssue[];
   /** The spend input, read once (spend/read.ts) when the run has one; its issues are in `dataIssues`. */
   spend?: SpendTable;
+  /** The feedback input's people's columns, read once (feedback/human.ts) when the run has one; its issues are in `dataIssues`. */
+  feedback?: HumanTable;
   /** Run-level header of the report (`--json` and the status line read it). */
   generatedAt: string;
   source: FunnelReport['source'];

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_FEEDBACK, resolveHandoffStage, type FeedbackConfig } from '../core/feedback/config';
 import { feedbackRows, handedLeads } from '../core/feedback/handed';
-import { readHumanFeedback } from '../core/feedback/human';
+import { readHumanFeedback, sentBackValue } from '../core/feedback/human';
 import { computeReview, type ReviewModel } from '../core/feedback/review';
 import { feedbackSpec } from '../core/feedback/spec';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
@@ -24,7 +24,7 @@ export interface FeedbackModel {
   /** Fresh computed cells of the Feedback tab, one per handed-over lead (labels in the report's language). */
   rows: KeyedRow[];
   review: ReviewModel;
-  /** Cells of the Feedback tab that could not be read (also listed with the run's data issues by the faces). */
+  /** Cells of the Feedback tab that could not be read (also in the run's data issues: the Data issues tab and `--json` dataIssues). */
   issues: DataIssue[];
 }
 
@@ -42,9 +42,11 @@ export function computeFeedback(run: RunContext): FeedbackModel {
   const wonStep = salAt === stageNames.length - 1 ? salAt - 1 : stageNames.length - 1;
   const handed = handedLeads(run.data, run.facts, handoff, wonStep);
   const strings = reviewStrings(run.config.locale);
-  const rows = feedbackRows(handed, run.facts.asOfMs, { won: strings.won, lost: strings.lost, stages: stageNames });
   const input = run.inputs.feedback;
-  const human = readHumanFeedback(spec, input?.sheet ?? config.sheet, input?.rows ?? [], run.config.timeZone);
+  // Read once by the engine (its issues are also on the Data issues tab); a context built without it reads it here.
+  const human = run.feedback ?? readHumanFeedback(spec, input?.sheet ?? config.sheet, input?.rows ?? [], run.config.timeZone);
+  const labels = { won: strings.won, lost: strings.lost, stages: stageNames };
+  const rows = feedbackRows(handed, run.facts.asOfMs, labels, (lead) => sentBackValue(human.byLead.get(lead), run.asOf));
   const review = computeReview(handed, human.byLead, config, run.facts.asOfMs, run.asOf, stageNames[handoff + 1] ?? '');
   return { config, spec, rows, review, issues: human.issues };
 }

@@ -1,6 +1,7 @@
 /**
  * The Data issues tab: one row per problem, in input order, with a link to the offending cell of the
- * leads sheet (the exact cell when the column is known, the row's first cell otherwise). The problem
+ * leads sheet, or of the Spend or Feedback sheet for their issues (the exact cell when the column is
+ * known, the row's first cell otherwise). The problem
  * text wraps: it is the column people read, and a cut-off sentence says nothing.
  */
 import { columnLetter } from '../core/a1';
@@ -19,6 +20,9 @@ export interface IssuesTabOptions {
 
 export const DEFAULT_MAX_ISSUE_ROWS = 5000;
 
+/** Codes of issues about an input other than the leads (Spend, Feedback): they link to that input's sheet. */
+const OWN_SHEET_CODES = /^(spend|feedback)\./;
+
 /** Column index of the wrapped problem text. */
 const PROBLEM_COL = 3;
 
@@ -36,8 +40,8 @@ export function buildIssuesTab(issues: DataIssue[], opts: IssuesTabOptions): Tab
   const shown = issues.slice(0, max);
   for (const issue of shown) {
     const a1 = `${columnLetter(issue.col ?? 0)}${issue.row}`;
-    // An issue of the spend input points at its own sheet; every other issue is about the leads sheet.
-    const sheet = issue.code.startsWith('spend.') && issue.sheet !== '' ? issue.sheet : opts.leadsSheet;
+    // An issue of the spend or feedback input points at its own sheet; every other issue is about the leads sheet.
+    const sheet = OWN_SHEET_CODES.test(issue.code) && issue.sheet !== '' ? issue.sheet : opts.leadsSheet;
     const row = g.addRow([
       { v: a1Ref(sheet, a1) },
       { v: issue.column },

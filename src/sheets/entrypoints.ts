@@ -315,7 +315,7 @@ export function FUNNEL_SLA(leads: unknown, from_stage: unknown, to_stage: unknow
  * handed over, feedback given, accepted, rejected, not qualified and won, with a Total row.
  * Сводка обратной связи продаж по продавцам (или другому столбцу, или месяцам).
  *
- * @param {Array<Array>} feedback The Feedback tab range with its header row, e.g. Feedback!A:O.
+ * @param {Array<Array>} feedback The Feedback tab range with its header row, e.g. Feedback!A:P.
  * @param {string} group_by Optional column header to group by ("Manager" by default, "Channel", "Reason", "Sales verdict"…) or "month".
  * @param {string} metric Optional: "summary" (default, every measure) or one of handed, feedback, feedback_rate, accepted, accepted_rate, rejected, not_qualified, won.
  * @return A table with a header row: the group, then one column per measure; a Total row last.

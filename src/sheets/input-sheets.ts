@@ -6,6 +6,7 @@
  * that need it are skipped with a status line. The leads sheet is found and read by leads-reader.ts,
  * which never takes a sheet named as another input for the leads.
  */
+import type { FunnelConfig } from '../core/config';
 import { INPUT_IDS, INPUT_LABELS, type InputId, type RunInputs } from '../core/inputs';
 import type { AnyReport } from '../report/report-definition';
 import type { Workbook } from './workbook';
@@ -15,9 +16,18 @@ function isNamedFor(id: InputId, sheet: string): boolean {
   return name === INPUT_LABELS[id].en.toLowerCase() || name === INPUT_LABELS[id].ru.toLowerCase();
 }
 
-/** True for a sheet named as an input other than leads ("Spend", "План", …): never a leads candidate. */
-export function isOtherInputSheet(sheet: string): boolean {
-  return INPUT_IDS.some((id) => id !== 'leads' && isNamedFor(id, sheet));
+/**
+ * True for a sheet named as an input other than leads ("Spend", "План", …), or given to one in the
+ * settings (`named`: `spend.sheet`, `feedback.sheet`): never a leads candidate.
+ */
+export function isOtherInputSheet(sheet: string, named: readonly string[] = []): boolean {
+  const name = sheet.trim().toLowerCase();
+  return INPUT_IDS.some((id) => id !== 'leads' && isNamedFor(id, sheet)) || named.some((n) => n.trim().toLowerCase() === name);
+}
+
+/** Sheet names the settings give to inputs other than leads (`spend.sheet`, `feedback.sheet`). */
+export function settingsInputSheets(config: Pick<FunnelConfig, 'spend' | 'feedback'> | undefined): string[] {
+  return [config?.spend?.sheet, config?.feedback?.sheet].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
 }
 
 /** The sheet holding input `id` (the settings' own name for it first, when given and present), or null. */

@@ -1,6 +1,7 @@
 /**
  * Finding and reading the leads sheet. The sheet named in the settings wins. Without one, every sheet
- * that is not one of this add-on's report tabs nor named as another input (Spend, Plan, …) is offered to header detection (its first rows only),
+ * that is not one of this add-on's tabs (report tabs, the Feedback tab) nor named as another input
+ * (Spend, Plan, …, or the names `spend.sheet` and `feedback.sheet` give) is offered to header detection (its first rows only),
  * and the one whose header maps the most funnel columns is taken; a lone candidate is taken as is and
  * recognised from the full read. The chosen sheet is read in one getDataRange().getValues(): dates
  * arrive as Date objects and are turned into local time in the spreadsheet's zone by the engine.
@@ -29,12 +30,13 @@ function coverage(config: FunnelConfig): number {
 
 const PREFERRED_NAME = /^(leads|лиды)$/i;
 
-export function locateLeadsSheet(wb: Workbook, named: string | null, strings: UiStrings): LeadsLocation {
+/** `otherInputs`: sheet names the settings give to other inputs (input-sheets.ts settingsInputSheets). */
+export function locateLeadsSheet(wb: Workbook, named: string | null, strings: UiStrings, otherInputs: readonly string[] = []): LeadsLocation {
   const names = wb.sheetNames();
   if (named !== null) {
     return names.includes(named) ? { ok: true, sheet: named, how: 'named' } : { ok: false, message: strings.leadsSheetMissing(named) };
   }
-  const candidates = names.filter((n) => !wb.isReportTab(n) && !isOtherInputSheet(n));
+  const candidates = names.filter((n) => !isOtherInputSheet(n, otherInputs) && !wb.isOwnTab(n));
   // A single candidate is read once, in full, by the caller: no separate read of its first rows.
   if (candidates.length === 1) return { ok: true, sheet: candidates[0], how: 'only' };
   let best: { sheet: string; score: number } | null = null;

@@ -27,7 +27,7 @@ import { feedbackReport } from '../report/feedback-report';
 import { reviewStrings } from '../report/review-strings';
 import { KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
-import { readOtherInputs } from './input-sheets';
+import { readOtherInputs, settingsInputSheets } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { cutText } from './safe-text';
@@ -168,7 +168,7 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   if (saved.kind === 'invalid') return { ok: false, message: strings.invalidSettings(saved.problems) };
   ctx.progress?.(strings.refreshing);
 
-  const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings);
+  const where = locateLeadsSheet(wb, ctx.settings.leadsSheet(), strings, settingsInputSheets(saved.kind === 'ok' ? saved.config : undefined));
   if (!where.ok) return { ok: false, message: where.message };
   const readStart = ctx.clock();
   const read = readLeadsRows(wb, where.sheet, strings);
@@ -178,7 +178,12 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const registry = ctx.reports ?? REPORTS;
   // A spend sheet named in the settings (spend.sheet) is looked for first.
   const spendSheet = saved.kind === 'ok' ? saved.config.spend?.sheet : undefined;
-  const inputs = readOtherInputs(wb, registry, spendSheet ? { spend: spendSheet } : {});
+  const feedbackSheet = saved.kind === 'ok' ? saved.config.feedback?.sheet : undefined;
+  const inputs = readOtherInputs(wb, registry, { ...(spendSheet ? { spend: spendSheet } : {}), ...(feedbackSheet ? { feedback: feedbackSheet } : {}) });
+  // `feedback` in the settings makes the refresh create the Feedback tab (its sheet name may be custom):
+  // the input is that sheet, empty until it exists. Read before the engine runs, so SAL and the Data
+  // issues tab see its cells too.
+  if (feedbackSheet !== undefined && inputs.feedback?.sheet !== feedbackSheet) inputs.feedback = { sheet: feedbackSheet, rows: [] };
   const readEnd = ctx.clock();
   ctx.onStep?.({ step: 'reading', ms: Math.max(0, readEnd - readStart) });
   if (overBudget(ctx, readEnd)) return { ok: false, message: strings.timeLimit };
@@ -202,10 +207,6 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
     return { ok: false, message: saved.kind !== 'ok' && where.how === 'only' ? `${strings.noLeadsSheet([where.sheet])} (${message})` : message };
   }
   const { config } = prepared.run;
-  // `feedback` in the settings makes the refresh create the Feedback tab (its sheet name may be custom).
-  if (config.feedback && !prepared.run.inputs.feedback) {
-    prepared.run.inputs.feedback = { sheet: config.feedback.sheet, rows: wb.readAll(config.feedback.sheet) ?? [] };
-  }
   const computed = computeReports(prepared.run, registry);
   const feedback = computed.models.get(feedbackReport);
   const keyed = feedback ? [{ spec: feedback.spec, rows: feedback.rows }] : [];

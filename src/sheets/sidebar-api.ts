@@ -24,6 +24,7 @@ import { globalServices, runRefreshReports, runSetUpExampleSheets, toSidebarResu
 import type { AppServices, GasSpreadsheet } from './gas';
 import type { UiLocale } from './i18n';
 import { DETECT_ROWS, locateLeadsSheet } from './leads-reader';
+import { settingsInputSheets } from './input-sheets';
 import { uiStrings } from './i18n';
 import type { RefreshStepDone } from './refresh';
 import { currentUser, installSchedule, parseScheduleSpec, readScheduleRecord, scheduleInfo } from './schedule';
@@ -172,7 +173,7 @@ export function sidebarServer(svc: AppServices = globalServices(), opts: RunOpti
       const saved = settings.readConfig();
       let leadsSheet = settings.leadsSheet();
       if (leadsSheet === null) {
-        const found = locateLeadsSheet(wb, null, uiStrings(locale));
+        const found = locateLeadsSheet(wb, null, uiStrings(locale), settingsInputSheets(saved.kind === 'ok' ? saved.config : undefined));
         leadsSheet = found.ok ? found.sheet : null;
       }
       let settingsJson: Json | null = null;

@@ -13,9 +13,9 @@ import type { GasSheet, GasSpreadsheet, GasSpreadsheetApp, GasUi } from './gas';
 import { ensureSize } from './grid-size';
 import { protectText } from './safe-text';
 import { SheetsReportWriter } from './sheets-writer';
-import { SheetsKeyedTabWriter } from './keyed-writer';
+import { KEYED_KIND, SheetsKeyedTabWriter } from './keyed-writer';
 import type { KeyedLocale, KeyedMergeResult, KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
-import { OWNER_KEY, ownerKind } from './tab-owner';
+import { OWNER_KEY, ownerKind, ownerMarker } from './tab-owner';
 import { SheetTakenError, UnknownTimeZoneError, fallbackName, type SheetKind, type TrackingReportWriter, type Workbook } from './workbook';
 
 export class SpreadsheetWorkbook implements Workbook {
@@ -82,6 +82,13 @@ export class SpreadsheetWorkbook implements Workbook {
   isReportTab(name: string): boolean {
     const s = this.sheet(name);
     return s !== null && ownerKind(s, this.app) === 'report';
+  }
+
+  isOwnTab(name: string): boolean {
+    const s = this.sheet(name);
+    if (s === null) return false;
+    const v = ownerMarker(s, this.app);
+    return v === 'report' || v === KEYED_KIND;
   }
 
   /**

@@ -39,6 +39,8 @@ export interface Workbook {
   readTop(sheet: string, rows: number): CellValue[][] | null;
   /** True for a report tab this add-on made (never a leads candidate; its example Leads sheet is). */
   isReportTab(sheet: string): boolean;
+  /** True for a report tab or a keyed tab (Feedback) this add-on made: never a leads candidate (one metadata read). */
+  isOwnTab(sheet: string): boolean;
   /** Writes report tabs; remembers which sheet name each layout went to. */
   reportWriter(): TrackingReportWriter;
   /** Puts one line of our own text in one cell (1-based), grey italic. */

@@ -73,6 +73,7 @@ test('CLI: the previous report XLSX as --feedback keeps every typed cell by lead
   expect(refused.code).toBe(2);
 
   const second = await runCli(['leads.csv', '--config', 'funnel.json', '--feedback', 'week1-typed.xlsx', '--as-of', '2026-11-27', '--out', 'week2.xlsx', '--json', 'week2.json', '--quiet'], dir);
+  // No Spend file: the Channels report says it is skipped; nothing else goes to stderr.
   expect(second.stderr).toBe('funnel-report: Channels: skipped, no Spend file\n');
   const out = new ExcelJS.Workbook();
   await out.xlsx.readFile(join(dir, 'week2.xlsx'));

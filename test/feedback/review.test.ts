@@ -93,7 +93,7 @@ test('the Feedback rows: computed cells per handed-over lead', () => {
   const { rows } = run();
   expect(rows.map((r) => r.key)).toEqual(['L1', 'L2', 'L3', 'L5']);
   // L2: handed over 03-03 → 28 whole days to the end of 03-31; last change the same day.
-  expect(rows[1].values).toEqual({ created: '2026-03-01', channel: 'Ads', manager: 'Ann', stage: 'Qualified', sinceHandoff: 28, sinceChange: 28, outcome: '' });
+  expect(rows[1].values).toEqual({ created: '2026-03-01', channel: 'Ads', manager: 'Ann', stage: 'Qualified', sinceHandoff: 28, sinceChange: 28, outcome: '', sentBack: '' });
   expect(rows[0].values.outcome).toBe('Won');
 });
 

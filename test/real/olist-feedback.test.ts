@@ -160,7 +160,7 @@ test('CLI: --feedback with a CSV history writes the merged Feedback tab and a Re
   writeFileSync(join(dir, 'feedback.csv'), csv(FEEDBACK_ROWS));
   writeFileSync(join(dir, 'config.json'), JSON.stringify(CONFIG));
   const r = await runCli(['leads.csv', '--config', 'config.json', '--feedback', 'feedback.csv', '--as-of', AS_OF, '--out', 'report.xlsx', '--json', 'report.json', '--quiet'], dir);
-  expect(r.stderr).toBe('funnel-report: Channels: skipped, no Spend file\n');
+  expect(r.stderr).toBe('funnel-report: Channels: skipped, no Spend file\n'); // no --spend: only the Channels skip line
   expect(r.code).toBe(0);
   const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { review: ReviewJson };
   checkReview(json.review);

@@ -94,8 +94,12 @@ export interface RowLabels {
   stages: readonly string[];
 }
 
-/** The computed cells of the Feedback tab (dates as `YYYY-MM-DD` text: the same day in every zone, sortable). */
-export function feedbackRows(handed: readonly HandedLead[], asOfMs: WallMs, labels: RowLabels): KeyedRow[] {
+/**
+ * The computed cells of the Feedback tab (dates as `YYYY-MM-DD` text: the same day in every zone,
+ * sortable). `sentBack(lead)`: the lead's "Sent back to nurturing (first seen)" value (human.ts
+ * `sentBackValue`), '' when never.
+ */
+export function feedbackRows(handed: readonly HandedLead[], asOfMs: WallMs, labels: RowLabels, sentBack: (lead: string) => string = () => ''): KeyedRow[] {
   return handed.map((h) => ({
     key: h.id,
     values: {
@@ -106,6 +110,7 @@ export function feedbackRows(handed: readonly HandedLead[], asOfMs: WallMs, labe
       [FB.sinceHandoff]: daysBetween(h.handoffAt, asOfMs) ?? '',
       [FB.sinceChange]: daysBetween(h.lastChange, asOfMs) ?? '',
       [FB.outcome]: h.won ? labels.won : h.lost ? labels.lost : '',
+      [FB.sentBack]: sentBack(h.id),
     },
   }));
 }

@@ -9,6 +9,7 @@ import { isBlankCell } from '../cells';
 import { locateKeyedColumns, keyText } from '../keyed-merge';
 import type { KeyedTabSpec } from '../keyed-spec';
 import { dataIssue, msg } from '../messages';
+import { toIsoDay } from '../time/wall-time';
 import { instantToWall } from '../time/zone';
 import type { CellValue, DataIssue, WallMs } from '../types';
 import { FB, VERDICTS, verdictOf, type VerdictId } from './spec';
@@ -23,6 +24,13 @@ export interface HumanFeedback {
   nextStep: WallMs | null;
   attempts: number | null;
   firstAttempt: WallMs | null;
+  /**
+   * The computed "Sent back to nurturing (first seen)" cell as read ('' when blank): the report date
+   * of the refresh that first saw the verdict "Back to nurturing". Any rows of the lead count.
+   */
+  sentBackSince: string;
+  /** Ever sent back to nurturing: that cell is set, or the verdict is "Back to nurturing" now. */
+  everNurturing: boolean;
 }
 
 export interface HumanTable {
@@ -51,6 +59,16 @@ export function dayOf(v: CellValue, zone: string): WallMs | null | 'bad' {
   const ms = Date.UTC(y, mo - 1, day);
   const back = new Date(ms);
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === day ? ms : 'bad';
+}
+
+/** A computed mark cell as text: a date cell (Sheets may turn the text into one) as its `YYYY-MM-DD` day. */
+function markText(v: CellValue, zone: string): string {
+  if (isBlankCell(v)) return '';
+  if (v instanceof Date) {
+    const d = dayOf(v, zone);
+    return typeof d === 'number' ? toIsoDay(d) : String(v);
+  }
+  return String(v).trim();
 }
 
 function count(v: CellValue): number | null | 'bad' {
@@ -83,9 +101,13 @@ export function readHumanFeedback(spec: KeyedTabSpec, sheet: string, rows: reado
     const key = keyText(line[keyAt]);
     if (key === '') continue;
     const rowNo = r + 1;
+    const sentBackSince = markText(cell(line, FB.sentBack), zone);
     const others = seen.get(key);
     if (others) {
       others.push(rowNo);
+      // The mark is never lost: one on a duplicate row of the lead counts as well.
+      const first = byLead.get(key);
+      if (first && first.sentBackSince === '' && sentBackSince !== '') Object.assign(first, { sentBackSince, everNurturing: true });
       continue;
     }
     seen.set(key, [rowNo]);
@@ -110,6 +132,8 @@ export function readHumanFeedback(spec: KeyedTabSpec, sheet: string, rows: reado
       nextStep: dates.nextStep,
       attempts: n === 'bad' ? null : n,
       firstAttempt: dates.firstAttempt,
+      sentBackSince,
+      everNurturing: sentBackSince !== '' || verdict === 'nurturing',
     });
   }
   for (const [, rowsOfKey] of seen) {
@@ -119,4 +143,14 @@ export function readHumanFeedback(spec: KeyedTabSpec, sheet: string, rows: reado
     issues.push(dataIssue({ sheet, row: rowsOfKey[0], column: String(header[keyCol] ?? ''), col: keyCol, value, severity: 'warning' }, msg('feedback.duplicateLead', { rows: rowsOfKey.slice(1) })));
   }
   return { byLead, issues };
+}
+
+/**
+ * The "Sent back to nurturing (first seen)" cell a refresh writes for a lead: the value already on the
+ * tab (never cleared, so a verdict changed later from "Back to nurturing" to "Won" still counts as a
+ * sale to a former lead), else the report date when the verdict is "Back to nurturing" now, else ''.
+ */
+export function sentBackValue(fb: HumanFeedback | undefined, asOf: string): string {
+  if (!fb) return '';
+  return fb.sentBackSince !== '' ? fb.sentBackSince : fb.verdict === 'nurturing' ? asOf : '';
 }

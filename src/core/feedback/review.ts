@@ -10,7 +10,8 @@
  * - to discuss first: handed over more than `noFeedbackDays` ago with no verdict (oldest first), then
  *   the stalled ones (longest without a change first);
  * - wrongly qualified: verdict "Rejected — not qualified", as a share of the leads with a verdict;
- * - sales to former leads: leads with the verdict "Back to nurturing" that are won in Leads.
+ * - sales to former leads: leads ever sent back to nurturing (the verdict "Back to nurturing" now, or
+ *   the Feedback tab's sticky "Sent back to nurturing (first seen)" mark) that are won in Leads.
  */
 import { toIsoDay } from '../time/wall-time';
 import type { WallMs } from '../types';
@@ -183,7 +184,8 @@ export function computeReview(
       attempts.push(fb.attempts);
       histogram[Math.min(fb.attempts, 5) - 1]++;
     }
-    const nurtured = verdict === 'nurturing';
+    // Ever sent back (the sticky mark or the verdict now): a lead won after it was moved on from "Back to nurturing" still counts.
+    const nurtured = fb?.everNurturing === true;
     if (nurtured) sentBack++;
     if (nurtured && h.won) wonAfter++;
     const month = toIsoDay(h.handoffAt ?? h.created).slice(0, 7);

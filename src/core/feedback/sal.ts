@@ -14,22 +14,21 @@
  * whose verdict is changed from Accepted to, say, Lost leaves the step unless a later stage implies it.
  */
 import type { FunnelConfig } from '../config';
-import type { InputTable } from '../inputs';
 import { UNKNOWN_TIME, type IngestResult } from '../types';
 import { resolveHandoffStage } from './config';
-import { readHumanFeedback } from './human';
+import type { HumanTable } from './human';
 import { acceptedSet } from './review';
-import { feedbackSpec } from './spec';
 
-/** The run's leads and config with the SAL step inserted after the hand-off stage; unchanged when SAL is off. */
-export function withSalStage(data: IngestResult, config: FunnelConfig, feedback: InputTable | undefined): { data: IngestResult; config: FunnelConfig } {
+/**
+ * The run's leads and config with the SAL step inserted after the hand-off stage; unchanged when SAL
+ * is off. `human`: the feedback input's people's columns, read once by the engine (human.ts).
+ */
+export function withSalStage(data: IngestResult, config: FunnelConfig, human: HumanTable | undefined): { data: IngestResult; config: FunnelConfig } {
   const fb = config.feedback;
-  if (!fb?.salStage || !feedback) return { data, config };
+  if (!fb?.salStage || !human) return { data, config };
   const stages = data.stageNames.slice(1);
   const handoff = resolveHandoffStage(fb, stages);
   if (handoff < 0) return { data, config };
-  const spec = feedbackSpec(fb.sheet, fb.reasons);
-  const human = readHumanFeedback(spec, feedback.sheet, feedback.rows, config.timeZone);
   const accepted = acceptedSet(fb);
   const leads = data.leads;
   const sal = new Float64Array(leads.count).fill(NaN);

@@ -48,6 +48,7 @@ export const FB = {
   sinceHandoff: 'sinceHandoff',
   sinceChange: 'sinceChange',
   outcome: 'outcome',
+  sentBack: 'sentBack',
   status: 'status',
   verdict: 'verdict',
   reason: 'reason',
@@ -70,6 +71,8 @@ export function feedbackSpec(sheetName: string, reasons: readonly string[]): Key
       { id: FB.sinceHandoff, label: { en: 'Days since hand-off', ru: 'Дней с передачи' } },
       { id: FB.sinceChange, label: { en: 'Days since last stage change', ru: 'Дней с последней смены этапа' } },
       { id: FB.outcome, label: { en: 'Won / lost', ru: 'Выигран / проигран' } },
+      // Sticky: set by the first refresh that sees the verdict "Back to nurturing", never cleared (human.ts).
+      { id: FB.sentBack, label: { en: 'Sent back to nurturing (first seen)', ru: 'Возвращён в прогрев (впервые замечено)' } },
     ],
     status: { id: FB.status, label: { en: 'Row status', ru: 'Статус строки' } },
     human: [
