@@ -13,9 +13,9 @@ import type { LeadFacts } from '../facts';
 import { periodScheme } from '../periods';
 import { percentileInPlace } from '../stats';
 import { instantToWallConverter } from '../time/zone';
-import { toIsoDay } from '../time/wall-time';
+import { DAY_MS, toIsoDay } from '../time/wall-time';
 import type { IngestResult } from '../types';
-import { STATUS, compileRules, evaluateRule, type RuleEvaluation } from './breaches';
+import { STATUS, compileRules, evaluateRule } from './breaches';
 import { CREATED } from './config';
 import { HOUR_MS } from './duration';
 import { latenessCost, type RuleCost } from './lateness-cost';
@@ -119,24 +119,27 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
   const stepName = (k: number): string => (k === 0 ? CREATED : data.stageNames[k]);
 
   const rules: SlaRuleModel[] = [];
-  // Open breaches as (deadline, rule, lead) in flat arrays; objects only for the oldest MAX_OPEN_LISTED.
-  let openDue = new Float64Array(1024);
-  let openRule = new Uint16Array(1024);
-  let openLead = new Uint32Array(1024);
-  let openCount = 0;
-  const evaluated: { name: string; to: number; ev: RuleEvaluation }[] = [];
   const compiled = compileRules(config);
+  const evaluated = compiled.map((rule) => ({ name: rule.rule.name, to: rule.to, ev: evaluateRule(data, rule, now, toInstant, cache) }));
+  // Open breaches as (deadline, rule, lead) in flat arrays sized by a count first; objects only for the
+  // oldest MAX_OPEN_LISTED.
+  let openTotal = 0;
+  for (const { ev } of evaluated) for (let i = 0; i < ev.status.length; i++) if (ev.status[i] === STATUS.open) openTotal++;
+  const openDue = new Float64Array(openTotal);
+  const openRule = new Uint16Array(openTotal);
+  const openLead = new Uint32Array(openTotal);
+  let openCount = 0;
   const ownerTotals = new Map<string, { open: number; judged: number; onTime: number }>();
   compiled.forEach((rule, ruleIndex) => {
-    const ev = evaluateRule(data, rule, now, toInstant, cache);
-    evaluated.push({ name: rule.rule.name, to: rule.to, ev });
+    const ev = evaluated[ruleIndex].ev;
     const counts: SlaCounts = { onTime: 0, closedLate: 0, open: 0, pending: 0, notApplicable: 0 };
-    // Per owner code (or one group without a manager column) and per week: judged, on time, open.
+    // Per owner code (or one group without a manager column): judged, on time, open (flat, 3 per owner).
     const ownerCount = manager ? manager.values.length : 1;
-    const ownerStats = Array.from({ length: ownerCount }, () => [0, 0, 0]);
+    const ownerStats = new Int32Array(ownerCount * 3);
     // Response times of leads that reached `to`, and their owner codes, in flat arrays (grouped after the pass).
-    const responses = new Float64Array(ev.status.length);
-    const responseOwner = new Int32Array(ev.status.length);
+    const n = ev.status.length;
+    const responses = new Float64Array(n);
+    const responseOwner = new Int32Array(n);
     let responded = 0;
     const weekJudged = new Map<number, number>();
     const weekOnTime = new Map<number, number>();
@@ -149,10 +152,15 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
         weekOnTime.set(lastWeek, (weekOnTime.get(lastWeek) ?? 0) + lastOnTime);
       }
     };
-    for (let i = 0; i < ev.status.length; i++) {
-      const s = ev.status[i];
+    // The per-lead columns as locals: the loop below runs a million times per rule.
+    const { status, reason, response, fromWall, due } = ev;
+    const codes = manager ? manager.codes : null;
+    let lastDay = NaN;
+    let week = NaN;
+    for (let i = 0; i < n; i++) {
+      const s = status[i];
       if (s === STATUS.notApplicable) {
-        if (ev.reason[i] !== 0) counts.notApplicable++; // reason 0: created after the instant, not in the report
+        if (reason[i] !== 0) counts.notApplicable++; // reason 0: created after the instant, not in the report
         continue;
       }
       if (s === STATUS.pending) {
@@ -162,44 +170,38 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       if (s === STATUS.onTime) counts.onTime++;
       else if (s === STATUS.closedLate) counts.closedLate++;
       else counts.open++;
-      const code = manager ? manager.codes[i] : 0;
-      const o = ownerStats[code];
-      o[0]++;
-      const r = ev.response[i];
+      const code = codes ? codes[i] : 0;
+      ownerStats[code * 3]++;
+      const r = response[i];
       if (s !== STATUS.open && r === r) {
         responses[responded] = r;
         responseOwner[responded++] = code;
       }
-      if (s === STATUS.onTime) o[1]++;
+      if (s === STATUS.onTime) ownerStats[code * 3 + 1]++;
       if (s === STATUS.open) {
-        o[2]++;
-        if (openCount === openDue.length) {
-          const grow = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-            const b = make(a.length * 2);
-            b.set(a);
-            return b;
-          };
-          openDue = grow(openDue, (n) => new Float64Array(n));
-          openRule = grow(openRule, (n) => new Uint16Array(n));
-          openLead = grow(openLead, (n) => new Uint32Array(n));
-        }
-        openDue[openCount] = ev.due[i];
+        ownerStats[code * 3 + 2]++;
+        openDue[openCount] = due[i];
         openRule[openCount] = ruleIndex;
         openLead[openCount] = i;
         openCount++;
       }
-      // Leads come in row order, mostly by date: runs of the same week are summed before the Map.
-      const w = weeks.indexOf(ev.fromWall[i]);
-      if (w !== lastWeek) {
+      // Leads come in row order, mostly by date: the week is looked up when the day changes, and runs
+      // of the same week are summed before the Map.
+      const wall = fromWall[i];
+      const day = Math.floor(wall / DAY_MS);
+      if (day !== lastDay) {
+        lastDay = day;
+        week = weeks.indexOf(wall);
+      }
+      if (week !== lastWeek) {
         flushWeek();
-        lastWeek = w;
+        lastWeek = week;
         lastJudged = 0;
         lastOnTime = 0;
       }
       lastJudged++;
       if (s === STATUS.onTime) lastOnTime++;
     }
-    flushWeek();
     // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
     const starts = new Int32Array(ownerCount + 1);
     for (let j = 0; j < responded; j++) starts[responseOwner[j] + 1]++;
@@ -210,7 +212,9 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     const ownerResponses = (c: number): Float64Array => byOwner.subarray(starts[c], starts[c + 1]);
     const owners: SlaRuleModel['owners'] = [];
     for (let code = 0; code < ownerCount; code++) {
-      const [judged, onTime, openNow] = ownerStats[code];
+      const judged = ownerStats[code * 3];
+      const onTime = ownerStats[code * 3 + 1];
+      const openNow = ownerStats[code * 3 + 2];
       if (judged === 0) continue;
       const owner = manager ? manager.values[code] : '';
       const row = summaryRow(judged, onTime, openNow, ownerResponses(code));
