@@ -15,11 +15,11 @@ import { percentileInPlace } from '../stats';
 import { instantToWallConverter } from '../time/zone';
 import { DAY_MS, toIsoDay } from '../time/wall-time';
 import type { IngestResult } from '../types';
-import { STATUS, compileRules, evaluateRule } from './breaches';
+import { STATUS, compileRules, evaluateRule, overdueAt } from './breaches';
 import { CREATED } from './config';
 import { HOUR_MS } from './duration';
 import { latenessCost, type RuleCost } from './lateness-cost';
-import { toInstantFn } from './steps';
+import { passSummary, toInstantFn } from './steps';
 
 export interface SlaCounts {
   onTime: number;
@@ -110,7 +110,6 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
   const now = judgementInstant(options.asOf, options.now, config.timeZone);
   const toInstant = toInstantFn(config.timeZone);
   const toWall = instantToWallConverter(config.timeZone);
-  const cache = new Map<number, Float64Array>();
   const manager = leads.slices.manager;
   const channel = leads.slices.channel;
   const ownerOf = (i: number): string => (manager ? manager.values[manager.codes[i]] : '');
@@ -120,7 +119,8 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
 
   const rules: SlaRuleModel[] = [];
   const compiled = compileRules(config);
-  const evaluated = compiled.map((rule) => ({ name: rule.rule.name, to: rule.to, ev: evaluateRule(data, rule, now, toInstant, cache) }));
+  const pass = passSummary(leads, toInstant, now);
+  const evaluated = compiled.map((rule) => ({ name: rule.rule.name, to: rule.to, ev: evaluateRule(data, rule, now, toInstant, pass) }));
   // Open breaches as (deadline, rule, lead) in flat arrays sized by a count first; objects only for the
   // oldest MAX_OPEN_LISTED.
   let openTotal = 0;
@@ -247,8 +247,7 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     });
   });
   // The oldest MAX_OPEN_LISTED deadlines: a selection for the threshold, then a sort of those only.
-  const dues = openDue.slice(0, openCount);
-  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(dues.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
+  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(openDue.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
   const picked: number[] = [];
   for (let k = 0; k < openCount; k++) if (openDue[k] <= threshold) picked.push(k);
   picked.sort((a, b) => openDue[a] - openDue[b] || leads.rowNumbers[openLead[a]] - leads.rowNumbers[openLead[b]] || openRule[a] - openRule[b]);
@@ -264,7 +263,7 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       channel: channelOf(i),
       dueWall: toWall(due),
       dueAt: due,
-      overdueMs: evaluated[openRule[k]].ev.late[i],
+      overdueMs: overdueAt(rule, due, now),
       workingTime: rule.calendar !== null,
     };
   });
