@@ -119,8 +119,8 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
 /**
  * One pass over the leads of a rule: per target and cohort month of `from`, [on-time leads, on-time
  * converted, late leads, late converted, youngest `from` (wall)]. Flat typed-array counters per month
- * slot and the month looked up only when the day changes (leads come mostly in date order): a million
- * leads cost a few milliseconds.
+ * slot, and the month looked up only when a lead's day leaves the current month's days (leads come
+ * mostly in date order): a million leads cost a few milliseconds.
  */
 function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<number>, months: ReturnType<typeof periodScheme>): Map<number, number[]>[] {
   const T = targets.length;
@@ -131,7 +131,9 @@ function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<numbe
   const monthOfSlot: number[] = [];
   let counts = new Float64Array(64 * T * 4);
   let youngest = new Float64Array(64).fill(-Infinity);
-  let lastDay = NaN;
+  // Days [monthFrom, monthTo) are the month of the current slot.
+  let monthFrom = NaN;
+  let monthTo = NaN;
   let slot = 0;
   for (let i = 0; i < status.length; i++) {
     const s = status[i];
@@ -141,9 +143,10 @@ function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<numbe
     else continue;
     const wall = fromWall[i];
     const day = Math.floor(wall / DAY_MS);
-    if (day !== lastDay) {
-      lastDay = day;
+    if (!(day >= monthFrom && day < monthTo)) {
       const m = months.indexOf(wall);
+      monthFrom = Math.floor(months.startOf(m) / DAY_MS);
+      monthTo = Math.floor(months.startOf(m + 1) / DAY_MS);
       let found = slotOf.get(m);
       if (found === undefined) {
         found = monthOfSlot.length;

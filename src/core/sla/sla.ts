@@ -105,6 +105,13 @@ function summaryRow(judged: number, onTime: number, open: number, responses: Flo
   return { judged, onTime, open, onTimeRate: judged === 0 ? null : onTime / judged, medianResponseHours: med === null ? null : med / HOUR_MS };
 }
 
+/** The counters twice as long, for one more slot. */
+function grownCopy(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export function computeSla(data: IngestResult, config: FunnelConfig, options: SlaOptions): SlaReport {
   const leads = data.leads;
   const now = judgementInstant(options.asOf, options.now, config.timeZone);
@@ -141,22 +148,18 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     const responses = new Float64Array(n);
     const responseOwner = new Int32Array(n);
     let responded = 0;
-    const weekJudged = new Map<number, number>();
-    const weekOnTime = new Map<number, number>();
-    let lastWeek = NaN;
-    let lastJudged = 0;
-    let lastOnTime = 0;
-    const flushWeek = (): void => {
-      if (lastWeek === lastWeek) {
-        weekJudged.set(lastWeek, (weekJudged.get(lastWeek) ?? 0) + lastJudged);
-        weekOnTime.set(lastWeek, (weekOnTime.get(lastWeek) ?? 0) + lastOnTime);
-      }
-    };
+    // Per week of `from`: judged and on time, in counters indexed by the week's slot (its order of appearance).
+    const weekSlot = new Map<number, number>();
+    const weekOfSlot: number[] = [];
+    let weekJudged = new Int32Array(128);
+    let weekOnTime = new Int32Array(128);
     // The per-lead columns as locals: the loop below runs a million times per rule.
     const { status, reason, response, fromWall, due } = ev;
     const codes = manager ? manager.codes : null;
-    let lastDay = NaN;
-    let week = NaN;
+    // Days [weekFrom, weekTo) are the week of the current slot.
+    let weekFrom = NaN;
+    let weekTo = NaN;
+    let slot = 0;
     for (let i = 0; i < n; i++) {
       const s = status[i];
       if (s === STATUS.notApplicable) {
@@ -185,22 +188,28 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
         openLead[openCount] = i;
         openCount++;
       }
-      // Leads come in row order, mostly by date: the week is looked up when the day changes, and runs
-      // of the same week are summed before the Map.
+      // Leads come in row order, mostly by date: the week's slot is looked up only when a lead's day
+      // leaves the current week.
       const wall = fromWall[i];
       const day = Math.floor(wall / DAY_MS);
-      if (day !== lastDay) {
-        lastDay = day;
-        week = weeks.indexOf(wall);
+      if (!(day >= weekFrom && day < weekTo)) {
+        const w = weeks.indexOf(wall);
+        weekFrom = Math.floor(weeks.startOf(w) / DAY_MS);
+        weekTo = weekFrom + 7;
+        let found = weekSlot.get(w);
+        if (found === undefined) {
+          found = weekOfSlot.length;
+          weekSlot.set(w, found);
+          weekOfSlot.push(w);
+          if (found === weekJudged.length) {
+            weekJudged = grownCopy(weekJudged);
+            weekOnTime = grownCopy(weekOnTime);
+          }
+        }
+        slot = found;
       }
-      if (week !== lastWeek) {
-        flushWeek();
-        lastWeek = week;
-        lastJudged = 0;
-        lastOnTime = 0;
-      }
-      lastJudged++;
-      if (s === STATUS.onTime) lastOnTime++;
+      weekJudged[slot]++;
+      if (s === STATUS.onTime) weekOnTime[slot]++;
     }
     // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
     const starts = new Int32Array(ownerCount + 1);
@@ -226,12 +235,12 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       ownerTotals.set(owner, t);
     }
     owners.sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
-    const weekList = [...weekJudged.keys()]
+    const weekList = [...weekSlot.keys()]
       .sort((a, b) => a - b)
       .slice(-TREND_WEEKS)
       .map((w) => {
-        const judged = weekJudged.get(w) ?? 0;
-        const onTime = weekOnTime.get(w) ?? 0;
+        const judged = weekJudged[weekSlot.get(w)!];
+        const onTime = weekOnTime[weekSlot.get(w)!];
         return { start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged };
       });
     rules.push({
