@@ -18,6 +18,7 @@ import { periodScheme } from '../periods';
 import { toIsoDay } from '../time/wall-time';
 import type { LeadFacts } from '../facts';
 import { STATUS, type RuleEvaluation } from './breaches';
+import { periodSlots } from './period-slots';
 
 export interface CostCell {
   /** Cohort month start `YYYY-MM-01`, or 'all' for every mature month together. */
@@ -119,22 +120,16 @@ export function latenessCost(rules: { name: string; to: number; ev: RuleEvaluati
 /**
  * One pass over the leads of a rule: per target and cohort month of `from`, [on-time leads, on-time
  * converted, late leads, late converted, youngest `from` (wall)]. Flat typed-array counters per month
- * slot, and the month looked up only when a lead's day leaves the current month's days (leads come
- * mostly in date order): a million leads cost a few milliseconds.
+ * slot (period-slots.ts): a million leads cost a few milliseconds.
  */
 function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<number>, months: ReturnType<typeof periodScheme>): Map<number, number[]>[] {
   const T = targets.length;
   const status = ev.status;
   const response = ev.response;
   const fromWall = ev.fromWall;
-  const slotOf = new Map<number, number>();
-  const monthOfSlot: number[] = [];
+  const slots = periodSlots(months);
   let counts = new Float64Array(64 * T * 4);
   let youngest = new Float64Array(64).fill(-Infinity);
-  // Days [monthFrom, monthTo) are the month of the current slot.
-  let monthFrom = NaN;
-  let monthTo = NaN;
-  let slot = 0;
   for (let i = 0; i < status.length; i++) {
     const s = status[i];
     let late: number;
@@ -142,26 +137,14 @@ function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<numbe
     else if (s === STATUS.closedLate && response[i] === response[i]) late = 2;
     else continue;
     const wall = fromWall[i];
-    const day = Math.floor(wall / DAY_MS);
-    if (!(day >= monthFrom && day < monthTo)) {
-      const m = months.indexOf(wall);
-      monthFrom = Math.floor(months.startOf(m) / DAY_MS);
-      monthTo = Math.floor(months.startOf(m + 1) / DAY_MS);
-      let found = slotOf.get(m);
-      if (found === undefined) {
-        found = monthOfSlot.length;
-        slotOf.set(m, found);
-        monthOfSlot.push(m);
-        if (found === youngest.length) {
-          const c = new Float64Array(counts.length * 2);
-          c.set(counts);
-          counts = c;
-          const y = new Float64Array(youngest.length * 2).fill(-Infinity);
-          y.set(youngest);
-          youngest = y;
-        }
-      }
-      slot = found;
+    const slot = slots.slotOf(wall);
+    if (slot === youngest.length) {
+      const c = new Float64Array(counts.length * 2);
+      c.set(counts);
+      counts = c;
+      const y = new Float64Array(youngest.length * 2).fill(-Infinity);
+      y.set(youngest);
+      youngest = y;
     }
     if (wall > youngest[slot]) youngest[slot] = wall;
     const reached = top[i];
@@ -173,7 +156,7 @@ function monthTotals(ev: RuleEvaluation, targets: number[], top: ArrayLike<numbe
   }
   return targets.map((_, t) => {
     const byMonth = new Map<number, number[]>();
-    monthOfSlot.forEach((m, k) => {
+    slots.periods.forEach((m, k) => {
       const at = (k * T + t) * 4;
       byMonth.set(m, [counts[at], counts[at + 1], counts[at + 2], counts[at + 3], youngest[k]]);
     });

@@ -13,12 +13,13 @@ import type { LeadFacts } from '../facts';
 import { periodScheme } from '../periods';
 import { percentileInPlace } from '../stats';
 import { instantToWallConverter } from '../time/zone';
-import { DAY_MS, toIsoDay } from '../time/wall-time';
+import { toIsoDay } from '../time/wall-time';
 import type { IngestResult } from '../types';
 import { STATUS, compileRules, evaluateRule, overdueAt } from './breaches';
 import { CREATED } from './config';
 import { HOUR_MS } from './duration';
 import { latenessCost, type RuleCost } from './lateness-cost';
+import { periodSlots } from './period-slots';
 import { passSummary, toInstantFn } from './steps';
 
 export interface SlaCounts {
@@ -148,18 +149,13 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     const responses = new Float64Array(n);
     const responseOwner = new Int32Array(n);
     let responded = 0;
-    // Per week of `from`: judged and on time, in counters indexed by the week's slot (its order of appearance).
-    const weekSlot = new Map<number, number>();
-    const weekOfSlot: number[] = [];
+    // Per week of `from`: judged and on time, in counters indexed by the week's slot (period-slots.ts).
+    const weekSlots = periodSlots(weeks);
     let weekJudged = new Int32Array(128);
     let weekOnTime = new Int32Array(128);
     // The per-lead columns as locals: the loop below runs a million times per rule.
     const { status, reason, response, fromWall, due } = ev;
     const codes = manager ? manager.codes : null;
-    // Days [weekFrom, weekTo) are the week of the current slot.
-    let weekFrom = NaN;
-    let weekTo = NaN;
-    let slot = 0;
     for (let i = 0; i < n; i++) {
       const s = status[i];
       if (s === STATUS.notApplicable) {
@@ -188,25 +184,10 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
         openLead[openCount] = i;
         openCount++;
       }
-      // Leads come in row order, mostly by date: the week's slot is looked up only when a lead's day
-      // leaves the current week.
-      const wall = fromWall[i];
-      const day = Math.floor(wall / DAY_MS);
-      if (!(day >= weekFrom && day < weekTo)) {
-        const w = weeks.indexOf(wall);
-        weekFrom = Math.floor(weeks.startOf(w) / DAY_MS);
-        weekTo = weekFrom + 7;
-        let found = weekSlot.get(w);
-        if (found === undefined) {
-          found = weekOfSlot.length;
-          weekSlot.set(w, found);
-          weekOfSlot.push(w);
-          if (found === weekJudged.length) {
-            weekJudged = grownCopy(weekJudged);
-            weekOnTime = grownCopy(weekOnTime);
-          }
-        }
-        slot = found;
+      const slot = weekSlots.slotOf(fromWall[i]);
+      if (slot === weekJudged.length) {
+        weekJudged = grownCopy(weekJudged);
+        weekOnTime = grownCopy(weekOnTime);
       }
       weekJudged[slot]++;
       if (s === STATUS.onTime) weekOnTime[slot]++;
@@ -235,12 +216,14 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       ownerTotals.set(owner, t);
     }
     owners.sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
-    const weekList = [...weekSlot.keys()]
-      .sort((a, b) => a - b)
+    const weekList = weekSlots.periods
+      .map((w, slot) => ({ w, slot }))
+      .filter(({ w }) => w === w) // judged leads always have a `from` time; never a week of NaN
+      .sort((a, b) => a.w - b.w)
       .slice(-TREND_WEEKS)
-      .map((w) => {
-        const judged = weekJudged[weekSlot.get(w)!];
-        const onTime = weekOnTime[weekSlot.get(w)!];
+      .map(({ w, slot }) => {
+        const judged = weekJudged[slot];
+        const onTime = weekOnTime[slot];
         return { start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged };
       });
     rules.push({
