@@ -78,18 +78,19 @@ export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
     if (!(ms > 0)) return a;
     if (a !== a) return NaN;
     let t = cover(a, a + 7 * DAY_MS);
-    let target = workedBefore(t, a, intervalAt(t, a)) + ms;
+    let at = intervalAt(t, a);
+    let target = workedBefore(t, a, at) + ms;
     // Grow forward until the table's total reaches the target.
     while (t.cumBefore[t.cumBefore.length - 1] < target) {
       if (toDay - fromDay > MAX_SPAN_DAYS) return Infinity;
-      const offset = target - workedBefore(t, a, intervalAt(t, a));
       t = cover(a, (toDay + GROW_DAYS) * DAY_MS);
-      target = workedBefore(t, a, intervalAt(t, a)) + offset;
+      at = intervalAt(t, a);
+      target = workedBefore(t, a, at) + ms;
     }
     // The first interval k whose end total cumBefore[k + 1] reaches the target: a short scan, then a
     // binary search (long limits span many intervals).
     const cum = t.cumBefore;
-    let lo = intervalAt(t, a);
+    let lo = at;
     let hi = cum.length - 2;
     for (let step = 0; step < LINEAR_STEPS && lo < hi && cum[lo + 1] < target; step++) lo++;
     while (lo < hi) {

@@ -140,7 +140,13 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
   const ownerTotals = new Map<string, { open: number; judged: number; onTime: number }>();
   compiled.forEach((rule, ruleIndex) => {
     const ev = evaluated[ruleIndex].ev;
-    const counts: SlaCounts = { onTime: 0, closedLate: 0, open: 0, pending: 0, notApplicable: 0 };
+    // Counters in locals (not object fields or the closure's openCount) while the loop runs.
+    let onTimeN = 0;
+    let closedLateN = 0;
+    let openN = 0;
+    let pendingN = 0;
+    let notApplicableN = 0;
+    let oc = openCount;
     // Per owner code (or one group without a manager column): judged, on time, open (flat, 3 per owner).
     const ownerCount = manager ? manager.values.length : 1;
     const ownerStats = new Int32Array(ownerCount * 3);
@@ -159,16 +165,16 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     for (let i = 0; i < n; i++) {
       const s = status[i];
       if (s === STATUS.notApplicable) {
-        if (reason[i] !== 0) counts.notApplicable++; // reason 0: created after the instant, not in the report
+        if (reason[i] !== 0) notApplicableN++; // reason 0: created after the instant, not in the report
         continue;
       }
       if (s === STATUS.pending) {
-        counts.pending++;
+        pendingN++;
         continue;
       }
-      if (s === STATUS.onTime) counts.onTime++;
-      else if (s === STATUS.closedLate) counts.closedLate++;
-      else counts.open++;
+      if (s === STATUS.onTime) onTimeN++;
+      else if (s === STATUS.closedLate) closedLateN++;
+      else openN++;
       const code = codes ? codes[i] : 0;
       ownerStats[code * 3]++;
       const r = response[i];
@@ -179,10 +185,10 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       if (s === STATUS.onTime) ownerStats[code * 3 + 1]++;
       if (s === STATUS.open) {
         ownerStats[code * 3 + 2]++;
-        openDue[openCount] = due[i];
-        openRule[openCount] = ruleIndex;
-        openLead[openCount] = i;
-        openCount++;
+        openDue[oc] = due[i];
+        openRule[oc] = ruleIndex;
+        openLead[oc] = i;
+        oc++;
       }
       const slot = weekSlots.slotOf(fromWall[i]);
       if (slot === weekJudged.length) {
@@ -192,6 +198,8 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       weekJudged[slot]++;
       if (s === STATUS.onTime) weekOnTime[slot]++;
     }
+    openCount = oc;
+    const counts: SlaCounts = { onTime: onTimeN, closedLate: closedLateN, open: openN, pending: pendingN, notApplicable: notApplicableN };
     // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
     const starts = new Int32Array(ownerCount + 1);
     for (let j = 0; j < responded; j++) starts[responseOwner[j] + 1]++;
