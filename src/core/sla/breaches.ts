@@ -17,7 +17,7 @@ import type { IngestResult, WallMs } from '../types';
 import { compileCalendar, type WorkingCalendar } from './calendar';
 import { calendarSpec, type SlaRuleConfig } from './config';
 import { parseDuration } from './duration';
-import { realInstants, stepIndex, stepTimes } from './steps';
+import { passSummary, passedUnseen, realInstant, stepIndex, stepTimes, type PassSummary } from './steps';
 
 export const STATUS = { notApplicable: 0, pending: 1, onTime: 2, closedLate: 3, open: 4 } as const;
 export type StatusCode = (typeof STATUS)[keyof typeof STATUS];
@@ -54,74 +54,58 @@ export function compileRules(config: FunnelConfig): CompiledRule[] {
 export interface RuleEvaluation {
   status: Uint8Array;
   reason: Uint8Array;
-  /** Instant of `from` (NaN when not applicable for want of it). */
-  fromAt: Float64Array;
   /** Wall-clock time of `from` in the report's zone (the lead table's own column, not a copy). */
   fromWall: Float64Array;
   /** Deadline instant (NaN when `from` is not usable). */
   due: Float64Array;
   /** Response time from → to in the rule's time (NaN when `to` not reached). */
   response: Float64Array;
-  /** onTime/closedLate: late by (≤ 0 on time; NaN for a lost lead). open: overdue by, at now. */
-  late: Float64Array;
 }
 
 /**
  * Evaluates one rule over every lead created by `now`. `toInstant` turns the table's wall times (in
- * the report's zone) into instants. `later[k]` answers "has step k or a later stage any time by now"
- * (an implied pass of k), computed from the table.
+ * the report's zone) into instants. `pass` (passSummary at `now`, shared by the rules of a run) answers
+ * "was a step passed at an unknown time"; it is computed here when not given.
+ *
+ * Instants are converted as the loop needs them rather than kept per step: a column of a million
+ * instants is 8 MB of garbage per step and run, and collecting it cost more than converting again.
  */
-export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number, toInstant: (w: WallMs) => number, cache?: Map<number, Float64Array>): RuleEvaluation {
+export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number, toInstant: (w: WallMs) => number, pass?: PassSummary): RuleEvaluation {
   const leads = data.leads;
   const n = leads.count;
-  const instants = (k: number): Float64Array => {
-    let v = cache?.get(k);
-    if (!v) {
-      v = realInstants(stepTimes(leads, k), toInstant, now);
-      cache?.set(k, v);
-    }
-    return v;
-  };
-  const fromT = instants(rule.from);
-  const toT = instants(rule.to);
-  const created = instants(0);
+  const passed = pass ?? passSummary(leads, toInstant, now);
+  const createdWall = leads.createdAt;
+  const fromWall = stepTimes(leads, rule.from);
+  const toWall = stepTimes(leads, rule.to);
   const status = new Uint8Array(n);
   const reason = new Uint8Array(n);
   const due = new Float64Array(n).fill(NaN);
   const response = new Float64Array(n).fill(NaN);
-  const late = new Float64Array(n).fill(NaN);
-  const stages = leads.stageTimes;
-  // Real instants of every stage after `from` (shared through the cache with the other rules), for
-  // "passed at an unknown time": a later stage by now, or UNKNOWN_TIME at the step itself.
-  const later: Float64Array[] = [];
-  for (let k = rule.from + 1; k <= stages.length; k++) later.push(instants(k));
   const lostAt = leads.lostAt;
   const cal = rule.calendar;
-  const measure = cal ? (a: number, b: number) => cal.between(a, b) : (a: number, b: number) => b - a;
-  // Wall bound of `now` for the "any later stage by now" test on the raw table (wall ms).
+  const limit = rule.limitMs;
   for (let i = 0; i < n; i++) {
-    if (created[i] !== created[i]) continue; // created after now: not in the report yet
-    const f = fromT[i];
+    const c = realInstant(createdWall[i], toInstant, now);
+    if (c !== c) continue; // created after now: not in the report yet
+    const f = rule.from === 0 ? c : realInstant(fromWall[i], toInstant, now);
     if (f !== f) {
       // From not reached, or passed at an unknown time (a later stage has a time by now, or UNKNOWN).
-      reason[i] = passedLater(stages, later, rule.from, rule.from, i) ? NA_REASON.unknownTime : NA_REASON.fromNotReached;
+      reason[i] = passedUnseen(passed, rule.from, i) ? NA_REASON.unknownTime : NA_REASON.fromNotReached;
       continue;
     }
-    const d = cal ? cal.add(f, rule.limitMs) : f + rule.limitMs;
+    const d = cal ? cal.add(f, limit) : f + limit;
     due[i] = d;
-    const t = toT[i];
+    const t = realInstant(toWall[i], toInstant, now);
     if (t === t) {
       if (t < f) {
         reason[i] = NA_REASON.negativeGap;
         continue;
       }
-      const r = measure(f, t);
-      response[i] = r;
-      late[i] = r - rule.limitMs;
+      response[i] = cal ? cal.between(f, t) : t - f;
       status[i] = t <= d ? STATUS.onTime : STATUS.closedLate;
       continue;
     }
-    if (passedLater(stages, later, rule.from, rule.to, i)) {
+    if (passedUnseen(passed, rule.to, i)) {
       reason[i] = NA_REASON.unknownTime;
       continue;
     }
@@ -136,22 +120,12 @@ export function evaluateRule(data: IngestResult, rule: CompiledRule, now: number
       else status[i] = STATUS.closedLate;
       continue;
     }
-    if (now > d) {
-      status[i] = STATUS.open;
-      late[i] = measure(d, now);
-    } else {
-      status[i] = STATUS.pending;
-    }
+    status[i] = now > d ? STATUS.open : STATUS.pending;
   }
-  return { status, reason, fromAt: fromT, fromWall: stepTimes(leads, rule.from), due, response, late };
+  return { status, reason, fromWall, due, response };
 }
 
-/**
- * True when lead i passed step k without a real time by now: UNKNOWN_TIME at k or later, or a real
- * time by now at a later stage. `later[j]` holds the real instants by now of step base + 1 + j.
- */
-function passedLater(stages: Float64Array[], later: Float64Array[], base: number, k: number, i: number): boolean {
-  for (let s = Math.max(k, 1); s <= stages.length; s++) if (stages[s - 1][i] === -Infinity) return true;
-  for (let s = k + 1; s <= stages.length; s++) if (later[s - base - 1][i] === later[s - base - 1][i]) return true;
-  return false;
+/** How long an open breach is overdue at `now`, in the rule's time (working time with a calendar). */
+export function overdueAt(rule: CompiledRule, due: number, now: number): number {
+  return rule.calendar ? rule.calendar.between(due, now) : now - due;
 }

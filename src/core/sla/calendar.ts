@@ -3,14 +3,16 @@
  * hours (possibly split, e.g. 09:00–13:00 and 14:00–18:00), an IANA zone, holidays and moved working
  * days (Russia makes some Saturdays working days).
  *
- * Every day's working intervals are turned into real instants in the calendar's zone (so a day on
- * which clocks change has its true length), and a running total of working ms per day start is kept:
- * working time a→b is cum(b) − cum(a), and "add a limit" finds the first instant whose cum reaches
- * cum(a) + limit. Additivity, "never more than calendar time" and "add then measure back gives the
- * limit" hold by construction; the days table grows on demand (a few years cost milliseconds).
+ * Every day's working intervals are turned into real instants in the calendar's zone once, when the
+ * table of intervals is built (working-intervals.ts), so a day on which clocks change has its true
+ * length. Working time a→b is worked(b) − worked(a) (working ms since the table's start), and "add a
+ * limit" finds the first interval whose running total reaches worked(a) + limit. Additivity, "never
+ * more than calendar time" and "add then measure back gives the limit" hold by construction; the
+ * table grows on demand (a few years cost milliseconds). Per call there is no zone conversion and no
+ * allocation: a million leads × a few rules stay cheap.
  */
-import { instantToWallConverter, wallToInstant } from '../time/zone';
 import { DAY_MS, parseIsoDay } from '../time/wall-time';
+import { buildIntervalTable, covers, intervalAt, workedBefore, type IntervalTable } from './working-intervals';
 
 /** A validated calendar (sla/config.ts fills the defaults). */
 export interface WorkingCalendarSpec {
@@ -39,10 +41,10 @@ const EPOCH_DOW = 4;
 const GROW_DAYS = 400;
 /** A calendar with no working time at all cannot meet any deadline: give up after this many days. */
 const MAX_SPAN_DAYS = 366 * 200;
+/** Intervals scanned one by one before a binary search (most deadlines are a few intervals away). */
+const LINEAR_STEPS = 8;
 
 export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
-  const toWall = instantToWallConverter(spec.timeZone);
-  const K = spec.hours.length;
   const weekDays = new Set(spec.days);
   const dayNumbers = (list: string[]): Set<number> =>
     new Set(list.map((d) => parseIsoDay(d)).filter((v): v is number => v !== null).map((v) => Math.floor(v / DAY_MS)));
@@ -50,104 +52,53 @@ export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
   const moved = dayNumbers(spec.workingDays);
   const isWorking = (day: number): boolean => moved.has(day) || (weekDays.has((((day + EPOCH_DOW) % 7) + 7) % 7) && !holidays.has(day));
 
-  // Table over days [first, first + count): interval instants (NaN for none) and working ms before each day.
-  let first = 0;
-  let count = 0;
-  let starts = new Float64Array(0);
-  let ends = new Float64Array(0);
-  let cumAtDay = new Float64Array(1);
+  // Local days [fromDay, toDay) in the table.
+  let fromDay = 0;
+  let toDay = 0;
+  let table: IntervalTable | null = null;
 
-  function build(from: number, to: number): void {
-    const n = to - from;
-    const s = new Float64Array(n * K).fill(NaN);
-    const e = new Float64Array(n * K).fill(NaN);
-    const cum = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      const day = from + i;
-      let total = 0;
-      if (isWorking(day)) {
-        for (let k = 0; k < K; k++) {
-          const a = wallToInstant(day * DAY_MS + spec.hours[k][0] * 60_000, spec.timeZone);
-          const b = wallToInstant(day * DAY_MS + spec.hours[k][1] * 60_000, spec.timeZone);
-          if (b > a) {
-            s[i * K + k] = a;
-            e[i * K + k] = b;
-            total += b - a;
-          }
-        }
-      }
-      cum[i + 1] = cum[i] + total;
-    }
-    first = from;
-    count = n;
-    starts = s;
-    ends = e;
-    cumAtDay = cum;
-  }
-
-  /** Makes the table cover days lo … hi (inclusive). */
-  function cover(lo: number, hi: number): void {
-    if (count > 0 && lo >= first && hi < first + count) return;
-    const from = count === 0 ? lo - GROW_DAYS : Math.min(first, lo - GROW_DAYS);
-    const to = count === 0 ? hi + GROW_DAYS : Math.max(first + count, hi + GROW_DAYS);
-    build(from, to);
-  }
-
-  const dayOf = (t: number): number => Math.floor(toWall(t) / DAY_MS);
-
-  /** Working ms from the table's first day start to t (the day of t must be covered). */
-  function cumAt(t: number, day: number): number {
-    const i = day - first;
-    let c = cumAtDay[i];
-    for (let k = 0; k < K; k++) {
-      const a = starts[i * K + k];
-      if (a !== a || t <= a) break;
-      const b = ends[i * K + k];
-      c += (t < b ? t : b) - a;
-    }
-    return c;
+  /** Makes the table cover the instants lo … hi (both finite) and returns it. */
+  function cover(lo: number, hi: number): IntervalTable {
+    if (table !== null && covers(table, lo) && covers(table, hi)) return table;
+    const lowDay = Math.floor(lo / DAY_MS) - GROW_DAYS;
+    const highDay = Math.floor(hi / DAY_MS) + GROW_DAYS;
+    fromDay = table === null ? lowDay : Math.min(fromDay, lowDay);
+    toDay = table === null ? highDay : Math.max(toDay, highDay);
+    table = buildIntervalTable(fromDay, toDay, spec.hours, spec.timeZone, isWorking);
+    return table;
   }
 
   function between(a: number, b: number): number {
-    const da = dayOf(a);
-    const db = dayOf(b);
-    cover(Math.min(da, db), Math.max(da, db));
-    return cumAt(b, db) - cumAt(a, da);
+    if (a !== a || b !== b) return NaN;
+    const t = cover(Math.min(a, b), Math.max(a, b));
+    return workedBefore(t, b, intervalAt(t, b)) - workedBefore(t, a, intervalAt(t, a));
   }
 
   function add(a: number, ms: number): number {
     if (!(ms > 0)) return a;
-    let da = dayOf(a);
-    cover(da, da + 7);
-    let target = cumAt(a, da) + ms;
-    // Grow forward until a day end reaches the target.
-    while (cumAtDay[count] < target) {
-      if (count > MAX_SPAN_DAYS) return Infinity;
-      const before = cumAtDay[da - first];
-      const offset = target - before;
-      cover(da, first + count + GROW_DAYS);
-      target = cumAtDay[da - first] + offset;
+    if (a !== a) return NaN;
+    let t = cover(a, a + 7 * DAY_MS);
+    let at = intervalAt(t, a);
+    let target = workedBefore(t, a, at) + ms;
+    // Grow forward until the table's total reaches the target.
+    while (t.cumBefore[t.cumBefore.length - 1] < target) {
+      if (toDay - fromDay > MAX_SPAN_DAYS) return Infinity;
+      t = cover(a, (toDay + GROW_DAYS) * DAY_MS);
+      at = intervalAt(t, a);
+      target = workedBefore(t, a, at) + ms;
     }
-    // First day index i (≥ da) whose end total reaches the target: most deadlines fall within a few
-    // days, so a short linear scan first, then a binary search over cumAtDay.
-    let lo = da - first;
-    let hi = count - 1;
-    for (let step = 0; step < 8 && lo < hi && cumAtDay[lo + 1] < target; step++) lo++;
+    // The first interval k whose end total cumBefore[k + 1] reaches the target: a short scan, then a
+    // binary search (long limits span many intervals).
+    const cum = t.cumBefore;
+    let lo = at;
+    let hi = cum.length - 2;
+    for (let step = 0; step < LINEAR_STEPS && lo < hi && cum[lo + 1] < target; step++) lo++;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cumAtDay[mid + 1] >= target) hi = mid;
+      if (cum[mid + 1] >= target) hi = mid;
       else lo = mid + 1;
     }
-    let rest = target - cumAtDay[lo];
-    for (let k = 0; k < K; k++) {
-      const s = starts[lo * K + k];
-      if (s !== s) continue;
-      const len = ends[lo * K + k] - s;
-      if (rest <= len) return s + rest;
-      rest -= len;
-    }
-    da = lo; // unreachable in practice: the day's intervals add up to its total
-    return ends[da * K + K - 1];
+    return t.starts[lo] + (target - cum[lo]);
   }
 
   return { spec, between, add };

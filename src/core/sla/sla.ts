@@ -15,11 +15,12 @@ import { percentileInPlace } from '../stats';
 import { instantToWallConverter } from '../time/zone';
 import { toIsoDay } from '../time/wall-time';
 import type { IngestResult } from '../types';
-import { STATUS, compileRules, evaluateRule, type RuleEvaluation } from './breaches';
+import { STATUS, compileRules, evaluateRule, overdueAt } from './breaches';
 import { CREATED } from './config';
 import { HOUR_MS } from './duration';
 import { latenessCost, type RuleCost } from './lateness-cost';
-import { toInstantFn } from './steps';
+import { periodSlots } from './period-slots';
+import { passSummary, toInstantFn } from './steps';
 
 export interface SlaCounts {
   onTime: number;
@@ -105,12 +106,18 @@ function summaryRow(judged: number, onTime: number, open: number, responses: Flo
   return { judged, onTime, open, onTimeRate: judged === 0 ? null : onTime / judged, medianResponseHours: med === null ? null : med / HOUR_MS };
 }
 
+/** The counters twice as long, for one more slot. */
+function grownCopy(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export function computeSla(data: IngestResult, config: FunnelConfig, options: SlaOptions): SlaReport {
   const leads = data.leads;
   const now = judgementInstant(options.asOf, options.now, config.timeZone);
   const toInstant = toInstantFn(config.timeZone);
   const toWall = instantToWallConverter(config.timeZone);
-  const cache = new Map<number, Float64Array>();
   const manager = leads.slices.manager;
   const channel = leads.slices.channel;
   const ownerOf = (i: number): string => (manager ? manager.values[manager.codes[i]] : '');
@@ -119,87 +126,80 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
   const stepName = (k: number): string => (k === 0 ? CREATED : data.stageNames[k]);
 
   const rules: SlaRuleModel[] = [];
-  // Open breaches as (deadline, rule, lead) in flat arrays; objects only for the oldest MAX_OPEN_LISTED.
-  let openDue = new Float64Array(1024);
-  let openRule = new Uint16Array(1024);
-  let openLead = new Uint32Array(1024);
-  let openCount = 0;
-  const evaluated: { name: string; to: number; ev: RuleEvaluation }[] = [];
   const compiled = compileRules(config);
+  const pass = passSummary(leads, toInstant, now);
+  const evaluated = compiled.map((rule) => ({ name: rule.rule.name, to: rule.to, ev: evaluateRule(data, rule, now, toInstant, pass) }));
+  // Open breaches as (deadline, rule, lead) in flat arrays sized by a count first; objects only for the
+  // oldest MAX_OPEN_LISTED.
+  let openTotal = 0;
+  for (const { ev } of evaluated) for (let i = 0; i < ev.status.length; i++) if (ev.status[i] === STATUS.open) openTotal++;
+  const openDue = new Float64Array(openTotal);
+  const openRule = new Uint16Array(openTotal);
+  const openLead = new Uint32Array(openTotal);
+  let openCount = 0;
   const ownerTotals = new Map<string, { open: number; judged: number; onTime: number }>();
   compiled.forEach((rule, ruleIndex) => {
-    const ev = evaluateRule(data, rule, now, toInstant, cache);
-    evaluated.push({ name: rule.rule.name, to: rule.to, ev });
-    const counts: SlaCounts = { onTime: 0, closedLate: 0, open: 0, pending: 0, notApplicable: 0 };
-    // Per owner code (or one group without a manager column) and per week: judged, on time, open.
+    const ev = evaluated[ruleIndex].ev;
+    // Counters in locals (not object fields or the closure's openCount) while the loop runs.
+    let onTimeN = 0;
+    let closedLateN = 0;
+    let openN = 0;
+    let pendingN = 0;
+    let notApplicableN = 0;
+    let oc = openCount;
+    // Per owner code (or one group without a manager column): judged, on time, open (flat, 3 per owner).
     const ownerCount = manager ? manager.values.length : 1;
-    const ownerStats = Array.from({ length: ownerCount }, () => [0, 0, 0]);
+    const ownerStats = new Int32Array(ownerCount * 3);
     // Response times of leads that reached `to`, and their owner codes, in flat arrays (grouped after the pass).
-    const responses = new Float64Array(ev.status.length);
-    const responseOwner = new Int32Array(ev.status.length);
+    const n = ev.status.length;
+    const responses = new Float64Array(n);
+    const responseOwner = new Int32Array(n);
     let responded = 0;
-    const weekJudged = new Map<number, number>();
-    const weekOnTime = new Map<number, number>();
-    let lastWeek = NaN;
-    let lastJudged = 0;
-    let lastOnTime = 0;
-    const flushWeek = (): void => {
-      if (lastWeek === lastWeek) {
-        weekJudged.set(lastWeek, (weekJudged.get(lastWeek) ?? 0) + lastJudged);
-        weekOnTime.set(lastWeek, (weekOnTime.get(lastWeek) ?? 0) + lastOnTime);
-      }
-    };
-    for (let i = 0; i < ev.status.length; i++) {
-      const s = ev.status[i];
+    // Per week of `from`: judged and on time, in counters indexed by the week's slot (period-slots.ts).
+    const weekSlots = periodSlots(weeks);
+    let weekJudged = new Int32Array(128);
+    let weekOnTime = new Int32Array(128);
+    // The per-lead columns as locals: the loop below runs a million times per rule.
+    const { status, reason, response, fromWall, due } = ev;
+    const codes = manager ? manager.codes : null;
+    for (let i = 0; i < n; i++) {
+      const s = status[i];
       if (s === STATUS.notApplicable) {
-        if (ev.reason[i] !== 0) counts.notApplicable++; // reason 0: created after the instant, not in the report
+        if (reason[i] !== 0) notApplicableN++; // reason 0: created after the instant, not in the report
         continue;
       }
       if (s === STATUS.pending) {
-        counts.pending++;
+        pendingN++;
         continue;
       }
-      if (s === STATUS.onTime) counts.onTime++;
-      else if (s === STATUS.closedLate) counts.closedLate++;
-      else counts.open++;
-      const code = manager ? manager.codes[i] : 0;
-      const o = ownerStats[code];
-      o[0]++;
-      const r = ev.response[i];
+      if (s === STATUS.onTime) onTimeN++;
+      else if (s === STATUS.closedLate) closedLateN++;
+      else openN++;
+      const code = codes ? codes[i] : 0;
+      ownerStats[code * 3]++;
+      const r = response[i];
       if (s !== STATUS.open && r === r) {
         responses[responded] = r;
         responseOwner[responded++] = code;
       }
-      if (s === STATUS.onTime) o[1]++;
+      if (s === STATUS.onTime) ownerStats[code * 3 + 1]++;
       if (s === STATUS.open) {
-        o[2]++;
-        if (openCount === openDue.length) {
-          const grow = <T extends Float64Array | Uint16Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-            const b = make(a.length * 2);
-            b.set(a);
-            return b;
-          };
-          openDue = grow(openDue, (n) => new Float64Array(n));
-          openRule = grow(openRule, (n) => new Uint16Array(n));
-          openLead = grow(openLead, (n) => new Uint32Array(n));
-        }
-        openDue[openCount] = ev.due[i];
-        openRule[openCount] = ruleIndex;
-        openLead[openCount] = i;
-        openCount++;
+        ownerStats[code * 3 + 2]++;
+        openDue[oc] = due[i];
+        openRule[oc] = ruleIndex;
+        openLead[oc] = i;
+        oc++;
       }
-      // Leads come in row order, mostly by date: runs of the same week are summed before the Map.
-      const w = weeks.indexOf(ev.fromWall[i]);
-      if (w !== lastWeek) {
-        flushWeek();
-        lastWeek = w;
-        lastJudged = 0;
-        lastOnTime = 0;
+      const slot = weekSlots.slotOf(fromWall[i]);
+      if (slot === weekJudged.length) {
+        weekJudged = grownCopy(weekJudged);
+        weekOnTime = grownCopy(weekOnTime);
       }
-      lastJudged++;
-      if (s === STATUS.onTime) lastOnTime++;
+      weekJudged[slot]++;
+      if (s === STATUS.onTime) weekOnTime[slot]++;
     }
-    flushWeek();
+    openCount = oc;
+    const counts: SlaCounts = { onTime: onTimeN, closedLate: closedLateN, open: openN, pending: pendingN, notApplicable: notApplicableN };
     // Responses grouped by owner (a counting sort), before the overall median reorders `responses`.
     const starts = new Int32Array(ownerCount + 1);
     for (let j = 0; j < responded; j++) starts[responseOwner[j] + 1]++;
@@ -210,7 +210,9 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     const ownerResponses = (c: number): Float64Array => byOwner.subarray(starts[c], starts[c + 1]);
     const owners: SlaRuleModel['owners'] = [];
     for (let code = 0; code < ownerCount; code++) {
-      const [judged, onTime, openNow] = ownerStats[code];
+      const judged = ownerStats[code * 3];
+      const onTime = ownerStats[code * 3 + 1];
+      const openNow = ownerStats[code * 3 + 2];
       if (judged === 0) continue;
       const owner = manager ? manager.values[code] : '';
       const row = summaryRow(judged, onTime, openNow, ownerResponses(code));
@@ -222,12 +224,14 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       ownerTotals.set(owner, t);
     }
     owners.sort((a, b) => b.open - a.open || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.owner.localeCompare(b.owner));
-    const weekList = [...weekJudged.keys()]
-      .sort((a, b) => a - b)
+    const weekList = weekSlots.periods
+      .map((w, slot) => ({ w, slot }))
+      .filter(({ w }) => w === w) // judged leads always have a `from` time; never a week of NaN
+      .sort((a, b) => a.w - b.w)
       .slice(-TREND_WEEKS)
-      .map((w) => {
-        const judged = weekJudged.get(w) ?? 0;
-        const onTime = weekOnTime.get(w) ?? 0;
+      .map(({ w, slot }) => {
+        const judged = weekJudged[slot];
+        const onTime = weekOnTime[slot];
         return { start: toIsoDay(weeks.startOf(w)), judged, onTime, onTimeRate: judged === 0 ? null : onTime / judged };
       });
     rules.push({
@@ -243,8 +247,7 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
     });
   });
   // The oldest MAX_OPEN_LISTED deadlines: a selection for the threshold, then a sort of those only.
-  const dues = openDue.slice(0, openCount);
-  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(dues.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
+  const threshold = openCount > MAX_OPEN_LISTED ? percentileInPlace(openDue.slice(), (MAX_OPEN_LISTED - 1) / (openCount - 1))! : Infinity;
   const picked: number[] = [];
   for (let k = 0; k < openCount; k++) if (openDue[k] <= threshold) picked.push(k);
   picked.sort((a, b) => openDue[a] - openDue[b] || leads.rowNumbers[openLead[a]] - leads.rowNumbers[openLead[b]] || openRule[a] - openRule[b]);
@@ -260,7 +263,7 @@ export function computeSla(data: IngestResult, config: FunnelConfig, options: Sl
       channel: channelOf(i),
       dueWall: toWall(due),
       dueAt: due,
-      overdueMs: evaluated[openRule[k]].ev.late[i],
+      overdueMs: overdueAt(rule, due, now),
       workingTime: rule.calendar !== null,
     };
   });

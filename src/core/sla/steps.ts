@@ -78,3 +78,48 @@ export function realInstants(times: Float64Array, toInstant: (w: WallMs) => numb
   }
   return out;
 }
+
+/** The instant of one real pass time by `boundInstant`, NaN when there is none (as `realInstants`). */
+export function realInstant(w: WallMs, toInstant: (w: WallMs) => number, boundInstant: number): number {
+  if (w !== w || w === -Infinity) return NaN;
+  const t = toInstant(w);
+  return t <= boundInstant ? t : NaN;
+}
+
+/**
+ * A zone offset is within ±14 h (a wall time in a skipped or repeated hour moves by at most a day more):
+ * a wall time two days before the bound's instant is surely by it, two days after surely not.
+ */
+const SURE_MS = 2 * 24 * HOUR_MS;
+
+/** Per lead, what "passed step k at an unknown time" needs (one pass shared by every rule). */
+export interface PassSummary {
+  /** Highest stage (1 …) with UNKNOWN_TIME (a current-stage pass), 0 for none. */
+  lastUnknown: Uint16Array;
+  /** Highest stage (1 …) with a real time by the bound, 0 for none. */
+  lastReal: Uint16Array;
+}
+
+export function passSummary(leads: LeadTable, toInstant: (w: WallMs) => number, boundInstant: number): PassSummary {
+  const n = leads.count;
+  const lastUnknown = new Uint16Array(n);
+  const lastReal = new Uint16Array(n);
+  leads.stageTimes.forEach((times, k) => {
+    const stage = k + 1;
+    for (let i = 0; i < n; i++) {
+      const w = times[i];
+      if (w === -Infinity) lastUnknown[i] = stage;
+      // Real by the bound: most times are days away from it, so the zone is asked only near it.
+      else if (w === w && (w < boundInstant - SURE_MS || (w <= boundInstant + SURE_MS && toInstant(w) <= boundInstant))) lastReal[i] = stage;
+    }
+  });
+  return { lastUnknown, lastReal };
+}
+
+/**
+ * True when lead i passed step k without a real time by the bound: UNKNOWN_TIME at step max(k, 1) or
+ * later, or a real time by the bound at a later stage.
+ */
+export function passedUnseen(pass: PassSummary, k: number, i: number): boolean {
+  return pass.lastUnknown[i] >= (k > 1 ? k : 1) || pass.lastReal[i] > k;
+}
