@@ -87,6 +87,15 @@ describe('classification at Monday 15:15', () => {
     ]);
   });
 
+  test('weekly trend of First contact by the week of creation (Monday weeks); pending and n/a leads are not judged', () => {
+    // Week of 2026-11-23: L7 (Wed, closed late), L3 (Thu, closed late), L1 (Fri, open): 0 of 3 on time.
+    // Week of 2026-11-30: L2 (on time), L10 (open); L4 pending, L8 n/a, L9 after the instant: 1 of 2.
+    expect(first.weeks).toEqual([
+      { start: '2026-11-23', judged: 3, onTime: 0, onTimeRate: 0 },
+      { start: '2026-11-30', judged: 2, onTime: 1, onTimeRate: 0.5 },
+    ]);
+  });
+
   test('the contact before creation is a data issue at its row', () => {
     expect(run.dataIssues.some((i) => i.row === 9 && i.code === 'stage.beforeCreated')).toBe(true);
   });
