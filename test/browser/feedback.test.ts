@@ -6,12 +6,12 @@
  * accepted verdicts and SAL step, the reasons list edited, the day limits with the engine's messages;
  * then "Refresh now" and the Feedback tab holds the leads handed over (counted by hand).
  */
-import type { Browser, Page } from 'playwright-core';
-import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
-import { createFakeServices, type FakeWorld } from '../fakes/services';
+import type { Page } from 'playwright-core';
+import { CONFIG_KEY } from '../../src/sheets/settings-store';
+import type { FakeWorld } from '../fakes/services';
 import { handMadeLeads, REPORT_NOW } from '../sheets/helpers';
-import { eventually, focusedKey, launch, OUT, sidebarPage, tabTo } from './browser';
-import { startPreview, type PreviewServer } from './preview-server';
+import { eventually, focusedKey, OUT, tabTo } from './browser';
+import { savedWorld, sectionHarness } from './section-harness';
 
 const CONFIG = {
   columns: { createdAt: 'Created at', id: 'Lead ID', channel: 'Channel' },
@@ -24,30 +24,10 @@ const CONFIG = {
 };
 
 function world(): FakeWorld {
-  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
-  w.app.spreadsheet.addSheet('Leads', handMadeLeads());
-  w.properties.document.store.set(CONFIG_KEY, JSON.stringify(CONFIG));
-  w.properties.document.store.set(LEADS_SHEET_KEY, 'Leads');
-  w.resetCalls();
-  return w;
+  return savedWorld({ Leads: handMadeLeads() }, CONFIG);
 }
 
-let browser: Browser;
-const servers: PreviewServer[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function open(w: FakeWorld, locale = 'en-US') {
-  let t = REPORT_NOW.getTime();
-  const server = await startPreview({ world: w, run: { now: () => REPORT_NOW, clock: () => (t += 250) } });
-  servers.push(server);
-  return { server, ...(await sidebarPage(browser, server.url, locale)) };
-}
+const open = sectionHarness(REPORT_NOW);
 
 const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
 const reasons = (page: Page) => page.$$eval('input[data-focus^="reason:"][data-focus$=":text"]', (els) => els.map((e) => (e as HTMLInputElement).value));

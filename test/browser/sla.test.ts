@@ -5,12 +5,12 @@
  * spreadsheet: a rule and a working calendar with a lunch break set in the sidebar, then "Refresh now"
  * and the SLA tab checked against numbers worked out by hand below.
  */
-import type { Browser, Page } from 'playwright-core';
-import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
-import { createFakeServices, type FakeWorld } from '../fakes/services';
+import type { Page } from 'playwright-core';
+import { CONFIG_KEY } from '../../src/sheets/settings-store';
+import type { FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
-import { eventually, focusedKey, launch, OUT, sidebarPage, tabTo } from './browser';
-import { startPreview, type PreviewServer } from './preview-server';
+import { eventually, focusedKey, OUT, tabTo } from './browser';
+import { savedWorld, sectionHarness } from './section-harness';
 
 /** Wall time in Moscow (UTC+3, no DST) as an instant. */
 const msk = (day: string, time: string) => new Date(Date.parse(`${day}T${time}:00Z`) - 3 * 3_600_000);
@@ -37,30 +37,10 @@ const ROWS: Stored[][] = [
 const CONFIG = { columns: { createdAt: 'Created', id: 'ID' }, stages: [{ name: 'Contacted', column: 'Contacted' }], timeZone: 'Europe/Moscow' };
 
 function world(): FakeWorld {
-  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
-  w.app.spreadsheet.addSheet('Leads', ROWS);
-  w.properties.document.store.set(CONFIG_KEY, JSON.stringify(CONFIG));
-  w.properties.document.store.set(LEADS_SHEET_KEY, 'Leads');
-  w.resetCalls();
-  return w;
+  return savedWorld({ Leads: ROWS }, CONFIG);
 }
 
-let browser: Browser;
-const servers: PreviewServer[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function open(w: FakeWorld, locale = 'en-US') {
-  let t = NOW.getTime();
-  const server = await startPreview({ world: w, run: { now: () => NOW, clock: () => (t += 250) } });
-  servers.push(server);
-  return { server, ...(await sidebarPage(browser, server.url, locale)) };
-}
+const open = sectionHarness(NOW);
 
 const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
 const errorFor = (page: Page, path: string) => page.locator(`[data-error-for="${path}"]`);

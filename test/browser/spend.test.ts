@@ -6,13 +6,13 @@
  * of the aliased channel beside its leads. Expected numbers are counted by hand from handMadeLeads
  * (test/sheets/helpers.ts) and the three spend rows below.
  */
-import type { Browser, Page } from 'playwright-core';
-import { CONFIG_KEY, LEADS_SHEET_KEY } from '../../src/sheets/settings-store';
-import { createFakeServices, type FakeWorld } from '../fakes/services';
+import type { Page } from 'playwright-core';
+import { CONFIG_KEY } from '../../src/sheets/settings-store';
+import type { FakeWorld } from '../fakes/services';
 import type { Stored } from '../fakes/spreadsheet';
 import { handMadeLeads, REPORT_NOW } from '../sheets/helpers';
-import { eventually, focusedKey, launch, OUT, sidebarPage, tabTo } from './browser';
-import { startPreview, type PreviewServer } from './preview-server';
+import { eventually, focusedKey, OUT, tabTo } from './browser';
+import { savedWorld, sectionHarness } from './section-harness';
 
 const HEADER = ['Lead ID', 'Created at', 'Source', 'Owner', 'Contacted at', 'Qualified at', 'Won at'];
 const CONFIG = {
@@ -38,31 +38,10 @@ const SPEND: Stored[][] = [
 ];
 
 function world(): FakeWorld {
-  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
-  w.app.spreadsheet.addSheet('Leads', [HEADER, ...handMadeLeads().slice(1)]);
-  w.app.spreadsheet.addSheet('Spend', SPEND);
-  w.properties.document.store.set(CONFIG_KEY, JSON.stringify(CONFIG));
-  w.properties.document.store.set(LEADS_SHEET_KEY, 'Leads');
-  w.resetCalls();
-  return w;
+  return savedWorld({ Leads: [HEADER, ...handMadeLeads().slice(1)], Spend: SPEND }, CONFIG);
 }
 
-let browser: Browser;
-const servers: PreviewServer[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function open(w: FakeWorld, locale = 'en-US') {
-  let t = REPORT_NOW.getTime();
-  const server = await startPreview({ world: w, run: { now: () => REPORT_NOW, clock: () => (t += 250) } });
-  servers.push(server);
-  return { server, ...(await sidebarPage(browser, server.url, locale)) };
-}
+const open = sectionHarness(REPORT_NOW);
 
 const unmatchedSpend = (page: Page) => page.$$eval('[data-unmatched-spend]', (els) => els.map((e) => e.textContent ?? ''));
 
