@@ -101,19 +101,29 @@ function stats(gaps: Float64Array, working: Float64Array | null): SpeedStats {
   };
 }
 
-/** Stats per group: `group[i]` in 0 … groups − 1, or −1 for a lead in no group; one counting pass, one fill pass. */
-function groupedStats(group: Int32Array, groups: number, gap: Float64Array, working: Float64Array | null): SpeedStats[] {
+/**
+ * Stats per group over the leads that have a gap: `idx[j]` is the lead of `vals[j]` (and `valsW[j]`),
+ * `group[lead]` its group in 0 … groups − 1 or −1 for none; `group` null = one group of every lead.
+ * `vals` and `valsW` are left as they are (each group is copied before its percentiles reorder it).
+ */
+function groupedStats(group: Int32Array | null, groups: number, idx: Int32Array, vals: Float64Array, valsW: Float64Array | null): SpeedStats[] {
+  if (group === null) return [stats(vals.slice(), valsW ? valsW.slice() : null)];
+  const n = vals.length;
   const counts = new Int32Array(groups + 1);
-  for (let i = 0; i < gap.length; i++) if (gap[i] === gap[i] && group[i] >= 0) counts[group[i] + 1]++;
+  for (let j = 0; j < n; j++) {
+    const g = group[idx[j]];
+    if (g >= 0) counts[g + 1]++;
+  }
   for (let g = 0; g < groups; g++) counts[g + 1] += counts[g];
   const offsets = counts.slice();
   const flat = new Float64Array(counts[groups]);
-  const flatW = working ? new Float64Array(counts[groups]) : null;
-  for (let i = 0; i < gap.length; i++) {
-    if (gap[i] !== gap[i] || group[i] < 0) continue;
-    const at = offsets[group[i]]++;
-    flat[at] = gap[i];
-    if (flatW && working) flatW[at] = working[i];
+  const flatW = valsW ? new Float64Array(counts[groups]) : null;
+  for (let j = 0; j < n; j++) {
+    const g = group[idx[j]];
+    if (g < 0) continue;
+    const at = offsets[g]++;
+    flat[at] = vals[j];
+    if (flatW !== null && valsW !== null) flatW[at] = valsW[j];
   }
   const out: SpeedStats[] = [];
   for (let g = 0; g < groups; g++) out.push(stats(flat.subarray(counts[g], counts[g + 1]), flatW ? flatW.subarray(counts[g], counts[g + 1]) : null));
@@ -167,20 +177,28 @@ export function computeSpeed(data: IngestResult, config: FunnelConfig, options: 
   const cohortCount = maxP >= minP ? maxP - minP + 1 : 0;
 
   const pairs: SpeedPair[] = [];
+  // Reused by every pair: lead indices, gaps and working-time gaps, filled from the front.
+  const idx = new Int32Array(leads.count);
+  const gap = new Float64Array(leads.count);
+  const working = calendar ? new Float64Array(leads.count) : null;
   for (const spec of speedPairSpecs(config)) {
     const a = instantsOf(spec.from);
     const b = instantsOf(spec.to);
-    const gap = new Float64Array(leads.count).fill(NaN);
-    const working = calendar ? new Float64Array(leads.count).fill(NaN) : null;
+    // The leads with a real, non-negative gap, once per pair: every breakdown below walks only these.
+    let n = 0;
     for (let i = 0; i < leads.count; i++) {
       const d = b[i] - a[i];
       if (!(d >= 0) || period[i] < 0) continue;
-      gap[i] = d;
-      if (working && calendar) working[i] = calendar.between(a[i], b[i]);
+      idx[n] = i;
+      gap[n] = d;
+      if (working && calendar) working[n] = calendar.between(a[i], b[i]);
+      n++;
     }
-    const all = new Int32Array(leads.count);
-    const total = groupedStats(all, 1, gap, working)[0];
-    const cohortStats = groupedStats(cohortGroup, cohortCount, gap, working);
+    const ids = idx.subarray(0, n);
+    const vals = gap.subarray(0, n);
+    const valsW = working ? working.subarray(0, n) : null;
+    const total = groupedStats(null, 1, ids, vals, valsW)[0];
+    const cohortStats = groupedStats(cohortGroup, cohortCount, ids, vals, valsW);
     const cohorts = cohortStats
       .map((stats, g) => ({ start: toIsoDay(scheme.startOf(g + minP)), stats }))
       .filter((c) => c.stats.count > 0);
@@ -188,7 +206,7 @@ export function computeSpeed(data: IngestResult, config: FunnelConfig, options: 
     for (const dimension of SLICE_KEYS) {
       const col = leads.slices[dimension];
       if (!col) continue;
-      const st = groupedStats(col.codes, col.values.length, gap, working);
+      const st = groupedStats(col.codes, col.values.length, ids, vals, valsW);
       st.forEach((s, v) => {
         if (s.count > 0) slices.push({ dimension, value: col.values[v], stats: s });
       });
