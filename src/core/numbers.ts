@@ -13,6 +13,7 @@ const BLANK_PLACEHOLDERS: ReadonlySet<string> = new Set(['-', '--', '—', '–'
 const CURRENCY_MARKS: ReadonlySet<string> = new Set([
   '$', 'us$', '€', '£', '¥', '₽', '₴', '₸', '₹', '₺', 'р', 'р.', 'руб', 'руб.', 'рубль', 'рубля', 'рублей',
   'rub', 'rur', 'usd', 'eur', 'gbp', 'uah', 'kzt', 'byn', 'грн', 'грн.', 'тг', 'тенге', 'byr', 'бел.руб.',
+  'c$', 'a$', 'nz$', 'hk$', 's$', 'r$',
 ]);
 
 function isSpace(c: number): boolean {

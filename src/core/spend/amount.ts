@@ -6,9 +6,20 @@
 import { INVALID_AMOUNT, parseAmount } from '../numbers';
 import type { CellValue } from '../types';
 
-/** Currency marks → ISO code. Marks numbers.ts accepts but that name no single currency (`р.` is RUB). */
+/**
+ * Currency marks → ISO code. Marks numbers.ts accepts but that name no single currency (`р.` is RUB).
+ * The dollars with a letter prefix come before the bare `$` (which, like `US$`, is USD): `C$ 1 200` is
+ * Canadian, not US. `¥` names both the yen and the yuan, so it maps to itself: no rate matches it and
+ * the row becomes a "no rate" data issue instead of being read as the wrong currency.
+ */
 const MARKS: ReadonlyArray<[RegExp, string]> = [
-  [/us\$|\$|usd/i, 'USD'],
+  [/(^|[^a-z])c\$/i, 'CAD'],
+  [/(^|[^a-z])a\$/i, 'AUD'],
+  [/(^|[^a-z])nz\$/i, 'NZD'],
+  [/(^|[^a-z])hk\$/i, 'HKD'],
+  [/(^|[^a-z])s\$/i, 'SGD'],
+  [/(^|[^a-z])r\$/i, 'BRL'],
+  [/(^|[^a-z])(us)?\$|usd/i, 'USD'],
   [/€|eur/i, 'EUR'],
   [/£|gbp/i, 'GBP'],
   [/₽|руб|rub|rur|(^|[^a-zа-я])р\.?($|[^a-zа-я])/i, 'RUB'],
@@ -17,7 +28,7 @@ const MARKS: ReadonlyArray<[RegExp, string]> = [
   [/₹/, 'INR'],
   [/₺/, 'TRY'],
   [/бел\.?руб|byn|byr/i, 'BYN'],
-  [/¥/, 'JPY'],
+  [/¥/, '¥'],
 ];
 
 export interface SpendAmount {

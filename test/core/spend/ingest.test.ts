@@ -27,6 +27,14 @@ describe('amounts as pasted', () => {
     ['−1 200 руб.', -1200, 'RUB'],
     ['1\u00a0234\u00a0567 ₽', 1234567, 'RUB'],
     ['12 USD', 12, 'USD'],
+    ['US$ 40', 40, 'USD'],
+    ['C$ 1 200', 1200, 'CAD'],
+    ['A$ 50', 50, 'AUD'],
+    ['NZ$ 7,5', 7.5, 'NZD'],
+    ['HK$ 300', 300, 'HKD'],
+    ['S$ 20', 20, 'SGD'],
+    ['R$ 1.234,56', 1234.56, 'BRL'],
+    ['¥ 500', 500, '¥'], // the yen or the yuan: no ISO code, so no rate can match it by accident
   ])('%s → %d %s', (text, value, currency) => {
     expect(parseSpendAmount(text)).toEqual({ value, currency });
   });
@@ -138,6 +146,25 @@ describe('readSpend', () => {
       [6, 5],
     ]);
     expect(t.issues.map((i) => [i.row, i.code, i.params])).toEqual([[5, 'spend.noRate', { currency: 'EUR', reportCurrency: 'RUB' }]]);
+  });
+
+  test('prefixed dollars are their own currencies, not USD: converted with a rate or a "no rate" issue; ¥ is ambiguous', () => {
+    const rows: CellValue[][] = [
+      ['Date', 'Channel', 'Amount'],
+      ['2024-03-01', 'PPC', '$10'], // USD at 90: 900
+      ['2024-03-02', 'PPC', 'C$ 1 200'], // CAD at 65: 78 000
+      ['2024-03-03', 'PPC', 'A$ 50'], // AUD: no rate → issue (was read as 50 USD = 4 500)
+      ['2024-03-04', 'PPC', '¥ 500'], // JPY or CNY: no rate → issue
+    ];
+    const t = readSpend('Spend', rows, config({ currency: 'rub', rates: { USD: 90, CAD: 65 } }));
+    expect(t.rows.map((r) => [r.row, r.amount])).toEqual([
+      [2, 900],
+      [3, 78000],
+    ]);
+    expect(t.issues.map((i) => [i.row, i.code, i.params])).toEqual([
+      [4, 'spend.noRate', { currency: 'AUD', reportCurrency: 'RUB' }],
+      [5, 'spend.noRate', { currency: '¥', reportCurrency: 'RUB' }],
+    ]);
   });
 
   test('without a configured currency the first one named is the report currency; another with no rate is an issue', () => {
