@@ -16,6 +16,8 @@ export interface ChannelStrings {
   revenue: string;
   romi(basis: 'revenue' | 'margin'): string;
   total: string;
+  /** A channel cell left empty in the leads. */
+  blank: string;
   campaign(name: string): string;
   otherCampaigns(n: number): string;
   noLeadsNote: string;
@@ -57,6 +59,7 @@ const EN: ChannelStrings = {
   revenue: 'Revenue',
   romi: (b) => (b === 'margin' ? 'ROMI (margin)' : 'ROMI (revenue)'),
   total: 'Total (channels with spend)',
+  blank: '(blank)',
   campaign: (name) => `  campaign: ${name}`,
   otherCampaigns: (n) => `  ${n} other ${n === 1 ? 'campaign' : 'campaigns'}`,
   noLeadsNote: 'No leads from this channel: cost per lead is "—".',
@@ -96,6 +99,7 @@ const RU: ChannelStrings = {
   revenue: 'Выручка',
   romi: (b) => (b === 'margin' ? 'ROMI (маржа)' : 'ROMI (выручка)'),
   total: 'Итого (каналы с расходами)',
+  blank: '(пусто)',
   campaign: (name) => `  кампания: ${name}`,
   otherCampaigns: (n) => `  другие кампании: ${n}`,
   noLeadsNote: 'Лидов из этого канала нет: цена лида «—».',

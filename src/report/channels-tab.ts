@@ -70,7 +70,7 @@ export function buildChannelsTab(report: ChannelReport, opts: ChannelsTabOptions
   for (const row of report.channels) {
     const m = row.total;
     g.addRow([
-      { v: row.channel === '' ? '(blank)' : row.channel },
+      { v: row.channel === '' ? c.blank : row.channel },
       money(row.hasSpend ? m.spend : null, MONEY),
       countCell(m.leads),
       money(m.costPerStage[0], COST, m.leads === 0 ? { note: c.noLeadsNote } : {}),
@@ -131,7 +131,7 @@ export function buildChannelsTab(report: ChannelReport, opts: ChannelsTabOptions
       const age = Math.round((asOfDay - (parseIsoDay(p.end) ?? 0)) / DAY_MS);
       g.addRow([
         { v: p.start },
-        { v: channel === '' ? '(blank)' : channel },
+        { v: channel === '' ? c.blank : channel },
         money(hasSpend ? p.spend : null, MONEY),
         countCell(p.leads),
         money(p.costPerStage[0], COST),

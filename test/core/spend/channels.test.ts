@@ -13,6 +13,8 @@ import { daysFromCivil } from '../../../src/core/time/civil';
 import { DAY_MS, toIsoDay } from '../../../src/core/time/wall-time';
 import type { CellValue } from '../../../src/core/types';
 import { channelsReport } from '../../../src/report/channels-report';
+import { buildChannelsTab } from '../../../src/report/channels-tab';
+import { reportStrings } from '../../../src/report/i18n';
 
 const day = (y: number, m: number, d: number) => daysFromCivil(y, m, d);
 const iso = (d: number) => toIsoDay(d * DAY_MS);
@@ -122,7 +124,7 @@ const SPEND: CellValue[][] = [
   ['2024-03-10', '', 'Partners', '300', 'RUB'], // no leads
 ];
 
-function channels(spendConfig: Record<string, unknown>, spend: CellValue[][] = SPEND): { report: ChannelReport; issues: string[]; cohortsImmature: Map<string, boolean[]> } {
+function channels(spendConfig: Record<string, unknown>, spend: CellValue[][] = SPEND, leads: CellValue[][] = LEADS): { report: ChannelReport; issues: string[]; cohortsImmature: Map<string, boolean[]> } {
   const res = parseConfig({
     columns: { createdAt: 'Created', channel: 'Channel', amount: 'Amount' },
     stages: [
@@ -134,7 +136,7 @@ function channels(spendConfig: Record<string, unknown>, spend: CellValue[][] = S
     spend: spendConfig,
   });
   if (!res.ok) throw new Error(res.errors.join('; '));
-  const prepared = prepareRun(LEADS, { config: res.config, sheet: 'Leads', sourceName: 't', asOf: '2024-06-30', inputs: { spend: { sheet: 'Spend', rows: spend } } });
+  const prepared = prepareRun(leads, { config: res.config, sheet: 'Leads', sourceName: 't', asOf: '2024-06-30', inputs: { spend: { sheet: 'Spend', rows: spend } } });
   if (!prepared.ok) throw new Error(prepared.error);
   const cohorts = computeCohortModel(prepared.run);
   return {
@@ -262,4 +264,16 @@ describe('CPL change at the same age', () => {
     expect(report.spendAfterAsOf).toBeCloseTo(1100, 9);
     expect(report.channels[0].total.spend).toBeCloseTo(2000, 9);
   });
+});
+
+test('a lead with an empty channel is one "(blank)" row in the English tab and "(пусто)" in the Russian one', () => {
+  const { report } = channels({ currency: 'RUB', rates: { USD: 100 } }, SPEND, [...LEADS, ['2024-03-06 10:00', '', '', '', '']]);
+  const tab = (locale: 'en' | 'ru') => buildChannelsTab(report, { locale, strings: reportStrings(locale), stages: ['Lead', 'Qualified', 'Won'], maturityPercentile: 0.8 });
+  const firstColumn = (locale: 'en' | 'ru') => tab(locale).values.map((r) => r[0]);
+  const cells = (locale: 'en' | 'ru') => tab(locale).values.flat();
+  // One channel row (the channel column is the first); the by-period table lists channels with spend only.
+  expect(firstColumn('ru').filter((v) => v === '(пусто)')).toHaveLength(1);
+  expect(cells('ru')).not.toContain('(blank)');
+  expect(firstColumn('en').filter((v) => v === '(blank)')).toHaveLength(1);
+  expect(cells('en')).not.toContain('(пусто)');
 });
