@@ -7,6 +7,8 @@
 import type { KeyedRow } from '../../src/core/keyed-spec';
 import { FakeDataValidation, type FakeSheet, type Stored } from '../fakes/spreadsheet';
 import { colOf, rowsOf, setup, type } from '../keyed/sheets-helpers';
+import { DEFAULT_REASONS } from '../../src/core/feedback/config';
+import { feedbackSpec } from '../../src/core/feedback/spec';
 import { FEEDBACK_SPEC } from './profile';
 
 const HUMAN = ['Sales verdict', 'Reason', 'Comment', 'Next step date', 'Contact attempts', 'First contact attempt'];
@@ -160,6 +162,17 @@ describe('Feedback tab on the fakes: dropdowns, looks, calls', () => {
     expect(sheet.format(900, colOf(sheet, 'Reason')).validation!.values).toContain('A service we do not offer');
     expect(sheet.format(1, colOf(sheet, 'Sales verdict')).validation).toBeUndefined();
     expect(sheet.format(3, colOf(sheet, 'Comment')).validation).toBeUndefined();
+  });
+
+  test('the default reasons are listed in the report language; reasons the user typed stay as typed', () => {
+    const reasonsOn = (locale: 'en' | 'ru', reasons: readonly string[], label: string) => {
+      const ctx = setup(locale, feedbackSpec('Feedback', reasons));
+      const sheet = ctx.refresh(fresh(['A1']));
+      return sheet.format(2, colOf(sheet, label)).validation!.values;
+    };
+    expect(reasonsOn('ru', DEFAULT_REASONS, 'Причина')).toEqual(['Цена', 'Сроки', 'Конкурент', 'Ложные ожидания от услуги', 'Услуга, которую мы не оказываем', 'Нет бюджета', 'Нет ЛПР', 'Другое']);
+    expect(reasonsOn('en', DEFAULT_REASONS, 'Reason')).toEqual(['Price', 'Timing', 'Competitor', 'False expectations about the service', 'A service we do not offer', 'No budget', 'No decision maker', 'Other']);
+    expect(reasonsOn('ru', ['Price', 'Дорого'], 'Причина')).toEqual(['Price', 'Дорого']);
   });
 
   test('people columns have the yellow header, computed ones grey; the key header explains it in a note (RU labels in Russian)', () => {

@@ -22,16 +22,20 @@ export interface FeedbackConfig {
   sheet: string;
 }
 
-export const DEFAULT_REASONS: readonly string[] = [
-  'Price',
-  'Timing',
-  'Competitor',
-  'False expectations about the service',
-  'A service we do not offer',
-  'No budget',
-  'No decision maker',
-  'Other',
+/** The default reason dropdown in both languages; the Feedback tab shows the report locale's label. */
+export const DEFAULT_REASON_LABELS: readonly { en: string; ru: string }[] = [
+  { en: 'Price', ru: 'Цена' },
+  { en: 'Timing', ru: 'Сроки' },
+  { en: 'Competitor', ru: 'Конкурент' },
+  { en: 'False expectations about the service', ru: 'Ложные ожидания от услуги' },
+  { en: 'A service we do not offer', ru: 'Услуга, которую мы не оказываем' },
+  { en: 'No budget', ru: 'Нет бюджета' },
+  { en: 'No decision maker', ru: 'Нет ЛПР' },
+  { en: 'Other', ru: 'Другое' },
 ];
+
+/** The default reasons as stored in the config (English); feedback/spec.ts shows them in the report locale. */
+export const DEFAULT_REASONS: readonly string[] = DEFAULT_REASON_LABELS.map((r) => r.en);
 
 export const DEFAULT_FEEDBACK: FeedbackConfig = {
   reasons: [...DEFAULT_REASONS],

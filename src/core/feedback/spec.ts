@@ -3,6 +3,7 @@
  * every refresh, and the people's columns (never written once a person typed there), with EN/RU labels.
  */
 import type { KeyedLabel, KeyedTabSpec } from '../keyed-spec';
+import { DEFAULT_REASON_LABELS, DEFAULT_REASONS } from './config';
 
 export type VerdictId = 'accepted' | 'notQualified' | 'duplicate' | 'noContact' | 'active' | 'stalled' | 'won' | 'lost' | 'nurturing';
 
@@ -58,6 +59,15 @@ export const FB = {
   firstAttempt: 'firstAttempt',
 } as const;
 
+/**
+ * The reason dropdown's items: the default list (absent from the settings, or saved unchanged) in the
+ * report locale; a list the user typed stays as typed in both languages.
+ */
+function reasonItems(reasons: readonly string[]): KeyedLabel[] {
+  const isDefault = reasons.length === DEFAULT_REASONS.length && reasons.every((r, i) => r === DEFAULT_REASONS[i]);
+  return isDefault ? DEFAULT_REASON_LABELS.map((r) => ({ ...r })) : reasons.map((r) => ({ en: r, ru: r }));
+}
+
 /** The Feedback tab's spec; `reasons` fills the reason dropdown. */
 export function feedbackSpec(sheetName: string, reasons: readonly string[]): KeyedTabSpec {
   return {
@@ -77,7 +87,7 @@ export function feedbackSpec(sheetName: string, reasons: readonly string[]): Key
     status: { id: FB.status, label: { en: 'Row status', ru: 'Статус строки' } },
     human: [
       { id: FB.verdict, label: { en: 'Sales verdict', ru: 'Решение продаж' }, dropdown: VERDICTS.map((v) => v.label) },
-      { id: FB.reason, label: { en: 'Reason', ru: 'Причина' }, dropdown: reasons.map((r) => ({ en: r, ru: r })) },
+      { id: FB.reason, label: { en: 'Reason', ru: 'Причина' }, dropdown: reasonItems(reasons) },
       { id: FB.comment, label: { en: 'Comment', ru: 'Комментарий' } },
       { id: FB.nextStep, label: { en: 'Next step date', ru: 'Дата следующего шага' } },
       { id: FB.attempts, label: { en: 'Contact attempts', ru: 'Попыток связаться' } },
