@@ -322,5 +322,5 @@ export function FUNNEL_SLA(leads: unknown, from_stage: unknown, to_stage: unknow
  * @customfunction
  */
 export function FUNNEL_FEEDBACK(feedback: unknown, group_by?: unknown, metric?: unknown): (string | number)[][] {
-  return funnelFeedback(feedback, group_by, metric);
+  return funnelFeedback(feedback, group_by, metric, appsScriptEnv());
 }

@@ -13,21 +13,50 @@ import { REJECTED, feedbackSpec, verdictOf, FB } from '../core/feedback/spec';
 import { keyText, locateKeyedColumns } from '../core/keyed-merge';
 import type { CellValue } from '../core/types';
 import { argError, normaliseName, tableArg, textArg } from './args';
+import type { CustomFunctionEnv } from './custom-functions';
 
 const FN = 'FUNNEL_FEEDBACK';
 
 const METRICS = ['handed', 'feedback', 'feedback_rate', 'accepted', 'accepted_rate', 'rejected', 'not_qualified', 'won'] as const;
 type Metric = (typeof METRICS)[number];
-const HEADERS: Record<Metric, string> = {
-  handed: 'Handed over',
-  feedback: 'Feedback given',
-  feedback_rate: 'Feedback %',
-  accepted: 'Accepted',
-  accepted_rate: 'Accepted %',
-  rejected: 'Rejected',
-  not_qualified: 'Not qualified',
-  won: 'Won',
+/** Output labels in the locale the other custom functions pick (see `outputLocale`). */
+const LABELS: Record<'en' | 'ru', { headers: Record<Metric, string>; blank: string; total: string }> = {
+  en: {
+    headers: {
+      handed: 'Handed over',
+      feedback: 'Feedback given',
+      feedback_rate: 'Feedback %',
+      accepted: 'Accepted',
+      accepted_rate: 'Accepted %',
+      rejected: 'Rejected',
+      not_qualified: 'Not qualified',
+      won: 'Won',
+    },
+    blank: '(blank)',
+    total: 'Total',
+  },
+  ru: {
+    headers: {
+      handed: 'Передано',
+      feedback: 'С обратной связью',
+      feedback_rate: 'Обратная связь, %',
+      accepted: 'Принято',
+      accepted_rate: 'Принято, %',
+      rejected: 'Отклонено',
+      not_qualified: 'Не квалифицировано',
+      won: 'Выиграно',
+    },
+    blank: '(пусто)',
+    total: 'Итого',
+  },
 };
+
+/** As custom-functions.ts picks it: the configured locale, else Russian when the range's Lead ID header is in Cyrillic. */
+function outputLocale(keyHeader: string, env: Pick<CustomFunctionEnv, 'baseConfig'> | undefined): 'en' | 'ru' {
+  const configured = env?.baseConfig?.()?.locale;
+  if (configured) return configured;
+  return /[а-яё]/i.test(keyHeader) ? 'ru' : 'en';
+}
 
 interface Tally {
   handed: number;
@@ -61,16 +90,19 @@ function value(t: Tally, m: Metric): number | string {
   }
 }
 
-export function funnelFeedback(feedback: unknown, groupBy?: unknown, metric?: unknown): (string | number)[][] {
+export function funnelFeedback(feedback: unknown, groupBy?: unknown, metric?: unknown, env?: Pick<CustomFunctionEnv, 'baseConfig'>): (string | number)[][] {
   const rows = tableArg(FN, 'feedback', feedback);
   const spec = feedbackSpec('Feedback', DEFAULT_REASONS);
   const cols = new Map(locateKeyedColumns(spec, { values: rows }).filter((c) => c.foundBy !== 'created').map((c) => [c.id, c.index]));
   if (!cols.has(FB.lead)) throw argError(FN, 'feedback must be the Feedback tab with its "Lead ID" column', 'feedback должен быть листом обратной связи со столбцом «ID лида»');
 
-  const groupText = groupBy === undefined || groupBy === '' ? 'Manager' : textArg(FN, 'group_by', groupBy);
+  const labels = LABELS[outputLocale(String(rows[0][cols.get(FB.lead)!] ?? ''), env)];
+  const byDefault = groupBy === undefined || groupBy === '';
+  const groupText = byDefault ? 'Manager' : textArg(FN, 'group_by', groupBy);
   const header = rows[0].map((h) => normaliseName(String(h ?? '')));
   const isMonth = ['month', 'месяц'].includes(normaliseName(groupText));
-  const groupCol = isMonth ? cols.get(FB.created) : header.indexOf(normaliseName(groupText));
+  // The default is the Manager column under either header ("Manager" or "Менеджер").
+  const groupCol = isMonth ? cols.get(FB.created) : byDefault ? cols.get(FB.manager) : header.indexOf(normaliseName(groupText));
   if (groupCol === undefined || groupCol < 0) {
     throw argError(FN, `group_by "${groupText}" is not a column of the range (or "month")`, `group_by «${groupText}» — не столбец диапазона (и не «month»)`);
   }
@@ -103,9 +135,9 @@ export function funnelFeedback(feedback: unknown, groupBy?: unknown, metric?: un
       if (won) x.won++;
     }
   }
-  const out: (string | number)[][] = [[String(rows[0][groupCol] ?? groupText) || groupText, ...shown.map((m) => HEADERS[m])]];
+  const out: (string | number)[][] = [[String(rows[0][groupCol] ?? groupText) || groupText, ...shown.map((m) => labels.headers[m])]];
   const keys = [...groups.keys()].sort((a, b) => groups.get(b)!.handed - groups.get(a)!.handed || a.localeCompare(b));
-  for (const k of keys) out.push([k === '' ? '(blank)' : k, ...shown.map((m) => value(groups.get(k)!, m))]);
-  out.push(['Total', ...shown.map((m) => value(total, m))]);
+  for (const k of keys) out.push([k === '' ? labels.blank : k, ...shown.map((m) => value(groups.get(k)!, m))]);
+  out.push([labels.total, ...shown.map((m) => value(total, m))]);
   return out;
 }

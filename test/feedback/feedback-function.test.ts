@@ -42,3 +42,31 @@ test('bad arguments say what is wrong in EN and RU', () => {
   expect(() => funnelFeedback([['Name'], ['x']])).toThrow(/Lead ID/);
   expect(() => funnelFeedback('x')).toThrow(/range/);
 });
+
+test('a Russian-header range gets Russian headers, "(пусто)" and "Итого"; a configured locale wins over the headers', () => {
+  const ru = [
+    ['ID лида', 'Создан', 'Канал', 'Менеджер', 'Выигран / проигран', 'Решение продаж', 'Причина'],
+    ['L1', '2026-01-05', 'Реклама', 'Анна', 'Выигран', 'Принят', ''],
+    ['L2', '2026-01-20', 'Реклама', '', '', 'Отклонён — не квалифицирован', 'Цена'],
+    ['L3', '2026-02-02', 'SEO', 'Анна', '', '', ''],
+  ];
+  // Анна: L1, L3 → feedback 1 (L1), accepted 1, won 1. No manager: L2 → feedback 1, rejected 1, not qualified 1.
+  expect(funnelFeedback(ru)).toEqual([
+    ['Менеджер', 'Передано', 'С обратной связью', 'Обратная связь, %', 'Принято', 'Принято, %', 'Отклонено', 'Не квалифицировано', 'Выиграно'],
+    ['Анна', 2, 1, 0.5, 1, 0.5, 0, 0, 1],
+    ['(пусто)', 1, 1, 1, 0, 0, 1, 1, 0],
+    ['Итого', 3, 2, 2 / 3, 1, 1 / 3, 1, 1, 1],
+  ]);
+  expect(funnelFeedback(ru, 'Канал', 'handed', { baseConfig: () => ({ locale: 'en' }) })).toEqual([
+    ['Канал', 'Handed over'],
+    ['Реклама', 2],
+    ['SEO', 1],
+    ['Total', 3],
+  ]);
+  expect(funnelFeedback(RANGE, 'Manager', 'won', { baseConfig: () => ({ locale: 'ru' }) })).toEqual([
+    ['Manager', 'Выиграно'],
+    ['Ann', 1],
+    ['Bob', 1],
+    ['Итого', 2],
+  ]);
+});
