@@ -25,7 +25,7 @@ import type { GasLockService } from './gas';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import { feedbackReport } from '../report/feedback-report';
 import { reviewStrings } from '../report/review-strings';
-import { KeyedTabNameTakenError } from './keyed-writer';
+import { KeyedTabKeptChangingError, KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs, settingsInputSheets } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
@@ -266,6 +266,11 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
       tabs.push(k.spec.sheetName);
       keyedLines.push(reviewStrings(c.reportLocale).mergeLine(r.sheet, k.rows.length, r.appended.length, r.orphaned.length, r.duplicates.length));
     } catch (e) {
+      if (e instanceof KeyedTabKeptChangingError) {
+        keyedLines.push(reviewStrings(c.reportLocale).tabKeptChanging(e.sheet));
+        skipped.push(reviewStrings(ctx.uiLocale).tabKeptChanging(e.sheet));
+        continue;
+      }
       if (!(e instanceof KeyedTabNameTakenError)) throw e;
       skipped.push(reviewStrings(ctx.uiLocale).tabIsReport(e.sheet));
     }

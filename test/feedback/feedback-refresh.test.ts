@@ -153,3 +153,29 @@ describe('Sheets: a Feedback sheet name that is an input of the run is refused; 
     );
   });
 });
+
+test.each([
+  ['en', 'Feedback', 'The Feedback tab "Feedback" was not written: it kept changing during the refresh (sorted or rows inserted). Refresh again.'],
+  ['ru', 'Feedback', 'Лист обратной связи «Feedback» не записан: он менялся во время обновления (сортировка или вставка строк). Обновите ещё раз.'],
+] as const)('Sheets (%s): a Feedback tab that changes after every read is not written; the status says to refresh again', (locale, tab, message) => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+  const store = new SettingsStore(w.properties.document);
+  expect(store.saveConfig({ ...CONFIG, locale }).ok).toBe(true);
+  expect(runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+  const fb = w.app.spreadsheet.sheet(tab);
+  fb.writeUserEntered(2, fb.peekValues()[0].length, 'typed by a person');
+  const insertAfterEachRead = (): void => {
+    fb.insertRowBefore(2);
+    fb.afterNextRead = insertAfterEachRead;
+  };
+  fb.afterNextRead = insertAfterEachRead;
+  expect(runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+  fb.afterNextRead = null;
+  // Only the inserted blank rows: every lead row is as the first refresh left it, the typed cell with it.
+  const rows = fb.peekValues().filter((l) => l.some((v) => v !== ''));
+  expect(rows.length).toBe(5);
+  expect(rows[1][rows[1].length - 1]).toBe('typed by a person');
+  const record = new SettingsStore(w.properties.document).lastRefresh() as { statusCell: { sheet: string; row: number; col: number } };
+  expect(String(w.app.spreadsheet.sheet(record.statusCell.sheet).peek(record.statusCell.row, record.statusCell.col))).toContain(message);
+});
