@@ -36,6 +36,10 @@ export interface ReviewStrings {
   mergeLine: (sheet: string, rows: number, added: number, gone: number, duplicates: number) => string;
   /** The configured Feedback sheet name is one of our generated report tabs. */
   tabIsReport: (sheet: string) => string;
+  /** The configured Feedback sheet name is a sheet this run reads as an input (leads, spend, …): no output overwrites an input. */
+  tabIsInput: (sheet: string) => string;
+  /** The Feedback tab moved (sorted, rows inserted) between every read and write of the refresh: not written. */
+  tabKeptChanging: (sheet: string) => string;
 }
 
 const EN: ReviewStrings = {
@@ -73,6 +77,8 @@ const EN: ReviewStrings = {
   mergeLine: (sheet, rows, added, gone, dup) =>
     `${sheet}: ${rows} handed-over leads, ${added} new` + (gone > 0 ? `, ${gone} not in Leads any more` : '') + (dup > 0 ? `, ${dup} duplicate ids (flagged)` : ''),
   tabIsReport: (sheet) => `The Feedback tab was not written: "${sheet}" is a report tab of this add-on, cleared on every refresh. Set feedback.sheet to another name.`,
+  tabIsInput: (sheet) => `The Feedback tab was not written: "${sheet}" is a sheet this refresh reads as an input (leads or spend), and a report never overwrites an input. Set feedback.sheet to another name.`,
+  tabKeptChanging: (sheet) => `The Feedback tab "${sheet}" was not written: it kept changing during the refresh (sorted or rows inserted). Refresh again.`,
 };
 
 const RU: ReviewStrings = {
@@ -110,6 +116,8 @@ const RU: ReviewStrings = {
   mergeLine: (sheet, rows, added, gone, dup) =>
     `${sheet}: переданных лидов ${rows}, новых ${added}` + (gone > 0 ? `, больше нет в лидах ${gone}` : '') + (dup > 0 ? `, повторяющихся ID ${dup} (помечены)` : ''),
   tabIsReport: (sheet) => `Лист обратной связи не записан: «${sheet}» — лист отчёта этого дополнения, он очищается при каждом обновлении. Укажите в feedback.sheet другое имя.`,
+  tabIsInput: (sheet) => `Лист обратной связи не записан: «${sheet}» — лист, который это обновление читает как исходные данные (лиды или расходы), а отчёт никогда не перезаписывает исходные данные. Укажите в feedback.sheet другое имя.`,
+  tabKeptChanging: (sheet) => `Лист обратной связи «${sheet}» не записан: он менялся во время обновления (сортировка или вставка строк). Обновите ещё раз.`,
 };
 
 export function reviewStrings(locale: ReportLocale): ReviewStrings {

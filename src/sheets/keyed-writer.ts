@@ -41,7 +41,7 @@ const MAX_ATTEMPTS = 3;
  * in between (a sort, an inserted or deleted row, a moved column): owned values would land beside
  * other rows' people's cells. So right before writing, the header row and the key column are read
  * again (two calls) and compared with the first read; when either changed, the tab is read and
- * planned again.
+ * planned again; when it still changed on the last attempt, nothing is written.
  */
 function unchangedSinceRead(sheet: GasSheet, spec: KeyedTabSpec, plan: KeyedMergePlan, values: readonly CellValue[][]): boolean {
   if (values.length === 0) return true;
@@ -64,6 +64,13 @@ export const KEYED_KIND = 'keyed';
 export class KeyedTabNameTakenError extends Error {
   constructor(readonly sheet: string) {
     super(`Sheet "${sheet}" is a generated report tab of this add-on, not a tab people type in`);
+  }
+}
+
+/** The tab's rows or columns moved between every read and its write: nothing was written, the next refresh tries again. */
+export class KeyedTabKeptChangingError extends Error {
+  constructor(readonly sheet: string) {
+    super(`Sheet "${sheet}" kept changing during the refresh`);
   }
 }
 
@@ -90,10 +97,12 @@ export class SheetsKeyedTabWriter implements KeyedTabWriter {
       const values = fresh ? [] : (sheet.getDataRange().getValues() as CellValue[][]);
       const columnIds = fresh ? [] : readColumnIds(sheet, new Set(specColumns(spec).map((c) => c.column.id)));
       const plan = planKeyedMerge(spec, { values, columnIds }, rows, this.locale);
-      if (fresh || attempt === MAX_ATTEMPTS || unchangedSinceRead(sheet, spec, plan, values)) {
+      if (fresh || unchangedSinceRead(sheet, spec, plan, values)) {
         this.write(sheet, spec, plan);
         return plan.result;
       }
+      // Writing a plan the tab no longer matches would put owned values beside other rows' people's cells.
+      if (attempt === MAX_ATTEMPTS) throw new KeyedTabKeptChangingError(spec.sheetName);
     }
   }
 

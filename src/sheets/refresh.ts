@@ -25,12 +25,13 @@ import type { GasLockService } from './gas';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import { feedbackReport } from '../report/feedback-report';
 import { reviewStrings } from '../report/review-strings';
-import { KeyedTabNameTakenError } from './keyed-writer';
+import { KeyedTabKeptChangingError, KeyedTabNameTakenError } from './keyed-writer';
 import { uiStrings, type StatusFacts, type UiLocale } from './i18n';
 import { readOtherInputs, settingsInputSheets } from './input-sheets';
 import { locateLeadsSheet, readLeadsRows } from './leads-reader';
 import type { SettingsStore } from './settings-store';
 import { cutText } from './safe-text';
+import type { RunInputs } from '../core/inputs';
 import { localMinute, statusCell } from './status';
 import { NoDocumentError, SheetTakenError, UnknownTimeZoneError, type Workbook } from './workbook';
 
@@ -151,6 +152,8 @@ export interface ComputedRefresh {
   skippedReports: string[];
   /** Keyed tabs to merge after the report tabs (the Feedback tab), with their fresh computed rows. */
   keyed: { spec: KeyedTabSpec; rows: KeyedRow[] }[];
+  /** Feedback sheet names refused because this run reads them as inputs (said on the status line). */
+  refusedKeyed: string[];
 }
 
 /** The report whose tab carries the status line. */
@@ -184,6 +187,11 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   // the input is that sheet, empty until it exists. Read before the engine runs, so SAL and the Data
   // issues tab see its cells too.
   if (feedbackSheet !== undefined && inputs.feedback?.sheet !== feedbackSheet) inputs.feedback = { sheet: feedbackSheet, rows: [] };
+  // No output overwrites an input: a Feedback sheet that is the leads sheet or another input of this
+  // run (spend.sheet, the detected Spend sheet, …) is neither read as feedback nor merged into.
+  const feedbackIsInput = inputs.feedback !== undefined && isInputOfRun(inputs.feedback.sheet, [where.sheet, ...(spendSheet ? [spendSheet] : [])], inputs);
+  const refusedKeyed = feedbackIsInput ? [inputs.feedback!.sheet] : [];
+  if (feedbackIsInput) delete inputs.feedback;
   const readEnd = ctx.clock();
   ctx.onStep?.({ step: 'reading', ms: Math.max(0, readEnd - readStart) });
   if (overBudget(ctx, readEnd)) return { ok: false, message: strings.timeLimit };
@@ -218,7 +226,16 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   ctx.onStep?.({ step: 'computing', ms: Math.max(0, computeEnd - readEnd) });
   // Everything is computed and nothing written yet: the last point where stopping leaves the old report whole.
   if (overBudget(ctx, computeEnd)) return { ok: false, message: strings.timeLimit };
-  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports, keyed } };
+  return { ok: true, computed: { started, now, zone, leadsSheet: where.sheet, report, reportLocale: config.locale, tabs, skippedReports, keyed, refusedKeyed } };
+}
+
+/** True when `sheet` is one of `named` (the leads sheet, spend.sheet) or the sheet of an input other than feedback (Sheets names ignore case). */
+function isInputOfRun(sheet: string, named: readonly string[], inputs: RunInputs): boolean {
+  const name = sheet.trim().toLowerCase();
+  const others = Object.entries(inputs)
+    .filter(([id]) => id !== 'feedback')
+    .map(([, input]) => input?.sheet);
+  return [...named, ...others].some((n) => n !== undefined && n.trim().toLowerCase() === name);
 }
 
 /** Step 2: writes the computed layouts, the status line on the Cohorts tab (by id) and the last-run record. */
@@ -249,9 +266,18 @@ export function writeRefresh(ctx: RefreshContext, c: ComputedRefresh): RefreshOu
       tabs.push(k.spec.sheetName);
       keyedLines.push(reviewStrings(c.reportLocale).mergeLine(r.sheet, k.rows.length, r.appended.length, r.orphaned.length, r.duplicates.length));
     } catch (e) {
+      if (e instanceof KeyedTabKeptChangingError) {
+        keyedLines.push(reviewStrings(c.reportLocale).tabKeptChanging(e.sheet));
+        skipped.push(reviewStrings(ctx.uiLocale).tabKeptChanging(e.sheet));
+        continue;
+      }
       if (!(e instanceof KeyedTabNameTakenError)) throw e;
       skipped.push(reviewStrings(ctx.uiLocale).tabIsReport(e.sheet));
     }
+  }
+  for (const sheet of c.refusedKeyed) {
+    keyedLines.push(reviewStrings(c.reportLocale).tabIsInput(sheet));
+    skipped.push(reviewStrings(ctx.uiLocale).tabIsInput(sheet));
   }
 
   const facts: StatusFacts = {

@@ -104,3 +104,78 @@ test('Sheets: a Feedback sheet name that is one of our report tabs is refused wi
   expect(out.skipped).toEqual(['The Feedback tab was not written: "Cohorts" is a report tab of this add-on, cleared on every refresh. Set feedback.sheet to another name.']);
   expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(['Leads', 'Cohorts', 'Conversions', 'Review', 'Data issues']);
 });
+
+describe('Sheets: a Feedback sheet name that is an input of the run is refused; the input is never written, the reports are', () => {
+  /** The status line, found where the last-run record says it is (the Cohorts tab in the report's language). */
+  function statusOf(w: ReturnType<typeof createFakeServices>): string {
+    const record = new SettingsStore(w.properties.document).lastRefresh() as { statusCell: { sheet: string; row: number; col: number } };
+    return String(w.app.spreadsheet.sheet(record.statusCell.sheet).peek(record.statusCell.row, record.statusCell.col));
+  }
+
+  test('feedback.sheet = the leads sheet (EN)', () => {
+    const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+    w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+    const store = new SettingsStore(w.properties.document);
+    expect(store.saveLeadsSheet('Leads')).toBe(true);
+    expect(store.saveConfig({ ...CONFIG, feedback: { sheet: 'Leads' } }).ok).toBe(true);
+    const before = JSON.stringify(w.app.spreadsheet.sheet('Leads').peekValues());
+    const out = runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW });
+    expect(out.kind).toBe('done');
+    expect(JSON.stringify(w.app.spreadsheet.sheet('Leads').peekValues())).toBe(before);
+    expect(w.app.spreadsheet.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Leads', 'Cohorts', 'Conversions', 'Data issues']));
+    expect(w.app.spreadsheet.sheets.map((s) => s.name)).not.toContain('Feedback');
+    expect(statusOf(w)).toContain(
+      'The Feedback tab was not written: "Leads" is a sheet this refresh reads as an input (leads or spend), and a report never overwrites an input. Set feedback.sheet to another name.',
+    );
+  });
+
+  test('feedback.sheet = the spend sheet (RU)', () => {
+    const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+    w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+    w.app.spreadsheet.addSheet('Расходы', [
+      ['Month', 'Channel', 'Spend'],
+      ['2026-11', 'Google', 1200],
+      ['2026-11', 'Facebook', 800],
+    ]);
+    const store = new SettingsStore(w.properties.document);
+    expect(store.saveLeadsSheet('Leads')).toBe(true);
+    expect(store.saveConfig({ ...CONFIG, locale: 'ru', feedback: { sheet: 'Расходы' } }).ok).toBe(true);
+    const leads = JSON.stringify(w.app.spreadsheet.sheet('Leads').peekValues());
+    const spend = JSON.stringify(w.app.spreadsheet.sheet('Расходы').peekValues());
+    const out = runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW });
+    expect(out.kind).toBe('done');
+    expect(JSON.stringify(w.app.spreadsheet.sheet('Расходы').peekValues())).toBe(spend);
+    expect(JSON.stringify(w.app.spreadsheet.sheet('Leads').peekValues())).toBe(leads);
+    // The report tabs (more than the two inputs) are written.
+    expect(w.app.spreadsheet.sheets.length).toBeGreaterThan(3);
+    expect(statusOf(w)).toContain(
+      'Лист обратной связи не записан: «Расходы» — лист, который это обновление читает как исходные данные (лиды или расходы), а отчёт никогда не перезаписывает исходные данные. Укажите в feedback.sheet другое имя.',
+    );
+  });
+});
+
+test.each([
+  ['en', 'Feedback', 'The Feedback tab "Feedback" was not written: it kept changing during the refresh (sorted or rows inserted). Refresh again.'],
+  ['ru', 'Feedback', 'Лист обратной связи «Feedback» не записан: он менялся во время обновления (сортировка или вставка строк). Обновите ещё раз.'],
+] as const)('Sheets (%s): a Feedback tab that changes after every read is not written; the status says to refresh again', (locale, tab, message) => {
+  const w = createFakeServices({ timeZone: 'Europe/Moscow' });
+  w.app.spreadsheet.addSheet('Leads', handMadeLeads());
+  const store = new SettingsStore(w.properties.document);
+  expect(store.saveConfig({ ...CONFIG, locale }).ok).toBe(true);
+  expect(runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+  const fb = w.app.spreadsheet.sheet(tab);
+  fb.writeUserEntered(2, fb.peekValues()[0].length, 'typed by a person');
+  const insertAfterEachRead = (): void => {
+    fb.insertRowBefore(2);
+    fb.afterNextRead = insertAfterEachRead;
+  };
+  fb.afterNextRead = insertAfterEachRead;
+  expect(runHeadlessRefresh(w.app.spreadsheet.id, w.services, { now: () => REPORT_NOW }).kind).toBe('done');
+  fb.afterNextRead = null;
+  // Only the inserted blank rows: every lead row is as the first refresh left it, the typed cell with it.
+  const rows = fb.peekValues().filter((l) => l.some((v) => v !== ''));
+  expect(rows.length).toBe(5);
+  expect(rows[1][rows[1].length - 1]).toBe('typed by a person');
+  const record = new SettingsStore(w.properties.document).lastRefresh() as { statusCell: { sheet: string; row: number; col: number } };
+  expect(String(w.app.spreadsheet.sheet(record.statusCell.sheet).peek(record.statusCell.row, record.statusCell.col))).toContain(message);
+});

@@ -10,6 +10,7 @@ import { colOf, rowsOf, setup, type } from '../keyed/sheets-helpers';
 import { DEFAULT_REASONS } from '../../src/core/feedback/config';
 import { feedbackSpec } from '../../src/core/feedback/spec';
 import { FEEDBACK_SPEC } from './profile';
+import { KeyedTabKeptChangingError } from '../../src/sheets/keyed-writer';
 
 const HUMAN = ['Sales verdict', 'Reason', 'Comment', 'Next step date', 'Contact attempts', 'First contact attempt'];
 
@@ -216,5 +217,24 @@ describe('an edit between the refresh read and its write survives', () => {
     expect(rowsOf(sheet, 'A5')).toEqual([2]);
     expect(humanCells(sheet, LEADS)).toEqual(EXPECTED);
     for (const lead of LEADS) expect(sheet.peek(rowsOf(sheet, lead)[0], colOf(sheet, 'Current stage'))).toBe('Proposal');
+  });
+
+  test('a person inserts a row after every read: after the last attempt the refresh gives up and writes nothing', () => {
+    const { app, sheet, writer } = typedTab();
+    // Re-armed on every read: each read of the tab is followed by a blank row inserted above the leads.
+    const insertAfterEachRead = (): void => {
+      sheet.insertRowBefore(2);
+      sheet.afterNextRead = insertAfterEachRead;
+    };
+    sheet.afterNextRead = insertAfterEachRead;
+    app.calls.reset();
+    expect(() => writer.mergeKeyedTab(FEEDBACK_SPEC, fresh(LEADS, 'Proposal'))).toThrow(KeyedTabKeptChangingError);
+    sheet.afterNextRead = null;
+    const calls = app.calls.snapshot();
+    expect(calls['Range.setValues'] ?? 0).toBe(0);
+    expect(calls['Range.setDataValidation'] ?? 0).toBe(0);
+    expect(humanCells(sheet, LEADS)).toEqual(EXPECTED);
+    // Owned cells keep the previous refresh's values.
+    for (const lead of LEADS) expect(sheet.peek(rowsOf(sheet, lead)[0], colOf(sheet, 'Current stage'))).toBe('Qualified');
   });
 });
