@@ -23,7 +23,7 @@ import { feedbackReport } from '../report/feedback-report';
 import { reviewStrings } from '../report/review-strings';
 import { readFeedbackFile, type FeedbackInput } from './feedback-input';
 import type { AnyReport } from '../report/report-definition';
-import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLine } from '../report/run-reports';
+import { computeReports, reportJsonFields, reportLayouts, runReport, skippedLines } from '../report/run-reports';
 import { langFromArgs, localToday, parseArgs, type CliOptions } from './args';
 import { configWithMappings, mappedConfig, mappingText, missingColumns, type ColumnMapping } from './column-options';
 import { openCsv, type CsvInput } from './csv-ingest';
@@ -223,8 +223,7 @@ async function executeWith(o: CliOptions, inputPath: string | undefined, locale:
   const issues = input.detectionIssues?.length ? [...input.detectionIssues, ...prepared.dataIssues] : prepared.dataIssues;
   const computed = computeReports({ ...prepared, dataIssues: atHeaderRow(issues, (csv?.linesBefore ?? 0) + headerRow + 1) }, io.reports ?? REPORTS);
   const report = runReport(computed);
-  // Feedback is opt-in (--feedback, or `feedback` in the config): its absence is not news.
-  for (const s of computed.skipped.filter((x) => x.missing !== 'feedback')) io.stderr.write(`funnel-report: ${skippedLine(s, locale, 'file')}\n`);
+  for (const line of skippedLines(computed.skipped, locale, 'file')) io.stderr.write(`funnel-report: ${line}\n`);
   if (o.filters && report.cohortReport.total.leads === 0) io.stderr.write(`${filterWarning(o.filters, report, m)}\n`);
   progress.phase(m.phase.compute, 1);
   lap('compute');

@@ -98,6 +98,14 @@ export function reportJsonFields(r: ReportRun): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The status lines for the skipped reports of a run, in both faces. Feedback is opt-in (a Feedback
+ * sheet, `feedback` in the settings, or `--feedback`): a run without it is normal, so it is not news.
+ */
+export function skippedLines(skipped: readonly SkippedReport[], locale: ReportLocale, where: 'sheet' | 'file'): string[] {
+  return skipped.filter((s) => s.missing !== 'feedback').map((s) => skippedLine(s, locale, where));
+}
+
 /** "Spend: skipped, no Spend sheet" (where: 'sheet' in Sheets, 'file' in the CLI). */
 export function skippedLine(s: SkippedReport, locale: ReportLocale, where: 'sheet' | 'file'): string {
   const input = INPUT_LABELS[s.missing][locale];

@@ -20,7 +20,7 @@ import { prepareRun } from '../core/engine';
 import type { FunnelReport } from '../core/model';
 import { REPORTS } from '../report/registry';
 import type { AnyReport } from '../report/report-definition';
-import { computeReports, reportLayouts, runReport, skippedLine, type ReportTabLayout } from '../report/run-reports';
+import { computeReports, reportLayouts, runReport, skippedLines, type ReportTabLayout } from '../report/run-reports';
 import type { GasLockService } from './gas';
 import type { KeyedRow, KeyedTabSpec } from '../core/keyed-spec';
 import { feedbackReport } from '../report/feedback-report';
@@ -220,8 +220,7 @@ export function computeRefresh(ctx: RefreshContext, started: number): Computed {
   const keyed = feedback ? [{ spec: feedback.spec, rows: feedback.rows }] : [];
   const report = runReport(computed);
   const tabs = reportLayouts(computed, { locale: config.locale, leadsSheet: where.sheet, maturityPercentile: config.maturityPercentile });
-  // Feedback is opt-in (a Feedback sheet, or `feedback` in the settings): its absence is not news.
-  const skippedReports = computed.skipped.filter((s) => s.missing !== 'feedback').map((s) => skippedLine(s, config.locale, 'sheet'));
+  const skippedReports = skippedLines(computed.skipped, config.locale, 'sheet');
   const computeEnd = ctx.clock();
   ctx.onStep?.({ step: 'computing', ms: Math.max(0, computeEnd - readEnd) });
   // Everything is computed and nothing written yet: the last point where stopping leaves the old report whole.
